@@ -1,0 +1,40 @@
+package parkgrid.api;
+
+import java.util.List;
+
+/** OGC API media types, link relations and conformance classes, defined once. */
+public final class OgcVocabulary {
+    private OgcVocabulary() {}
+
+    public static final String GEOJSON = "application/geo+json";
+    public static final String JSON = "application/json";
+    public static final String HTML = "text/html";
+    public static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
+    public static final String SCHEMA_JSON = "application/schema+json";
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    public static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+    public static final String REL_SELF = "self";
+    public static final String REL_ALTERNATE = "alternate";
+    public static final String REL_SERVICE_DESC = "service-desc";
+    public static final String REL_SERVICE_DOC = "service-doc";
+    public static final String REL_CONFORMANCE = "conformance";
+    public static final String REL_DATA = "data";
+    public static final String REL_ITEMS = "items";
+    public static final String REL_COLLECTION = "collection";
+    public static final String REL_NEXT = "next";
+    public static final String REL_PREV = "prev";
+    public static final String REL_DESCRIBEDBY = "describedby";
+    public static final String REL_ENCLOSURE = "enclosure";
+
+    public static final List<String> CONFORMANCE = List.of(
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+
+    /** The OGC API page size default (what QGIS assumes) and the most one page returns. */
+    public static final int DEFAULT_LIMIT = 1000;
+    public static final int MAX_LIMIT = 10_000;
+}

@@ -1,0 +1,32 @@
+package parkgrid.api;
+
+import io.javalin.Javalin;
+import parkgrid.config.Settings;
+import parkgrid.store.FeatureStore;
+
+/** The route table: every URL ParkGrid answers, in one place. */
+public final class Routes {
+    private Routes() {}
+
+    public static void register(Javalin app, FeatureStore store, Settings settings) {
+        LandingHandler landing = new LandingHandler(store);
+        CollectionsHandler collections = new CollectionsHandler(store);
+        ItemsHandler items = new ItemsHandler(store);
+        OpenApiHandler openApi = new OpenApiHandler(store);
+        MapConfigHandler mapConfig = new MapConfigHandler(settings);
+
+        app.get("/", landing::landing);
+        app.get("/conformance", landing::conformance);
+        app.get("/api", openApi::get);
+        app.get("/collections", collections::list);
+        app.get("/collections/{collectionId}", collections::one);
+        app.get("/collections/{collectionId}/schema", collections::schema);
+        app.get("/collections/{collectionId}/items", items::items);
+        app.get("/collections/{collectionId}/items/{featureId}", items::item);
+        app.get("/collections/{collectionId}/export", items::export);
+        app.get("/map/config", mapConfig::get);
+        app.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "store", store.description())));
+        app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
+        ProblemMapper.register(app);
+    }
+}

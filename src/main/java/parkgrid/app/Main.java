@@ -1,0 +1,21 @@
+package parkgrid.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import parkgrid.config.Settings;
+
+/** {@code java -jar parkgrid.jar}: serves the embedded, seeded GeoPackage on port 7070 unless configured otherwise. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        long t0 = System.nanoTime();
+        Settings settings = Settings.fromEnvironment(System.getenv());
+        ParkGridApp app = ParkGridApp.start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "parkgrid-shutdown"));
+        LOG.info("ParkGrid serving {} on http://localhost:{}/ (started in {} ms)", app.store().description(), app.port(),
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Domain records shared by every capability: {@link parkgrid.feature.Layer} (a named feature collection
+ * with one geometry kind and a typed property schema), {@link parkgrid.feature.Feature}, the query
+ * model and the one exception type ({@link parkgrid.feature.ParkGridException}) that the API renders as
+ * {@code application/problem+json}.
+ *
+ * <p>All geometries here are JTS geometries in EPSG:4326 with x = longitude, y = latitude (degrees).
+ */
+package parkgrid.feature;

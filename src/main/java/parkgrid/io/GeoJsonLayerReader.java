@@ -1,0 +1,134 @@
+package parkgrid.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import parkgrid.feature.Feature;
+import parkgrid.feature.GeometryKind;
+import parkgrid.feature.Layer;
+import parkgrid.feature.PropertyDefinition;
+import parkgrid.feature.PropertyType;
+import parkgrid.geo.GeoJsonReader;
+
+/**
+ * Reads a GeoJSON FeatureCollection into a {@link LayerData}. ParkGrid's foreign members
+ * ({@code name}, {@code title}, {@code title_zh}, {@code description}, {@code geometry_type},
+ * {@code source}, {@code positional_accuracy}, {@code schema}) describe the layer; without a
+ * {@code schema} the property types are inferred from the values. Feature ids must be positive integers.
+ */
+public final class GeoJsonLayerReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GeoJsonLayerReader() {}
+
+    /** @throws IllegalArgumentException naming the feature and member that is wrong */
+    public static LayerData read(InputStream in, String defaultName) throws IOException {
+        JsonNode root = JSON.readTree(in);
+        if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
+            throw new IllegalArgumentException("expected a GeoJSON FeatureCollection");
+        }
+        JsonNode features = root.path("features");
+        if (!features.isArray()) throw new IllegalArgumentException("FeatureCollection has no 'features' array");
+        List<PropertyDefinition> schema = root.has("schema") ? readSchema(root.get("schema")) : inferSchema(features);
+        String name = root.path("name").asText(defaultName);
+        GeometryKind kind = root.has("geometry_type")
+                ? GeometryKind.fromName(root.get("geometry_type").asText())
+                : inferKind(features);
+        Layer layer = new Layer(name, root.path("title").asText(name), text(root, "title_zh"), text(root, "description"),
+                kind, schema, text(root, "source"), text(root, "positional_accuracy"));
+        List<Feature> out = new ArrayList<>(features.size());
+        long nextId = 1;
+        for (JsonNode f : features) {
+            long id = f.has("id") ? featureId(f.get("id")) : nextId;
+            nextId = Math.max(nextId, id + 1);
+            Geometry g;
+            try {
+                g = GeoJsonReader.readGeometry(f.get("geometry"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("feature " + id + ": " + e.getMessage(), e);
+            }
+            out.add(new Feature(id, g, properties(layer, id, f.path("properties"))));
+        }
+        return new LayerData(layer, out);
+    }
+
+    private static String text(JsonNode root, String member) {
+        JsonNode n = root.get(member);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static long featureId(JsonNode id) {
+        if (!id.canConvertToLong() || id.asLong() < 1) {
+            throw new IllegalArgumentException("feature id " + id + " must be a positive integer");
+        }
+        return id.asLong();
+    }
+
+    private static Map<String, Object> properties(Layer layer, long id, JsonNode props) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (PropertyDefinition p : layer.properties()) {
+            JsonNode v = props.get(p.name());
+            try {
+                values.put(p.name(), v == null || v.isNull() ? null : p.type().coerce(v.isNumber() ? v.numberValue() : v.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("feature " + id + ", property " + p.name() + ": " + e.getMessage(), e);
+            }
+        }
+        Iterator<String> names = props.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (layer.property(n).isEmpty()) {
+                throw new IllegalArgumentException("feature " + id + " has property '" + n + "' that is not in the layer schema");
+            }
+        }
+        return values;
+    }
+
+    private static List<PropertyDefinition> readSchema(JsonNode schema) {
+        List<PropertyDefinition> defs = new ArrayList<>();
+        for (JsonNode p : schema) {
+            defs.add(new PropertyDefinition(p.path("name").asText(), PropertyType.fromJsonName(p.path("type").asText())));
+        }
+        return defs;
+    }
+
+    private static List<PropertyDefinition> inferSchema(JsonNode features) {
+        Map<String, PropertyType> types = new LinkedHashMap<>();
+        for (JsonNode f : features) {
+            Iterator<Map.Entry<String, JsonNode>> it = f.path("properties").fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                PropertyType seen = types.get(e.getKey());
+                PropertyType now = e.getValue().isNull() ? seen
+                        : e.getValue().isIntegralNumber() ? PropertyType.INTEGER
+                        : e.getValue().isNumber() ? PropertyType.NUMBER : PropertyType.STRING;
+                types.put(e.getKey(), widen(seen, now));
+            }
+        }
+        List<PropertyDefinition> defs = new ArrayList<>();
+        types.forEach((n, t) -> defs.add(new PropertyDefinition(n, t == null ? PropertyType.STRING : t)));
+        return defs;
+    }
+
+    private static PropertyType widen(PropertyType a, PropertyType b) {
+        if (a == null) return b;
+        if (b == null || a == b) return a;
+        if (a != PropertyType.STRING && b != PropertyType.STRING) return PropertyType.NUMBER;
+        return PropertyType.STRING;
+    }
+
+    private static GeometryKind inferKind(JsonNode features) {
+        for (JsonNode f : features) {
+            JsonNode t = f.path("geometry").path("type");
+            if (t.isTextual()) return GeometryKind.fromName(t.asText());
+        }
+        throw new IllegalArgumentException("cannot tell the geometry type of an empty collection without 'geometry_type'");
+    }
+}

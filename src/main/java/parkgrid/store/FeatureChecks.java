@@ -1,0 +1,57 @@
+package parkgrid.store;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import parkgrid.feature.Feature;
+import parkgrid.feature.Layer;
+import parkgrid.feature.ParkGridException;
+import parkgrid.feature.PropertyDefinition;
+
+/**
+ * The checks every store makes before a write, so that both reject the same input the same way: ids
+ * positive and unique in the batch, geometry of the layer's kind, valid and in lon/lat range, no
+ * property outside the schema, values of the declared types.
+ */
+public final class FeatureChecks {
+    private FeatureChecks() {}
+
+    /** @return per feature, the property values in schema order, typed for the store */
+    public static List<Object[]> check(Layer layer, List<Feature> features) {
+        Set<Long> ids = new HashSet<>();
+        List<Object[]> rows = new ArrayList<>(features.size());
+        for (Feature f : features) {
+            String where = "layer " + layer.name() + ", feature " + f.id();
+            if (f.id() < 1) throw ParkGridException.invalidParameter("id", where + ": id must be a positive integer");
+            if (!ids.add(f.id())) throw ParkGridException.invalidParameter("id", where + ": id appears twice");
+            if (!layer.geometryKind().accepts(f.geometry())) {
+                throw ParkGridException.invalidParameter("geometry", where + ": geometry is a " + f.geometry().getGeometryType()
+                        + " but the layer holds " + layer.geometryKind().geoJsonName());
+            }
+            var env = f.geometry().getEnvelopeInternal();
+            if (env.getMinX() < -180 || env.getMaxX() > 180 || env.getMinY() < -90 || env.getMaxY() > 90) {
+                throw ParkGridException.invalidParameter("geometry", where + ": coordinates outside lon [-180,180] / lat [-90,90]");
+            }
+            if (!f.geometry().isValid()) {
+                throw ParkGridException.invalidParameter("geometry", where + ": geometry is not valid (OGC simple features rules)");
+            }
+            for (String key : f.properties().keySet()) {
+                if (layer.property(key).isEmpty()) {
+                    throw ParkGridException.invalidParameter(key, where + ": property '" + key + "' is not in the layer schema");
+                }
+            }
+            Object[] values = new Object[layer.properties().size()];
+            for (int i = 0; i < values.length; i++) {
+                PropertyDefinition p = layer.properties().get(i);
+                try {
+                    values[i] = p.type().coerce(f.properties().get(p.name()));
+                } catch (IllegalArgumentException e) {
+                    throw ParkGridException.invalidParameter(p.name(), where + ": " + e.getMessage());
+                }
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,48 @@
+package parkgrid.store;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import parkgrid.feature.Feature;
+import parkgrid.feature.FeatureQuery;
+import parkgrid.feature.FeatureSink;
+import parkgrid.feature.Layer;
+
+/**
+ * A spatial store of layers. Geometries are EPSG:4326 lon/lat. Implementations are thread-safe; every
+ * write is atomic (all features of a call or none).
+ */
+public interface FeatureStore extends AutoCloseable {
+
+    /** Layers in name order. */
+    List<Layer> layers();
+
+    Optional<Layer> layer(String name);
+
+    /** Creates an empty layer (table, spatial index, metadata). @throws parkgrid.feature.ParkGridException 409 if it exists */
+    void createLayer(Layer layer);
+
+    /**
+     * Inserts features with their ids, all or none. Properties not in the schema are rejected; geometry
+     * must match the layer's geometry kind.
+     */
+    void insert(String layerName, List<Feature> features);
+
+    /** The bounding box of all features of the layer, empty when the layer has none. */
+    Optional<Envelope> extent(String layerName);
+
+    /** Number of features matching the query's filters (paging ignored). */
+    long count(String layerName, FeatureQuery query);
+
+    /** Streams the matching features, ordered by id, to {@code sink}. */
+    void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException;
+
+    Optional<Feature> feature(String layerName, long id);
+
+    /** Short description for logs and the landing page, e.g. {@code GeoPackage data/parkgrid.gpkg}. */
+    String description();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,50 @@
+package parkgrid.store.geopackage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.sqlite.SQLiteConfig;
+import parkgrid.feature.ParkGridException;
+
+/**
+ * A fixed pool of read-only SQLite connections to one GeoPackage. In WAL mode readers see the last
+ * committed state and never block the writer.
+ */
+final class ReadConnections implements AutoCloseable {
+    private final BlockingQueue<Connection> idle;
+
+    ReadConnections(Path file, int size) throws SQLException {
+        idle = new ArrayBlockingQueue<>(size);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        for (int i = 0; i < size; i++) {
+            idle.add(config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+        }
+    }
+
+    Connection borrow() {
+        try {
+            Connection c = idle.poll(30, TimeUnit.SECONDS);
+            if (c == null) throw new ParkGridException(503, "Busy", null, "no GeoPackage read connection free within 30 s");
+            return c;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParkGridException(503, "Busy", null, "interrupted while waiting for a read connection");
+        }
+    }
+
+    void giveBack(Connection c) {
+        idle.add(c);
+    }
+
+    @Override
+    public void close() {
+        for (Connection c : idle) {
+            try { c.close(); } catch (SQLException ignored) { /* closing anyway */ }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package parkgrid.store.postgis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import static parkgrid.store.SqlNames.quote;
+
+/**
+ * Numbered, forward-only schema migrations, applied on start inside one transaction under an advisory
+ * lock (so two servers starting together do not race). Applied versions are recorded in
+ * {@code <schema>.schema_migrations}.
+ */
+final class PostGisMigrations {
+    private final String schema;
+
+    PostGisMigrations(String schema) {
+        this.schema = schema;
+    }
+
+    /** Migration {@code i} (1-based) is {@code steps().get(i - 1)}. Append, never edit. */
+    private List<String> steps() {
+        String s = quote(schema);
+        return List.of(
+                "CREATE TABLE " + s + ".parkgrid_layer (table_name text PRIMARY KEY, layer_json jsonb NOT NULL)");
+    }
+
+    void apply(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(hashtext('parkgrid-migrations-' || '" + schema + "'))");
+            st.execute("CREATE EXTENSION IF NOT EXISTS postgis");
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+            st.execute("CREATE TABLE IF NOT EXISTS " + quote(schema)
+                    + ".schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+            int current;
+            try (ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM " + quote(schema) + ".schema_migrations")) {
+                rs.next();
+                current = rs.getInt(1);
+            }
+            List<String> steps = steps();
+            for (int v = current + 1; v <= steps.size(); v++) {
+                st.execute(steps.get(v - 1));
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + quote(schema) + ".schema_migrations (version) VALUES (?)")) {
+                    ps.setInt(1, v);
+                    ps.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+}

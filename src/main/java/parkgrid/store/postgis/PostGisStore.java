@@ -1,0 +1,238 @@
+package parkgrid.store.postgis;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import parkgrid.feature.Feature;
+import parkgrid.feature.FeatureQuery;
+import parkgrid.feature.FeatureSink;
+import parkgrid.feature.Layer;
+import parkgrid.feature.ParkGridException;
+import parkgrid.geo.GeoJsonReader;
+import parkgrid.store.FeatureChecks;
+import parkgrid.store.FeatureStore;
+import parkgrid.store.LayerMetadataJson;
+import static parkgrid.store.SqlNames.quote;
+
+/** {@link FeatureStore} on PostgreSQL + PostGIS, in its own schema, with a Hikari connection pool. */
+public final class PostGisStore implements FeatureStore {
+    private final HikariDataSource pool;
+    private final String schema;
+    private final Map<String, Layer> layers = new ConcurrentHashMap<>();
+
+    private PostGisStore(HikariDataSource pool, String schema) throws SQLException {
+        this.pool = pool;
+        this.schema = schema;
+        try (Connection c = pool.getConnection()) {
+            new PostGisMigrations(schema).apply(c);
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT layer_json::text FROM " + quote(schema) + ".parkgrid_layer")) {
+                while (rs.next()) {
+                    Layer l = LayerMetadataJson.read(rs.getString(1));
+                    layers.put(l.name(), l);
+                }
+            }
+        }
+    }
+
+    /** Connects, applies pending migrations (creating the PostGIS extension and schema if needed). */
+    public static PostGisStore open(String jdbcUrl, String user, String password, String schema) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setPoolName("parkgrid-postgis");
+        config.setConnectionTimeout(10_000);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            return new PostGisStore(pool, schema);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new IllegalStateException("cannot open PostGIS store at " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Layer> layers() {
+        return layers.values().stream().sorted(Comparator.comparing(Layer::name)).toList();
+    }
+
+    @Override
+    public Optional<Layer> layer(String name) {
+        return Optional.ofNullable(name == null ? null : layers.get(name));
+    }
+
+    @Override
+    public void createLayer(Layer layer) {
+        if (layers.containsKey(layer.name())) throw ParkGridException.conflict("layer '" + layer.name() + "' already exists");
+        PostGisSql sql = new PostGisSql(schema, layer);
+        inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql.createTable());
+                s.execute(sql.createIndex());
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + quote(schema) + ".parkgrid_layer VALUES (?, ?::jsonb)")) {
+                ps.setString(1, layer.name());
+                ps.setString(2, LayerMetadataJson.write(layer));
+                ps.executeUpdate();
+            }
+        });
+        layers.put(layer.name(), layer);
+    }
+
+    @Override
+    public void insert(String layerName, List<Feature> features) {
+        Layer layer = requireLayer(layerName);
+        List<Object[]> rows = FeatureChecks.check(layer, features);
+        PostGisSql sql = new PostGisSql(schema, layer);
+        WKBWriter wkb = new WKBWriter(2);
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.insert())) {
+                for (int i = 0; i < features.size(); i++) {
+                    ps.setLong(1, features.get(i).id());
+                    ps.setBytes(2, wkb.write(features.get(i).geometry()));
+                    Object[] values = rows.get(i);
+                    for (int k = 0; k < values.length; k++) ps.setObject(3 + k, values[k]);
+                    ps.addBatch();
+                    if (i % 1000 == 999) ps.executeBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Envelope> extent(String layerName) {
+        PostGisSql sql = new PostGisSql(schema, requireLayer(layerName));
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.extent())) {
+                if (!rs.next() || rs.getObject(1) == null) return Optional.<Envelope>empty();
+                return Optional.of(new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4)));
+            }
+        });
+    }
+
+    @Override
+    public long count(String layerName, FeatureQuery query) {
+        PostGisSql sql = new PostGisSql(schema, requireLayer(layerName));
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.count(query))) {
+                sql.bind(ps, query);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException {
+        PostGisSql sql = new PostGisSql(schema, requireLayer(layerName));
+        WKBReader wkb = new WKBReader(GeoJsonReader.WGS84);
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false); // a cursor: rows arrive in batches of the fetch size, not all at once
+            try (PreparedStatement ps = c.prepareStatement(sql.select(query))) {
+                ps.setFetchSize(1000);
+                sql.bind(ps, query);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) sink.accept(new Feature(rs.getLong(1), geometry(wkb, rs.getBytes(2)), sql.properties(rs, 3)));
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query on " + layerName + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Feature> feature(String layerName, long id) {
+        PostGisSql sql = new PostGisSql(schema, requireLayer(layerName));
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.byId())) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.<Feature>empty();
+                    Geometry g = geometry(new WKBReader(GeoJsonReader.WGS84), rs.getBytes(2));
+                    return Optional.of(new Feature(rs.getLong(1), g, sql.properties(rs, 3)));
+                }
+            }
+        });
+    }
+
+    private static Geometry geometry(WKBReader reader, byte[] wkb) throws SQLException {
+        try {
+            return reader.read(wkb);
+        } catch (ParseException e) {
+            throw new SQLException("invalid WKB from PostGIS: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String description() {
+        return "PostGIS " + pool.getJdbcUrl() + " schema " + schema;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private Layer requireLayer(String name) {
+        return layer(name).orElseThrow(() -> ParkGridException.notFound("collectionId", "no layer named '" + name + "'"));
+    }
+
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private interface SqlUpdate {
+        void run(Connection c) throws SQLException;
+    }
+
+    private <T> T read(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostGIS read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void inTransaction(SqlUpdate work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                if (e instanceof SQLException se && "23505".equals(se.getSQLState())) {
+                    throw ParkGridException.conflict("a feature id already exists: " + se.getMessage());
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostGIS write failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package parkgrid.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.WKTReader;
+import parkgrid.feature.Feature;
+import parkgrid.feature.FeatureQuery;
+import parkgrid.feature.GeometryKind;
+import parkgrid.feature.Layer;
+import parkgrid.feature.ParkGridException;
+import parkgrid.feature.PropertyDefinition;
+import parkgrid.feature.PropertyType;
+import parkgrid.io.LayerData;
+import parkgrid.io.SeedData;
+import parkgrid.testing.SeedFixture;
+
+/**
+ * The behaviour every {@link FeatureStore} must have, checked against answers computed independently
+ * from the seed files with plain JTS. Subclasses supply a fresh, empty store.
+ */
+abstract class FeatureStoreContract {
+    protected FeatureStore store;
+
+    /** A new, empty store. */
+    protected abstract FeatureStore openEmptyStore() throws Exception;
+
+    /** The same store's data opened again, as after a restart. */
+    protected abstract FeatureStore reopen() throws Exception;
+
+    @BeforeEach
+    void seed() throws Exception {
+        store = openEmptyStore();
+        assertTrue(SeedData.loadIfEmpty(store));
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) store.close();
+    }
+
+    @Test
+    void listsEverySeedLayerWithItsSchema() {
+        for (LayerData d : SeedFixture.layers()) {
+            Layer stored = store.layer(d.layer().name()).orElseThrow();
+            assertEquals(d.layer(), stored);
+        }
+        assertEquals(SeedFixture.layers().size(), store.layers().size());
+    }
+
+    @Test
+    void countsEqualTheSeedFiles() {
+        for (LayerData d : SeedFixture.layers()) {
+            assertEquals(d.features().size(), store.count(d.layer().name(), FeatureQuery.all()), d.layer().name());
+        }
+    }
+
+    @Test
+    void returnsEveryFeatureUnchanged() throws IOException {
+        for (LayerData d : SeedFixture.layers()) {
+            List<Feature> read = read(d.layer().name(), FeatureQuery.all());
+            assertEquals(d.features().size(), read.size());
+            for (int i = 0; i < read.size(); i++) {
+                Feature expected = d.features().get(i), actual = read.get(i);
+                assertEquals(expected.id(), actual.id());
+                assertEquals(expected.properties(), actual.properties(), d.layer().name() + " " + expected.id());
+                assertTrue(expected.geometry().equalsExact(actual.geometry(), 0), d.layer().name() + " " + expected.id());
+            }
+        }
+    }
+
+    @Test
+    void bboxReturnsExactlyTheFeaturesThatIntersectIt() throws IOException {
+        Envelope[] boxes = {
+            new Envelope(112.44, 112.46, 34.16, 34.175),   // inside the park
+            new Envelope(112.20, 112.24, 34.22, 34.26),    // around Chengcun
+            new Envelope(111.0, 113.5, 33.5, 35.0),        // everything
+            new Envelope(100.0, 100.1, 10.0, 10.1),        // nothing
+        };
+        GeometryFactory gf = new GeometryFactory();
+        for (LayerData d : SeedFixture.layers()) {
+            for (Envelope box : boxes) {
+                Geometry boxGeometry = gf.toGeometry(box);
+                List<Long> expected = d.features().stream().filter(f -> f.geometry().intersects(boxGeometry)).map(Feature::id).toList();
+                FeatureQuery q = new FeatureQuery(box, Map.of(), FeatureQuery.UNLIMITED, 0);
+                assertEquals(expected, ids(read(d.layer().name(), q)), d.layer().name() + " " + box);
+                assertEquals(expected.size(), store.count(d.layer().name(), q));
+            }
+        }
+    }
+
+    @Test
+    void bboxOnALineCrossingTheBoxButWithNoVertexInsideFindsIt() throws Exception {
+        Layer layer = new Layer("crossing", "Crossing", null, null, GeometryKind.LINESTRING, List.of(), null, null);
+        store.createLayer(layer);
+        Geometry line = new WKTReader().read("LINESTRING (112.0 34.0, 113.0 35.0)");
+        Geometry far = new WKTReader().read("LINESTRING (112.0 34.9, 112.1 35.0)");
+        store.insert("crossing", List.of(new Feature(1, line, Map.of()), new Feature(2, far, Map.of())));
+        FeatureQuery q = new FeatureQuery(new Envelope(112.45, 112.55, 34.45, 34.55), Map.of(), 10, 0);
+        assertEquals(List.of(1L), ids(read("crossing", q)));
+    }
+
+    @Test
+    void propertyFiltersAreTypedEqualities() throws IOException {
+        LayerData villages = SeedFixture.byName().get("villages");
+        List<Long> song = villages.features().stream().filter(f -> "Song".equals(f.properties().get("county"))).map(Feature::id).toList();
+        assertFalse(song.isEmpty());
+        assertEquals(song, ids(read("villages", new FeatureQuery(null, Map.of("county", "Song"), FeatureQuery.UNLIMITED, 0))));
+
+        LayerData lines = SeedFixture.byName().get("power_lines");
+        List<Long> tenKv = lines.features().stream().filter(f -> Double.valueOf(10.0).equals(f.properties().get("voltage_kv")))
+                .map(Feature::id).toList();
+        assertFalse(tenKv.isEmpty());
+        FeatureQuery q = new FeatureQuery(null, Map.of("voltage_kv", 10.0), FeatureQuery.UNLIMITED, 0);
+        assertEquals(tenKv, ids(read("power_lines", q)));
+        assertEquals(tenKv.size(), store.count("power_lines", q));
+    }
+
+    @Test
+    void pagesAreOrderedByIdAndTogetherCoverTheLayerOnce() throws IOException {
+        long total = store.count("power_lines", FeatureQuery.all());
+        List<Long> all = new ArrayList<>();
+        for (long offset = 0; offset < total; offset += 7) {
+            List<Long> page = ids(read("power_lines", new FeatureQuery(null, Map.of(), 7, offset)));
+            assertTrue(page.size() <= 7);
+            all.addAll(page);
+        }
+        assertEquals(ids(read("power_lines", FeatureQuery.all())), all);
+        assertTrue(read("power_lines", new FeatureQuery(null, Map.of(), 5, total)).isEmpty());
+
+        Envelope everything = new Envelope(111, 114, 33, 36);
+        List<Long> pagedWithBox = new ArrayList<>();
+        for (long offset = 0; offset < total; offset += 10) {
+            pagedWithBox.addAll(ids(read("power_lines", new FeatureQuery(everything, Map.of(), 10, offset))));
+        }
+        assertEquals(all, pagedWithBox);
+    }
+
+    @Test
+    void findsOneFeatureById() {
+        Feature expected = SeedFixture.byName().get("enterprises").features().get(0);
+        Feature f = store.feature("enterprises", expected.id()).orElseThrow();
+        assertEquals(expected.properties(), f.properties());
+        assertTrue(store.feature("enterprises", 999_999).isEmpty());
+    }
+
+    @Test
+    void extentCoversEveryFeature() {
+        for (LayerData d : SeedFixture.layers()) {
+            if (d.features().isEmpty()) {
+                assertTrue(store.extent(d.layer().name()).isEmpty());
+                continue;
+            }
+            Envelope e = store.extent(d.layer().name()).orElseThrow();
+            Envelope expected = new Envelope();
+            d.features().forEach(f -> expected.expandToInclude(f.geometry().getEnvelopeInternal()));
+            assertEquals(expected.getMinX(), e.getMinX(), 1e-4);
+            assertEquals(expected.getMaxY(), e.getMaxY(), 1e-4);
+        }
+    }
+
+    @Test
+    void aBatchWithOneBadFeatureWritesNothing() throws Exception {
+        long before = store.count("villages", FeatureQuery.all());
+        Geometry p = new WKTReader().read("POINT (112.3 34.2)");
+        Map<String, Object> props = Map.of("name_en", "Test village");
+        // second feature reuses an existing id: the whole batch must roll back
+        List<Feature> batch = List.of(new Feature(90_001, p, props), new Feature(1, p, props));
+        ParkGridException e = assertThrows(ParkGridException.class, () -> store.insert("villages", batch));
+        assertEquals(409, e.status());
+        assertEquals(before, store.count("villages", FeatureQuery.all()));
+        assertTrue(store.feature("villages", 90_001).isEmpty());
+    }
+
+    @Test
+    void rejectsWrongGeometryTypesUnknownPropertiesAndBadValues() throws Exception {
+        Geometry line = new WKTReader().read("LINESTRING (112.3 34.2, 112.4 34.3)");
+        Geometry point = new WKTReader().read("POINT (112.3 34.2)");
+        assertEquals("geometry", assertThrows(ParkGridException.class,
+                () -> store.insert("villages", List.of(new Feature(90_002, line, Map.of())))).parameter());
+        assertEquals("colour", assertThrows(ParkGridException.class,
+                () -> store.insert("villages", List.of(new Feature(90_003, point, Map.of("colour", "red"))))).parameter());
+        assertEquals("population", assertThrows(ParkGridException.class,
+                () -> store.insert("villages", List.of(new Feature(90_004, point, Map.of("population", "many"))))).parameter());
+        Geometry bowtie = new WKTReader().read("POLYGON ((112 34, 112.1 34.1, 112.1 34, 112 34.1, 112 34))");
+        assertEquals("geometry", assertThrows(ParkGridException.class,
+                () -> store.insert("parcels", List.of(new Feature(90_005, bowtie, Map.of())))).parameter());
+        assertEquals(SeedFixture.byName().get("villages").features().size(), store.count("villages", FeatureQuery.all()));
+    }
+
+    @Test
+    void creatingAnExistingLayerConflicts() {
+        Layer park = store.layer("park").orElseThrow();
+        assertEquals(409, assertThrows(ParkGridException.class, () -> store.createLayer(park)).status());
+    }
+
+    @Test
+    void unknownLayerIsNotFound() {
+        assertEquals(404, assertThrows(ParkGridException.class, () -> store.count("roads", FeatureQuery.all())).status());
+    }
+
+    @Test
+    void keepsDataAndLayersAcrossARestart() throws Exception {
+        Layer roads = new Layer("roads", "Roads", "道路", "test layer", GeometryKind.LINESTRING,
+                List.of(new PropertyDefinition("name", PropertyType.STRING), new PropertyDefinition("lanes", PropertyType.INTEGER)),
+                null, null);
+        store.createLayer(roads);
+        Geometry line = new WKTReader().read("LINESTRING (112.45 34.16, 112.46 34.17)");
+        store.insert("roads", List.of(new Feature(1, line, Map.of("name", "Park road", "lanes", 4L))));
+        store.close();
+        store = reopen();
+        assertEquals(roads, store.layer("roads").orElseThrow());
+        Feature f = store.feature("roads", 1).orElseThrow();
+        assertEquals(4L, f.properties().get("lanes"));
+        assertFalse(SeedData.loadIfEmpty(store));
+        assertEquals(SeedFixture.layers().size() + 1, store.layers().size());
+    }
+
+    protected List<Feature> read(String layer, FeatureQuery q) throws IOException {
+        List<Feature> out = new ArrayList<>();
+        store.forEach(layer, q, out::add);
+        return out;
+    }
+
+    private static List<Long> ids(List<Feature> fs) {
+        return fs.stream().map(Feature::id).toList();
+    }
+}

@@ -1,0 +1,41 @@
+package parkgrid.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What tests need from the machine (PostGIS, GDAL, Chromium). Under {@code CI=true} a missing service
+ * fails the test; on a developer machine it skips with the reason, so {@code ./test.sh} (which installs
+ * everything) is the way to run them all.
+ */
+public final class RequiredServices {
+    private RequiredServices() {}
+
+    /** JDBC URL of the test database: {@code PARKGRID_TEST_DB}, default the one {@code scripts/test-env.sh} creates. */
+    public static String postGisUrl() {
+        String url = System.getenv().getOrDefault("PARKGRID_TEST_DB", "jdbc:postgresql://127.0.0.1:5432/parkgrid_test");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            c.createStatement().execute("SELECT postgis_version()");
+        } catch (SQLException e) {
+            unavailable("PostGIS at " + url + " is not usable (" + e.getMessage() + "); run ./test.sh");
+        }
+        return url;
+    }
+
+    /** The path of an executable, e.g. {@code /usr/bin/ogrinfo}. */
+    public static Path executable(String path) {
+        Path p = Path.of(path);
+        if (!Files.isExecutable(p)) unavailable(path + " is not installed; run ./test.sh");
+        return p;
+    }
+
+    private static void unavailable(String why) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.fail("CI requires it: " + why);
+        Assumptions.abort(why);
+    }
+}

@@ -1,0 +1,89 @@
+package parkgrid.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import parkgrid.io.LayerData;
+import parkgrid.testing.RequiredServices;
+import parkgrid.testing.SeedFixture;
+import parkgrid.testing.TestServer;
+
+/**
+ * GDAL as the client QGIS uses: its OGC API – Features driver lists our layers and copies one into a
+ * GeoPackage with every feature; and GDAL opens the embedded store's own GeoPackage file.
+ */
+class GdalClientTest {
+    @TempDir
+    static Path dir;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.embedded(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void ogrinfoListsEveryLayerOverOgcApiFeatures() throws Exception {
+        String out = run(RequiredServices.executable("/usr/bin/ogrinfo").toString(), "-ro", "OAPIF:" + server.baseUrl() + "/");
+        for (LayerData d : SeedFixture.layers()) {
+            assertTrue(out.contains(": " + d.layer().name() + " ") || out.contains(": " + d.layer().name() + "\n")
+                    || out.contains(": " + d.layer().name()), d.layer().name() + " missing in:\n" + out);
+        }
+    }
+
+    @Test
+    void ogr2ogrCopiesALayerWithAllFeatures() throws Exception {
+        Path copy = dir.resolve("copy.gpkg");
+        run(RequiredServices.executable("/usr/bin/ogr2ogr").toString(), "-f", "GPKG", copy.toString(),
+                "OAPIF:" + server.baseUrl() + "/", "power_lines", "villages");
+        String info = run("/usr/bin/ogrinfo", "-ro", "-so", "-al", copy.toString());
+        assertEquals(SeedFixture.byName().get("power_lines").features().size(), featureCount(info, "power_lines"), info);
+        assertEquals(SeedFixture.byName().get("villages").features().size(), featureCount(info, "villages"), info);
+        assertTrue(info.contains("name_zh"), "attributes came along");
+    }
+
+    @Test
+    void theEmbeddedGeoPackageOpensInGdal() throws Exception {
+        Path gpkg = dir.resolve("server.gpkg");
+        String info = run(RequiredServices.executable("/usr/bin/ogrinfo").toString(), "-ro", "-so", "-al", gpkg.toString());
+        assertTrue(!info.contains("ERROR"), info);
+        for (LayerData d : SeedFixture.layers()) {
+            assertEquals(d.features().size(), featureCount(info, d.layer().name()), d.layer().name());
+        }
+        String validation = run("/usr/bin/ogrinfo", "-ro", "-q", gpkg.toString(), "-sql",
+                "SELECT count(*) FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'");
+        assertTrue(validation.contains("= " + SeedFixture.layers().size()), validation);
+    }
+
+    private static int featureCount(String ogrinfo, String layer) {
+        Matcher m = Pattern.compile("Layer name: " + layer + "\\n(?:.*\\n)*?Feature Count: (\\d+)").matcher(ogrinfo);
+        if (!m.find()) throw new AssertionError("no feature count for " + layer + " in:\n" + ogrinfo);
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + cmd);
+        assertEquals(0, p.exitValue(), String.join(" ", cmd) + "\n" + out);
+        return out;
+    }
+}

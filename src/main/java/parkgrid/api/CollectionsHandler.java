@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;
+import parkgrid.geo.SupportedCrs;
 import parkgrid.store.FeatureStore;
 
 /** {@code /collections}, {@code /collections/{collectionId}} and its {@code /schema}. */
@@ -54,7 +55,8 @@ final class CollectionsHandler {
         c.put("geometryType", layer.geometryKind().geoJsonName());
         if (layer.source() != null) c.put("source", layer.source());
         if (layer.positionalAccuracy() != null) c.put("positional_accuracy", layer.positionalAccuracy());
-        c.putArray("crs").add(OgcVocabulary.CRS84);
+        ArrayNode crs = c.putArray("crs");
+        SupportedCrs.ALL.forEach(x -> crs.add(x.uri()));
         c.put("storageCrs", OgcVocabulary.CRS84);
         ObjectNode spatial = c.putObject("extent").putObject("spatial");
         ArrayNode box = spatial.putArray("bbox");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import parkgrid.feature.Feature;
 import parkgrid.feature.FeatureQuery;
 import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
-import parkgrid.geo.GeoJsonWriter;
+import parkgrid.geo.SupportedCrs;
 import parkgrid.store.FeatureStore;
 
 /**
@@ -34,7 +33,9 @@ final class ItemsHandler {
     void items(Context ctx) throws IOException {
         ResponseFormat format = ResponseFormat.of(ctx);
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
-        FeatureQuery query = ItemsRequest.parse(ctx, layer, true);
+        ItemsRequest request = ItemsRequest.parse(ctx, layer, true);
+        FeatureQuery query = request.query();
+        FeatureWriter writer = new FeatureWriter(request.crs());
         long matched = store.count(layer.name(), query);
         long returned = Math.max(0, Math.min(query.limit(), matched - query.offset()));
         ArrayNode links = pageLinks(ctx, layer, query, matched, returned);
@@ -42,12 +43,13 @@ final class ItemsHandler {
             ObjectNode doc = Responses.JSON.createObjectNode();
             doc.put("numberMatched", matched).put("numberReturned", returned);
             ArrayNode fs = doc.putArray("features");
-            store.forEach(layer.name(), query, f -> fs.add(Responses.JSON.readTree(featureJson(f))));
+            store.forEach(layer.name(), query, f -> fs.add(Responses.JSON.readTree(writer.toJson(f))));
             doc.set("links", links);
             Responses.write(ctx, format, layer.title() + " – features", doc, OgcVocabulary.GEOJSON);
             return;
         }
         ctx.contentType(OgcVocabulary.GEOJSON);
+        ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
         try (OutputStream out = ctx.outputStream(); JsonGenerator g = Responses.JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
@@ -55,7 +57,7 @@ final class ItemsHandler {
             g.writeNumberField("numberReturned", returned);
             g.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             g.writeArrayFieldStart("features");
-            store.forEach(layer.name(), query, f -> GeoJsonWriter.writeFeature(g, f));
+            store.forEach(layer.name(), query, f -> writer.write(g, f));
             g.writeEndArray();
             g.writeFieldName("links");
             g.writeTree(links);
@@ -65,6 +67,7 @@ final class ItemsHandler {
 
     void item(Context ctx) throws IOException {
         ResponseFormat format = ResponseFormat.of(ctx);
+        SupportedCrs crs = ItemsRequest.crs(ctx, "crs");
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         String idText = ctx.pathParam("featureId");
         long id;
@@ -75,7 +78,7 @@ final class ItemsHandler {
         }
         Feature f = store.feature(layer.name(), id).orElseThrow(() ->
                 ParkGridException.notFound("featureId", "collection '" + layer.name() + "' has no feature " + id));
-        ObjectNode doc = (ObjectNode) Responses.JSON.readTree(featureJson(f));
+        ObjectNode doc = (ObjectNode) Responses.JSON.readTree(new FeatureWriter(crs).toJson(f));
         Links links = new Links(ctx);
         String path = "/collections/" + layer.name();
         ArrayNode l = doc.putArray("links");
@@ -88,6 +91,7 @@ final class ItemsHandler {
             page.set("links", l);
             Responses.write(ctx, format, layer.title() + " " + id, page, OgcVocabulary.GEOJSON);
         } else {
+            ctx.header("Content-Crs", "<" + crs.uri() + ">");
             ctx.contentType(OgcVocabulary.GEOJSON).result(doc.toString());
         }
     }
@@ -99,26 +103,20 @@ final class ItemsHandler {
         if (format != null && !format.equals("geojson")) {
             throw ParkGridException.invalidParameter("format", "unknown export format '" + format + "': use geojson");
         }
-        FeatureQuery query = ItemsRequest.parse(ctx, layer, false);
+        ItemsRequest request = ItemsRequest.parse(ctx, layer, false);
+        FeatureWriter writer = new FeatureWriter(request.crs());
         ctx.contentType(OgcVocabulary.GEOJSON);
+        ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
         ctx.header("Content-Disposition", "attachment; filename=\"" + layer.name() + ".geojson\"");
         try (OutputStream out = ctx.outputStream(); JsonGenerator g = Responses.JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeStringField("name", layer.name());
             g.writeArrayFieldStart("features");
-            store.forEach(layer.name(), query, f -> GeoJsonWriter.writeFeature(g, f));
+            store.forEach(layer.name(), request.query(), f -> writer.write(g, f));
             g.writeEndArray();
             g.writeEndObject();
         }
-    }
-
-    private static String featureJson(Feature f) throws IOException {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = Responses.JSON.getFactory().createGenerator(w)) {
-            GeoJsonWriter.writeFeature(g, f);
-        }
-        return w.toString();
     }
 
     private static ArrayNode pageLinks(Context ctx, Layer layer, FeatureQuery q, long matched, long returned) {

@@ -11,21 +11,23 @@ import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;
 import parkgrid.geo.BoundingBox;
+import parkgrid.geo.CrsTransformer;
+import parkgrid.geo.SupportedCrs;
 
 /**
- * Turns the query string of {@code /collections/{id}/items} into a {@link FeatureQuery}: {@code bbox}
- * (CRS84), {@code limit} (default 1 000, larger values clamped to 10 000), {@code offset}, {@code f},
+ * Turns the query string of {@code /collections/{id}/items} into a {@link FeatureQuery} and an output
+ * CRS: {@code bbox} (in {@code bbox-crs}, default CRS84), {@code crs} (OGC API Part 2), {@code limit} (default 1 000, larger values clamped to 10 000), {@code offset}, {@code f},
  * and one equality filter per schema property (an export takes {@code bbox}, {@code format} and the filters). Any other parameter is rejected, as OGC API – Features
  * requires for parameters the API definition does not declare.
  */
-final class ItemsRequest {
-    private static final Set<String> PAGED = Set.of("bbox", "limit", "offset", "f");
-    private static final Set<String> EXPORT = Set.of("bbox", "format");
+record ItemsRequest(FeatureQuery query, SupportedCrs crs) {
+    private static final Set<String> PAGED = Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "f");
+    private static final Set<String> EXPORT = Set.of("bbox", "bbox-crs", "crs", "format");
 
-    private ItemsRequest() {}
-
-    static FeatureQuery parse(Context ctx, Layer layer, boolean paged) {
+    static ItemsRequest parse(Context ctx, Layer layer, boolean paged) {
         Map<String, List<String>> params = ctx.queryParamMap();
+        SupportedCrs crs = crs(ctx, "crs");
+        SupportedCrs bboxCrs = crs(ctx, "bbox-crs");
         Envelope bbox = null;
         Map<String, Object> equals = new HashMap<>();
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
@@ -34,10 +36,12 @@ final class ItemsRequest {
             String value = e.getValue().get(0);
             if (name.equals("bbox")) {
                 try {
-                    bbox = BoundingBox.parse(value);
+                    bbox = new CrsTransformer(bboxCrs).envelopeToCrs84(BoundingBox.parse(value, bboxCrs));
                 } catch (IllegalArgumentException ex) {
                     throw ParkGridException.invalidParameter("bbox", "bbox '" + value + "': " + ex.getMessage());
                 }
+            } else if (name.equals("bbox-crs") && !params.containsKey("bbox")) {
+                throw ParkGridException.invalidParameter("bbox-crs", "bbox-crs is given without a bbox");
             } else if (!(paged ? PAGED : EXPORT).contains(name)) {
                 PropertyDefinition p = layer.property(name).orElseThrow(() -> ParkGridException.invalidParameter(name,
                         "unknown parameter '" + name + "': collection '" + layer.name() + "' has no such property"));
@@ -50,7 +54,15 @@ final class ItemsRequest {
         }
         long limit = paged ? limit(ctx.queryParam("limit")) : FeatureQuery.UNLIMITED;
         long offset = paged ? offset(ctx.queryParam("offset")) : 0;
-        return new FeatureQuery(bbox, equals, limit, offset);
+        return new ItemsRequest(new FeatureQuery(bbox, equals, limit, offset), crs);
+    }
+
+    /** The CRS named by parameter {@code name}, CRS84 when absent. */
+    static SupportedCrs crs(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null) return SupportedCrs.CRS84;
+        return SupportedCrs.find(value).orElseThrow(() -> ParkGridException.invalidParameter(name,
+                "unsupported CRS '" + value + "': use one of " + SupportedCrs.supportedList()));
     }
 
     private static long limit(String text) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import parkgrid.feature.Layer;
 import parkgrid.feature.PropertyDefinition;
+import parkgrid.geo.SupportedCrs;
 import parkgrid.store.FeatureStore;
 
 /**
@@ -41,6 +42,8 @@ final class OpenApiHandler {
             ObjectNode items = operation(paths, base + "/items", "Features of " + layer.title(), OgcVocabulary.GEOJSON);
             ArrayNode ps = items.putArray("parameters");
             param(ps, "bbox", "minLon,minLat,maxLon,maxLat in CRS84", "array").put("style", "form").put("explode", false);
+            param(ps, "bbox-crs", "CRS of bbox (OGC API Part 2), default CRS84", "string");
+            param(ps, "crs", "response CRS (OGC API Part 2): " + SupportedCrs.supportedList(), "string");
             param(ps, "limit", "page size, default 1000, larger values are clamped to 10000", "integer");
             param(ps, "offset", "features to skip", "integer");
             formatParam(ps);

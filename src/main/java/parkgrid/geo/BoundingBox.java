@@ -12,6 +12,14 @@ public final class BoundingBox {
 
     /** @throws IllegalArgumentException with the reason, for the caller to attach to the parameter */
     public static Envelope parse(String text) {
+        return parse(text, SupportedCrs.CRS84);
+    }
+
+    /**
+     * Parses a bbox given in {@code crs} (OGC API Part 2 {@code bbox-crs}) in that CRS's axis order and
+     * returns it in that CRS with x = east (lon or easting), y = north; geographic boxes are range-checked.
+     */
+    public static Envelope parse(String text, SupportedCrs crs) {
         String[] parts = text.split(",", -1);
         if (parts.length != 4 && parts.length != 6) {
             throw new IllegalArgumentException("expected 4 numbers minLon,minLat,maxLon,maxLat but got " + parts.length + " values");
@@ -26,7 +34,14 @@ public final class BoundingBox {
             if (!Double.isFinite(v[i])) throw new IllegalArgumentException("value " + (i + 1) + " is not finite");
         }
         boolean threeD = v.length == 6;
-        double minX = v[0], minY = v[1], maxX = threeD ? v[3] : v[2], maxY = threeD ? v[4] : v[3];
+        double minA = v[0], minB = v[1], maxA = threeD ? v[3] : v[2], maxB = threeD ? v[4] : v[3];
+        boolean swap = crs.northingFirst();
+        double minX = swap ? minB : minA, minY = swap ? minA : minB, maxX = swap ? maxB : maxA, maxY = swap ? maxA : maxB;
+        if (!crs.geographic()) {
+            if (minX > maxX) throw new IllegalArgumentException("minimum easting " + minX + " is greater than maximum " + maxX);
+            if (minY > maxY) throw new IllegalArgumentException("minimum northing " + minY + " is greater than maximum " + maxY);
+            return new Envelope(minX, maxX, minY, maxY);
+        }
         for (double lon : new double[] {minX, maxX}) {
             if (lon < -180 || lon > 180) throw new IllegalArgumentException("longitude " + lon + " is outside [-180, 180]");
         }

@@ -18,18 +18,30 @@ import org.locationtech.jts.geom.Polygon;
 import parkgrid.feature.Feature;
 
 /**
- * Writes RFC 7946 GeoJSON to a Jackson generator: lon/lat WGS84, no {@code crs} member, polygon exterior
- * rings counter-clockwise and holes clockwise (right-hand rule), coordinates rounded to 7 decimals
- * (~1 cm). Streaming: callers write one feature at a time.
+ * Writes GeoJSON geometries and features to a Jackson generator, one feature at a time (streaming).
+ * {@link #RFC7946} writes what RFC 7946 asks: lon/lat WGS84, no {@code crs} member, exterior rings
+ * counter-clockwise and holes clockwise (right-hand rule), 7 decimals (~1 cm). For other CRSs (OGC API
+ * Part 2) {@link #forCrs} keeps the right-hand rule in the east/north sense and rounds to the CRS's unit.
  */
 public final class GeoJsonWriter {
-    /** 7 decimals of a degree is ~1.1 cm at the equator: finer than any survey the data comes from. */
-    public static final int COORDINATE_DECIMALS = 7;
+    /** CRS84 output: 7 decimals of a degree is ~1.1 cm, finer than any survey the data comes from. */
+    public static final GeoJsonWriter RFC7946 = new GeoJsonWriter(7, true);
 
-    private GeoJsonWriter() {}
+    private final double scale;
+    private final boolean exteriorCounterClockwise;
+
+    private GeoJsonWriter(int decimals, boolean exteriorCounterClockwise) {
+        this.scale = Math.pow(10, decimals);
+        this.exteriorCounterClockwise = exteriorCounterClockwise;
+    }
+
+    /** A writer for coordinates already transformed to {@code crs}, in its axis order. */
+    public static GeoJsonWriter forCrs(SupportedCrs crs) {
+        return crs.isStorageCrs() ? RFC7946 : new GeoJsonWriter(crs.decimals(), !crs.northingFirst());
+    }
 
     /** Writes a complete Feature object. */
-    public static void writeFeature(JsonGenerator g, Feature f) throws IOException {
+    public void writeFeature(JsonGenerator g, Feature f) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", "Feature");
         g.writeNumberField("id", f.id());
@@ -44,7 +56,7 @@ public final class GeoJsonWriter {
         g.writeEndObject();
     }
 
-    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+    private void writeValue(JsonGenerator g, Object v) throws IOException {
         if (v == null) g.writeNull();
         else if (v instanceof Long l) g.writeNumber(l);
         else if (v instanceof Integer i) g.writeNumber(i);
@@ -54,7 +66,7 @@ public final class GeoJsonWriter {
         else g.writeString(v.toString());
     }
 
-    public static void writeGeometry(JsonGenerator g, Geometry geom) throws IOException {
+    public void writeGeometry(JsonGenerator g, Geometry geom) throws IOException {
         g.writeStartObject();
         if (geom instanceof Point p) {
             g.writeStringField("type", "Point");
@@ -96,22 +108,22 @@ public final class GeoJsonWriter {
         g.writeEndObject();
     }
 
-    private static void writePolygonRings(JsonGenerator g, Polygon poly) throws IOException {
+    private void writePolygonRings(JsonGenerator g, Polygon poly) throws IOException {
         g.writeStartArray();
         if (!poly.isEmpty()) {
-            writeRing(g, poly.getExteriorRing(), true);
-            for (int i = 0; i < poly.getNumInteriorRing(); i++) writeRing(g, poly.getInteriorRingN(i), false);
+            writeRing(g, poly.getExteriorRing(), exteriorCounterClockwise);
+            for (int i = 0; i < poly.getNumInteriorRing(); i++) writeRing(g, poly.getInteriorRingN(i), !exteriorCounterClockwise);
         }
         g.writeEndArray();
     }
 
-    private static void writeRing(JsonGenerator g, LinearRing ring, boolean counterClockwise) throws IOException {
+    private void writeRing(JsonGenerator g, LinearRing ring, boolean counterClockwise) throws IOException {
         CoordinateSequence seq = ring.getCoordinateSequence();
         boolean reverse = seq.size() >= 4 && Orientation.isCCW(seq) != counterClockwise;
         writePositions(g, seq, reverse);
     }
 
-    private static void writePositions(JsonGenerator g, CoordinateSequence seq, boolean reverse) throws IOException {
+    private void writePositions(JsonGenerator g, CoordinateSequence seq, boolean reverse) throws IOException {
         g.writeStartArray();
         int n = seq.size();
         for (int i = 0; i < n; i++) {
@@ -124,15 +136,15 @@ public final class GeoJsonWriter {
         g.writeEndArray();
     }
 
-    private static void writePosition(JsonGenerator g, Coordinate c) throws IOException {
+    private void writePosition(JsonGenerator g, Coordinate c) throws IOException {
         g.writeStartArray();
         writeOrdinate(g, c.x);
         writeOrdinate(g, c.y);
         g.writeEndArray();
     }
 
-    private static void writeOrdinate(JsonGenerator g, double v) throws IOException {
-        // Double.toString of the rounded value is the shortest text that round-trips: at most 7 decimals.
-        g.writeNumber(Math.rint(v * 1e7) / 1e7);
+    private void writeOrdinate(JsonGenerator g, double v) throws IOException {
+        // Double.toString of the rounded value is the shortest text that round-trips: no trailing digits.
+        g.writeNumber(Math.rint(v * scale) / scale);
     }
 }

@@ -14,7 +14,7 @@ class GeoJsonWriterTest {
         Geometry g = new WKTReader().read(wkt);
         StringWriter w = new StringWriter();
         try (JsonGenerator gen = new JsonFactory().createGenerator(w)) {
-            GeoJsonWriter.writeGeometry(gen, g);
+            GeoJsonWriter.RFC7946.writeGeometry(gen, g);
         }
         return w.toString();
     }

@@ -14,6 +14,7 @@ public final class Routes {
         ItemsHandler items = new ItemsHandler(store);
         OpenApiHandler openApi = new OpenApiHandler(store);
         MapConfigHandler mapConfig = new MapConfigHandler(settings);
+        SpatialQueryHandler spatial = new SpatialQueryHandler(store);
 
         app.get("/", landing::landing);
         app.get("/conformance", landing::conformance);
@@ -24,6 +25,8 @@ public final class Routes {
         app.get("/collections/{collectionId}/items", items::items);
         app.get("/collections/{collectionId}/items/{featureId}", items::item);
         app.get("/collections/{collectionId}/export", items::export);
+        app.get("/collections/{collectionId}/nearest", spatial::nearest);
+        app.post("/processes/spatial-query/execution", spatial::execute);
         app.get("/map/config", mapConfig::get);
         app.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "store", store.description())));
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));

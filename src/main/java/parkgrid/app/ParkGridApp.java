@@ -40,6 +40,7 @@ public final class ParkGridApp implements AutoCloseable {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
             config.router.ignoreTrailingSlashes = true;
+            config.http.maxRequestSize = 16L * 1024 * 1024; // a 100 000-vertex query geometry is ~4 MB of GeoJSON
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

@@ -3,11 +3,13 @@ package parkgrid.store;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import parkgrid.feature.Feature;
 import parkgrid.feature.FeatureQuery;
 import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
+import parkgrid.feature.Neighbour;
 
 /**
  * A spatial store of layers. Geometries are EPSG:4326 lon/lat. Implementations are thread-safe; every
@@ -39,6 +41,15 @@ public interface FeatureStore extends AutoCloseable {
     void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException;
 
     Optional<Feature> feature(String layerName, long id);
+
+    /**
+     * The {@code k} features nearest to a lon/lat point, nearest first (ties by id), with distances in
+     * metres. The default searches growing boxes through {@link #forEach}'s spatial index.
+     */
+    default List<Neighbour> nearest(String layerName, Coordinate lonLat, int k) {
+        layer(layerName).orElseThrow(() -> parkgrid.feature.ParkGridException.notFound("collectionId", "no layer named '" + layerName + "'"));
+        return ExpandingNearestSearch.nearest(this, layerName, lonLat, k);
+    }
 
     /** Short description for logs and the landing page, e.g. {@code GeoPackage data/parkgrid.gpkg}. */
     String description();

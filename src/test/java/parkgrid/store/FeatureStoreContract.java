@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -20,6 +21,9 @@ import parkgrid.feature.Feature;
 import parkgrid.feature.FeatureQuery;
 import parkgrid.feature.GeometryKind;
 import parkgrid.feature.Layer;
+import parkgrid.feature.Neighbour;
+import parkgrid.geo.GeoJsonReader;
+import parkgrid.geo.LocalMetricProjection;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;
 import parkgrid.feature.PropertyType;
@@ -146,6 +150,28 @@ abstract class FeatureStoreContract {
             pagedWithBox.addAll(ids(read("power_lines", new FeatureQuery(everything, Map.of(), 10, offset))));
         }
         assertEquals(all, pagedWithBox);
+    }
+
+    @Test
+    void nearestFeaturesComeInOrderOfMetricDistance() {
+        LayerData villages = SeedFixture.byName().get("villages");
+        for (Coordinate p : List.of(new Coordinate(112.4669, 34.1540), new Coordinate(112.22, 34.24), new Coordinate(111.5, 33.8))) {
+            LocalMetricProjection m = LocalMetricProjection.centredOn(p.x);
+            Geometry point = GeoJsonReader.WGS84.createPoint(p);
+            List<Double> expected = villages.features().stream().map(f -> m.distanceMetres(point, f.geometry())).sorted().limit(5).toList();
+            List<Neighbour> found = store.nearest("villages", p, 5);
+            assertEquals(5, found.size());
+            for (int i = 0; i < 5; i++) {
+                assertEquals(expected.get(i), found.get(i).distanceMetres(), expected.get(i) * 0.005 + 0.01, "rank " + i + " from " + p);
+                assertEquals(m.distanceMetres(point, found.get(i).feature().geometry()), found.get(i).distanceMetres(),
+                        found.get(i).distanceMetres() * 0.005 + 0.01);
+            }
+        }
+        Coordinate onLine = new Coordinate(112.30, 34.20);
+        List<Neighbour> lines = store.nearest("power_lines", onLine, 3);
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(0).distanceMetres() <= lines.get(1).distanceMetres());
+        assertTrue(store.nearest("projects", onLine, 3).isEmpty());
     }
 
     @Test

@@ -24,9 +24,14 @@ final class PostGisSql {
     PostGisSql(String schema, Layer layer) {
         this.layer = layer;
         this.table = quote(schema) + "." + quote(layer.name());
-        StringBuilder cols = new StringBuilder("fid, ST_AsBinary(geom)");
-        for (PropertyDefinition p : layer.properties()) cols.append(", ").append(quote(p.name()));
-        this.columns = cols.toString();
+        this.columns = columns("");
+    }
+
+    /** fid, WKB geometry and the schema's columns, each prefixed with {@code alias} (e.g. {@code "t."}). */
+    private String columns(String alias) {
+        StringBuilder cols = new StringBuilder(alias + "fid, ST_AsBinary(" + alias + "geom)");
+        for (PropertyDefinition p : layer.properties()) cols.append(", ").append(alias).append(quote(p.name()));
+        return cols.toString();
     }
 
     String createTable() {
@@ -62,6 +67,23 @@ final class PostGisSql {
 
     String byId() {
         return "SELECT " + columns + " FROM " + table + " WHERE fid = ?";
+    }
+
+    /**
+     * k nearest to a point (parameters: lon, lat, k, k): the {@code <->} index operator finds k candidates
+     * by planar distance; the largest geography distance among them bounds the search; within that
+     * bound (indexed box, then {@code ST_DWithin} on geography) features are ordered by exact geodesic
+     * distance.
+     */
+    String nearest() {
+        return "WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS g), "
+                + "knn AS (SELECT t.geom FROM " + table + " t, p ORDER BY t.geom <-> p.g LIMIT ?), "
+                + "r AS (SELECT max(ST_Distance(knn.geom::geography, p.g::geography)) AS d FROM knn, p) "
+                + "SELECT " + columns("t.")
+                + ", ST_Distance(t.geom::geography, p.g::geography) AS distance_m FROM " + table + " t, p, r "
+                + "WHERE t.geom && ST_Expand(p.g, r.d / (111320 * cos(radians(least(89, abs(ST_Y(p.g)) + r.d / 110574)))) * 1.01 + 1e-9, "
+                + "r.d / 110574 * 1.01 + 1e-9) AND ST_DWithin(t.geom::geography, p.g::geography, r.d + 1e-6) "
+                + "ORDER BY distance_m, t.fid LIMIT ?";
     }
 
     String count(FeatureQuery q) {

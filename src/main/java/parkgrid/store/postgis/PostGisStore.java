@@ -8,11 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -22,6 +24,7 @@ import parkgrid.feature.Feature;
 import parkgrid.feature.FeatureQuery;
 import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
+import parkgrid.feature.Neighbour;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonReader;
 import parkgrid.store.FeatureChecks;
@@ -174,6 +177,30 @@ public final class PostGisStore implements FeatureStore {
                     Geometry g = geometry(new WKBReader(GeoJsonReader.WGS84), rs.getBytes(2));
                     return Optional.of(new Feature(rs.getLong(1), g, sql.properties(rs, 3)));
                 }
+            }
+        });
+    }
+
+    @Override
+    public List<Neighbour> nearest(String layerName, Coordinate lonLat, int k) {
+        Layer layer = requireLayer(layerName);
+        PostGisSql sql = new PostGisSql(schema, layer);
+        WKBReader wkb = new WKBReader(GeoJsonReader.WGS84);
+        int distanceColumn = 3 + layer.properties().size();
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.nearest())) {
+                ps.setDouble(1, lonLat.x);
+                ps.setDouble(2, lonLat.y);
+                ps.setInt(3, k);
+                ps.setInt(4, k);
+                List<Neighbour> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Feature f = new Feature(rs.getLong(1), geometry(wkb, rs.getBytes(2)), sql.properties(rs, 3));
+                        out.add(new Neighbour(f, rs.getDouble(distanceColumn)));
+                    }
+                }
+                return out;
             }
         });
     }

@@ -1,0 +1,89 @@
+package parkgrid.query;
+
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import parkgrid.feature.Feature;
+import parkgrid.feature.Neighbour;
+import parkgrid.feature.ParkGridException;
+import parkgrid.geo.LocalMetricProjection;
+
+/**
+ * Decides which candidate features stand in a {@link SpatialRelation} to a query geometry and how far
+ * they are from it in metres. The query geometry is EPSG:4326 lon/lat; topological relations are decided
+ * on lon/lat (as PostGIS {@code geometry} does), distances in a transverse Mercator projection centred on
+ * the query. Not thread-safe.
+ */
+public final class SpatialQuery {
+    /** A query geometry larger than this is refused: it would make every test slow. */
+    public static final int MAX_VERTICES = 100_000;
+    private static final double METRES_PER_DEGREE_LAT = 110_574;
+    private static final double METRES_PER_DEGREE_LON_AT_EQUATOR = 111_320;
+
+    private final Geometry query;
+    private final PreparedGeometry prepared;
+    private final Geometry queryMetres;
+    private final SpatialRelation relation;
+    private final double distanceMetres;
+    private final LocalMetricProjection projection;
+
+    /**
+     * @param query          EPSG:4326 lon/lat, valid, at most {@link #MAX_VERTICES} vertices
+     * @param relation       the relation to test
+     * @param distanceMetres for {@link SpatialRelation#WITHIN_DISTANCE}: greater than 0; ignored otherwise
+     * @throws ParkGridException 400 naming {@code geometry} or {@code distance} when they are unusable
+     */
+    public SpatialQuery(Geometry query, SpatialRelation relation, double distanceMetres) {
+        if (query.isEmpty()) throw ParkGridException.invalidParameter("geometry", "the query geometry is empty");
+        if (query.getNumPoints() > MAX_VERTICES) {
+            throw ParkGridException.invalidParameter("geometry", "the query geometry has " + query.getNumPoints()
+                    + " vertices; at most " + MAX_VERTICES + " are accepted");
+        }
+        if (!query.isValid()) throw ParkGridException.invalidParameter("geometry", "the query geometry is not valid (self-intersecting or malformed rings)");
+        Envelope e = query.getEnvelopeInternal();
+        if (e.getMinX() < -180 || e.getMaxX() > 180 || e.getMinY() < -90 || e.getMaxY() > 90) {
+            throw ParkGridException.invalidParameter("geometry", "the query geometry is outside lon [-180,180] / lat [-90,90]");
+        }
+        if (relation == SpatialRelation.WITHIN_DISTANCE && !(distanceMetres > 0 && Double.isFinite(distanceMetres))) {
+            throw ParkGridException.invalidParameter("distance", "distance must be a number of metres greater than 0, got " + distanceMetres);
+        }
+        this.query = query;
+        this.relation = relation;
+        this.distanceMetres = relation == SpatialRelation.WITHIN_DISTANCE ? distanceMetres : 0;
+        this.prepared = PreparedGeometryFactory.prepare(query);
+        this.projection = LocalMetricProjection.centredOn(e);
+        this.queryMetres = projection.toMetres(query);
+    }
+
+    /**
+     * The lon/lat box every matching feature intersects: the query's envelope, grown by the distance
+     * (converted to degrees at the box's poleward edge, plus 1 %) for within-distance.
+     */
+    public Envelope candidateEnvelope() {
+        Envelope e = new Envelope(query.getEnvelopeInternal());
+        if (distanceMetres > 0) {
+            double lat = Math.min(89, Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY())) + distanceMetres / METRES_PER_DEGREE_LAT);
+            double dLat = distanceMetres / METRES_PER_DEGREE_LAT * 1.01;
+            double dLon = distanceMetres / (METRES_PER_DEGREE_LON_AT_EQUATOR * Math.cos(Math.toRadians(lat))) * 1.01;
+            e.expandBy(Math.min(dLon, 360), Math.min(dLat, 180));
+        }
+        return e;
+    }
+
+    /** The candidate with its distance in metres when it matches, empty otherwise. */
+    public Optional<Neighbour> test(Feature candidate) {
+        Geometry g = candidate.geometry();
+        boolean matches = switch (relation) {
+            case INTERSECTS -> prepared.intersects(g);
+            case WITHIN -> prepared.contains(g);      // the feature lies within the query geometry
+            case CONTAINS -> prepared.within(g);      // the feature contains the query geometry
+            case WITHIN_DISTANCE -> true;
+        };
+        if (!matches) return Optional.empty();
+        double d = relation != SpatialRelation.WITHIN_DISTANCE || prepared.intersects(g) ? 0 : projection.toMetres(g).distance(queryMetres);
+        if (relation == SpatialRelation.WITHIN_DISTANCE && d > distanceMetres) return Optional.empty();
+        return Optional.of(new Neighbour(candidate, d));
+    }
+}

@@ -1,0 +1,114 @@
+package parkgrid.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import parkgrid.feature.Feature;
+import parkgrid.feature.Neighbour;
+import parkgrid.geo.GeoJsonReader;
+import parkgrid.geo.LocalMetricProjection;
+import parkgrid.io.SeedData;
+import parkgrid.store.postgis.PostGisStore;
+import parkgrid.testing.RequiredServices;
+import parkgrid.testing.SeedFixture;
+
+/**
+ * ParkGrid's metric distances, lengths and areas agree with PostGIS {@code geography} (geodesic on the
+ * WGS84 spheroid) within 0.5 %, asked of PostGIS itself with SQL written here, independently of the store.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GeographyAgreementTest {
+    private static final String SCHEMA = "geography_test";
+    private static final double TOLERANCE = 0.005;
+    private String url;
+    private Connection sql;
+    private PostGisStore store;
+
+    @BeforeAll
+    void load() throws Exception {
+        url = RequiredServices.postGisUrl();
+        sql = DriverManager.getConnection(url, "postgres", "");
+        sql.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        store = PostGisStore.open(url, "postgres", "", SCHEMA);
+        SeedData.loadIfEmpty(store);
+    }
+
+    @AfterAll
+    void drop() throws Exception {
+        if (store != null) store.close();
+        if (sql != null) {
+            sql.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            sql.close();
+        }
+    }
+
+    @Test
+    void distancesFromTheRuyangSeatToEveryVillageAndLine() throws Exception {
+        Coordinate seat = new Coordinate(112.4669, 34.1540);
+        Geometry point = GeoJsonReader.WGS84.createPoint(seat);
+        LocalMetricProjection m = LocalMetricProjection.centredOn(seat.x);
+        int compared = 0;
+        for (String layer : List.of("villages", "power_lines", "parcels", "transformers")) {
+            Map<Long, Double> geography = perFeature("SELECT fid, ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography) FROM "
+                    + SCHEMA + "." + layer, seat.x, seat.y);
+            for (Feature f : SeedFixture.byName().get(layer).features()) {
+                double expected = geography.get(f.id());
+                double ours = m.distanceMetres(point, f.geometry());
+                assertEquals(expected, ours, Math.max(expected * TOLERANCE, 0.5), layer + " " + f.id());
+                compared++;
+            }
+        }
+        assertTrue(compared > 100);
+    }
+
+    @Test
+    void lengthsOfEveryLineAndAreasOfEveryPolygon() throws Exception {
+        Map<Long, Double> lengths = perFeature("SELECT fid, ST_Length(geom::geography) FROM " + SCHEMA + ".power_lines");
+        for (Feature f : SeedFixture.byName().get("power_lines").features()) {
+            double ours = LocalMetricProjection.centredOn(f.geometry().getEnvelopeInternal()).lengthMetres(f.geometry());
+            assertEquals(lengths.get(f.id()), ours, lengths.get(f.id()) * TOLERANCE, "line " + f.id());
+        }
+        for (String layer : List.of("park", "parcels", "wind_farm")) {
+            Map<Long, Double> areas = perFeature("SELECT fid, ST_Area(geom::geography) FROM " + SCHEMA + "." + layer);
+            for (Feature f : SeedFixture.byName().get(layer).features()) {
+                double ours = LocalMetricProjection.centredOn(f.geometry().getEnvelopeInternal()).areaSquareMetres(f.geometry());
+                assertEquals(areas.get(f.id()), ours, areas.get(f.id()) * TOLERANCE, layer + " " + f.id());
+            }
+        }
+    }
+
+    @Test
+    void nearestUsesGeodesicDistancesInPostGis() throws Exception {
+        Coordinate chengcun = new Coordinate(112.22, 34.24);
+        List<Neighbour> near = store.nearest("villages", chengcun, 4);
+        Map<Long, Double> geography = perFeature("SELECT fid, ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography) FROM "
+                + SCHEMA + ".villages", chengcun.x, chengcun.y);
+        List<Double> sorted = geography.values().stream().sorted().limit(4).toList();
+        for (int i = 0; i < 4; i++) assertEquals(sorted.get(i), near.get(i).distanceMetres(), 1e-6);
+    }
+
+    private Map<Long, Double> perFeature(String query, double... params) throws Exception {
+        Map<Long, Double> out = new HashMap<>();
+        try (PreparedStatement ps = sql.prepareStatement(query)) {
+            for (int i = 0; i < params.length; i++) ps.setDouble(i + 1, params[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getLong(1), rs.getDouble(2));
+            }
+        }
+        return out;
+    }
+
+}

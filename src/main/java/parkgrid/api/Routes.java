@@ -15,6 +15,7 @@ public final class Routes {
         OpenApiHandler openApi = new OpenApiHandler(store);
         MapConfigHandler mapConfig = new MapConfigHandler(settings);
         SpatialQueryHandler spatial = new SpatialQueryHandler(store);
+        StatisticsHandler statistics = new StatisticsHandler(store);
 
         app.get("/", landing::landing);
         app.get("/conformance", landing::conformance);
@@ -27,6 +28,8 @@ public final class Routes {
         app.get("/collections/{collectionId}/export", items::export);
         app.get("/collections/{collectionId}/nearest", spatial::nearest);
         app.post("/processes/spatial-query/execution", spatial::execute);
+        app.get("/collections/{collectionId}/statistics", statistics::layer);
+        app.get("/statistics", statistics::dashboard);
         app.get("/map/config", mapConfig::get);
         app.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "store", store.description())));
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));

@@ -1,0 +1,166 @@
+package parkgrid.filter;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.locationtech.jts.io.WKTWriter;
+import parkgrid.feature.PropertyType;
+import parkgrid.store.SqlNames;
+
+/**
+ * Translates a {@link BoundFilter} into an SQL boolean expression for a WHERE clause, with a {@code ?} for
+ * every value and the values in placeholder order ({@code String}, {@code Long}, {@code Double}; geometry
+ * literals as WKT strings in EPSG:4326 lon/lat). Columns go through {@link SqlNames#quote}; the geometry
+ * column is {@code geom}. The SQL has the same three-valued NULL semantics as {@link FilterEvaluator}.
+ *
+ * <p>What cannot be written in the dialect stays in Java. PostGIS takes every filter whole. For SQLite,
+ * spatial predicates cannot be pushed down: when the filter is an AND, the conjuncts without a spatial
+ * predicate become SQL and the others are the {@link #getResidual() residual}; otherwise nothing becomes
+ * SQL and the residual is the whole filter. When {@link #requiresJavaEvaluation()} the caller must test
+ * every row the SQL returns with a {@link FilterEvaluator} of the residual (or of the whole filter, which
+ * gives the same answer) and must therefore page in Java, not with SQL LIMIT/OFFSET.
+ *
+ * <p>String ordering ({@code < <= > >=}, BETWEEN) is written with {@code COLLATE "C"} in PostGIS so that it
+ * orders by code point as SQLite and the evaluator do; LIKE becomes {@code GLOB} in SQLite to stay
+ * case-sensitive.
+ *
+ * <p>Usage: {@code FilterSql sql = FilterSql.of(bound, SqlDialect.POSTGIS, null);} then append
+ * {@code " AND (" + sql.getSql() + ")"} when {@link #hasSql()} and bind {@link #getParameters()} in order.
+ */
+public final class FilterSql {
+    private final BoundFilter filter;
+    private final SqlDialect dialect;
+    private final String columnPrefix;
+    private String sql;
+    private List<Object> parameters;
+    private BoundFilter residual;
+
+    /**
+     * @param filter     the bound filter to translate
+     * @param dialect    the SQL dialect to write
+     * @param tableAlias the alias columns are qualified with (e.g. {@code t} gives {@code t."name"}), or null
+     * @throws IllegalArgumentException when the alias is not a plain lower-case identifier
+     */
+    public FilterSql(BoundFilter filter, SqlDialect dialect, String tableAlias) {
+        this.filter = Objects.requireNonNull(filter, "filter");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        if (tableAlias != null && !tableAlias.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("table alias must match [a-z][a-z0-9_]{0,62}: " + tableAlias);
+        }
+        this.columnPrefix = tableAlias == null ? "" : tableAlias + ".";
+    }
+
+    /** Convenience for {@code new FilterSql(filter, dialect, tableAlias)}. */
+    public static FilterSql of(BoundFilter filter, SqlDialect dialect, String tableAlias) {
+        return new FilterSql(filter, dialect, tableAlias);
+    }
+
+    /** The boolean SQL expression (without {@code WHERE}), or the empty string when nothing is pushed down. */
+    public String getSql() {
+        compute();
+        return sql;
+    }
+
+    /** The values for the {@code ?} placeholders of {@link #getSql()}, in order; unmodifiable. */
+    public List<Object> getParameters() {
+        compute();
+        return parameters;
+    }
+
+    /** True when {@link #getSql()} is not empty. */
+    public boolean hasSql() {
+        return !getSql().isEmpty();
+    }
+
+    /** True when some of the filter was not pushed down and rows must be tested in Java. */
+    public boolean requiresJavaEvaluation() {
+        compute();
+        return residual != null;
+    }
+
+    /** The part of the filter that must be evaluated in Java, or null when the SQL decides it all. */
+    public BoundFilter getResidual() {
+        compute();
+        return residual;
+    }
+
+    private void compute() {
+        if (sql != null) return;
+        List<Object> params = new ArrayList<>();
+        Filter root = filter.filter();
+        String text;
+        if (dialect == SqlDialect.POSTGIS || !BoundFilter.hasSpatialPredicate(root)) {
+            text = write(root, params);
+        } else if (root instanceof Filter.And and) {
+            List<String> pushed = new ArrayList<>();
+            List<Filter> kept = new ArrayList<>();
+            for (Filter operand : and.operands()) {
+                if (BoundFilter.hasSpatialPredicate(operand)) kept.add(operand);
+                else pushed.add(operand instanceof Filter.Or ? "(" + write(operand, params) + ")" : write(operand, params));
+            }
+            text = String.join(" AND ", pushed);
+            residual = new BoundFilter(filter.layer(), kept.size() == 1 ? kept.get(0) : new Filter.And(kept));
+        } else {
+            text = "";
+            residual = filter;
+        }
+        parameters = Collections.unmodifiableList(params);
+        sql = text;
+    }
+
+    private String write(Filter f, List<Object> params) {
+        if (f instanceof Filter.And a) return join(a.operands(), " AND ", params);
+        if (f instanceof Filter.Or o) return join(o.operands(), " OR ", params);
+        if (f instanceof Filter.Not n) return "NOT (" + write(n.operand(), params) + ")";
+        if (f instanceof Filter.Comparison c) {
+            params.add(c.value());
+            String collate = c.operator().isOrdering() ? collation(c.property()) : "";
+            return column(c.property()) + collate + " " + c.operator().symbol() + " ?";
+        }
+        if (f instanceof Filter.Like l) {
+            if (dialect == SqlDialect.SQLITE) {
+                params.add(LikePattern.toGlob(l.pattern()));
+                return column(l.property()) + " GLOB ?";
+            }
+            params.add(l.pattern());
+            return column(l.property()) + " LIKE ?";
+        }
+        if (f instanceof Filter.In in) {
+            params.addAll(in.values());
+            return column(in.property()) + " IN (" + String.join(", ", Collections.nCopies(in.values().size(), "?")) + ")";
+        }
+        if (f instanceof Filter.Between b) {
+            params.add(b.low());
+            params.add(b.high());
+            return column(b.property()) + collation(b.property()) + " BETWEEN ? AND ?";
+        }
+        if (f instanceof Filter.IsNull n) return column(n.property()) + " IS NULL";
+        if (f instanceof Filter.SpatialPredicate s) {
+            if (dialect != SqlDialect.POSTGIS) throw new IllegalStateException("no spatial SQL in " + dialect);
+            params.add(new WKTWriter().write(s.geometry()));
+            // the store's own geometry column name, written as PostGisSql writes it
+            return s.operator().postGisFunction() + "(" + columnPrefix + BoundFilter.GEOMETRY_COLUMN + ", ST_GeomFromText(?, 4326))";
+        }
+        throw new AssertionError(f);
+    }
+
+    /** Joins operands, parenthesising those that are themselves AND/OR so the tree's grouping is kept. */
+    private String join(List<Filter> operands, String glue, List<Object> params) {
+        List<String> parts = new ArrayList<>();
+        for (Filter operand : operands) {
+            String part = write(operand, params);
+            parts.add(operand instanceof Filter.And || operand instanceof Filter.Or ? "(" + part + ")" : part);
+        }
+        return String.join(glue, parts);
+    }
+
+    private String collation(String property) {
+        boolean isString = filter.layer().property(property).map(p -> p.type() == PropertyType.STRING).orElse(false);
+        return isString && dialect == SqlDialect.POSTGIS ? " COLLATE \"C\"" : "";
+    }
+
+    private String column(String name) {
+        return columnPrefix + SqlNames.quote(name);
+    }
+}

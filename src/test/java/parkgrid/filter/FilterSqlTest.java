@@ -1,0 +1,91 @@
+package parkgrid.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static parkgrid.filter.FilterFixture.SUBSTATIONS;
+import static parkgrid.filter.FilterFixture.wkt;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FilterSqlTest {
+    private static final String MIXED = "capacity_kva >= 500 AND (name LIKE 'Ru%' OR load_ratio IS NULL)"
+            + " AND S_INTERSECTS(geom, BBOX(112, 34, 113, 35))";
+
+    private static FilterSql sql(String cql2, SqlDialect dialect, String alias) {
+        return FilterSql.of(FilterBinder.parseAndBind(cql2, SUBSTATIONS), dialect, alias);
+    }
+
+    @Test
+    void writesAWholeFilterForPostGisWithSpatialFunctionsAndOrderedParameters() {
+        FilterSql s = sql(MIXED, SqlDialect.POSTGIS, null);
+        assertEquals("\"capacity_kva\" >= ? AND (\"name\" LIKE ? OR \"load_ratio\" IS NULL)"
+                + " AND ST_Intersects(geom, ST_GeomFromText(?, 4326))", s.getSql());
+        assertEquals(List.of(500L, "Ru%", "POLYGON ((112 34, 112 35, 113 35, 113 34, 112 34))"), s.getParameters());
+        assertFalse(s.requiresJavaEvaluation());
+        assertNull(s.getResidual());
+    }
+
+    @Test
+    void namesThePostGisFunctionOfEachSpatialOperator() {
+        assertEquals("ST_Within(t.geom, ST_GeomFromText(?, 4326)) OR ST_Contains(t.geom, ST_GeomFromText(?, 4326))"
+                        + " OR NOT (ST_Disjoint(t.geom, ST_GeomFromText(?, 4326)))",
+                sql("S_WITHIN(geom, POINT(1 2)) OR S_WITHIN(POINT(3 4), geom) OR NOT S_DISJOINT(geom, POINT(5 6))",
+                        SqlDialect.POSTGIS, "t").getSql());
+    }
+
+    @Test
+    void keepsFullDoublePrecisionInGeometryParameters() {
+        String wkt = (String) sql("S_INTERSECTS(geom, POINT(112.45678901234567 34.123456789012345))", SqlDialect.POSTGIS, null)
+                .getParameters().get(0);
+        assertEquals(wkt("POINT (112.45678901234567 34.123456789012345)"), wkt(wkt));
+    }
+
+    @Test
+    void pushesTheNonSpatialConjunctsToSqliteAndLeavesTheSpatialOnesToJava() {
+        FilterSql s = sql(MIXED, SqlDialect.SQLITE, "t");
+        assertEquals("t.\"capacity_kva\" >= ? AND (t.\"name\" GLOB ? OR t.\"load_ratio\" IS NULL)", s.getSql());
+        assertEquals(List.of(500L, "Ru*"), s.getParameters());
+        assertTrue(s.requiresJavaEvaluation());
+        assertEquals(new Filter.SpatialPredicate(SpatialOperator.S_INTERSECTS, "geom",
+                wkt("POLYGON ((112 34, 112 35, 113 35, 113 34, 112 34))")), s.getResidual().filter());
+    }
+
+    @Test
+    void pushesNothingToSqliteWhenASpatialPredicateIsNotAConjunct() {
+        FilterSql s = sql("capacity_kva > 1 OR S_WITHIN(geom, BBOX(112, 34, 113, 35))", SqlDialect.SQLITE, null);
+        assertEquals("", s.getSql());
+        assertFalse(s.hasSql());
+        assertEquals(List.of(), s.getParameters());
+        assertTrue(s.requiresJavaEvaluation());
+        assertEquals(FilterBinder.parseAndBind("capacity_kva > 1 OR S_WITHIN(geom, BBOX(112, 34, 113, 35))", SUBSTATIONS).filter(),
+                s.getResidual().filter());
+    }
+
+    @Test
+    void writesANonSpatialFilterWholeForSqlite() {
+        FilterSql s = sql("name NOT LIKE 'a*b\\_%' AND capacity_kva NOT IN (315, 630) AND load_ratio BETWEEN 0 AND 1"
+                + " AND name > 'M'", SqlDialect.SQLITE, null);
+        assertEquals("NOT (\"name\" GLOB ?) AND NOT (\"capacity_kva\" IN (?, ?)) AND \"load_ratio\" BETWEEN ? AND ?"
+                + " AND \"name\" > ?", s.getSql());
+        assertEquals(List.of("a[*]b_*", 315L, 630L, 0.0, 1.0, "M"), s.getParameters());
+        assertFalse(s.requiresJavaEvaluation());
+    }
+
+    @Test
+    void ordersStringsByCodePointInPostGisAndKeepsGrouping() {
+        FilterSql s = sql("(name > 'M' OR name BETWEEN 'A' AND 'C') AND NOT (capacity_kva = 1 OR capacity_kva <> 2)",
+                SqlDialect.POSTGIS, null);
+        assertEquals("(\"name\" COLLATE \"C\" > ? OR \"name\" COLLATE \"C\" BETWEEN ? AND ?)"
+                + " AND NOT (\"capacity_kva\" = ? OR \"capacity_kva\" <> ?)", s.getSql());
+        assertEquals(List.of("M", "A", "C", 1L, 2L), s.getParameters());
+    }
+
+    @Test
+    void rejectsAnAliasThatIsNotAPlainIdentifier() {
+        assertThrows(IllegalArgumentException.class, () -> sql("name IS NULL", SqlDialect.POSTGIS, "t; DROP TABLE x"));
+    }
+}

@@ -3,6 +3,10 @@ package parkgrid.api;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
 import parkgrid.geo.CrsTransformer;
 import parkgrid.geo.GeoJsonWriter;
@@ -12,14 +16,27 @@ import parkgrid.geo.SupportedCrs;
 final class FeatureWriter {
     private final CrsTransformer transformer;
     private final GeoJsonWriter geoJson;
+    private final List<String> properties;
 
     FeatureWriter(SupportedCrs crs) {
+        this(crs, null);
+    }
+
+    /** @param properties the properties to write, in this order; null for all */
+    FeatureWriter(SupportedCrs crs, List<String> properties) {
         this.transformer = crs.isStorageCrs() ? null : new CrsTransformer(crs);
         this.geoJson = GeoJsonWriter.forCrs(crs);
+        this.properties = properties;
     }
 
     void write(JsonGenerator g, Feature f) throws IOException {
-        geoJson.writeFeature(g, transformer == null ? f : new Feature(f.id(), transformer.fromCrs84(f.geometry()), f.properties()));
+        Map<String, Object> props = f.properties();
+        if (properties != null) {
+            props = new LinkedHashMap<>();
+            for (String p : properties) props.put(p, f.properties().get(p));
+        }
+        Geometry geometry = transformer == null ? f.geometry() : transformer.fromCrs84(f.geometry());
+        geoJson.writeFeature(g, geometry == f.geometry() && props == f.properties() ? f : new Feature(f.id(), geometry, props));
     }
 
     String toJson(Feature f) throws IOException {

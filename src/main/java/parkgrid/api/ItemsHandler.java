@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import parkgrid.feature.Feature;
-import parkgrid.feature.FeatureQuery;
+import parkgrid.store.FeatureQuery;
 import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.SupportedCrs;
@@ -35,7 +35,7 @@ final class ItemsHandler {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         ItemsRequest request = ItemsRequest.parse(ctx, layer, true);
         FeatureQuery query = request.query();
-        FeatureWriter writer = new FeatureWriter(request.crs());
+        FeatureWriter writer = new FeatureWriter(request.crs(), request.properties());
         long matched = store.count(layer.name(), query);
         long returned = Math.max(0, Math.min(query.limit(), matched - query.offset()));
         ArrayNode links = pageLinks(ctx, layer, query, matched, returned);
@@ -104,7 +104,7 @@ final class ItemsHandler {
             throw ParkGridException.invalidParameter("format", "unknown export format '" + format + "': use geojson");
         }
         ItemsRequest request = ItemsRequest.parse(ctx, layer, false);
-        FeatureWriter writer = new FeatureWriter(request.crs());
+        FeatureWriter writer = new FeatureWriter(request.crs(), request.properties());
         ctx.contentType(OgcVocabulary.GEOJSON);
         ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
         ctx.header("Content-Disposition", "attachment; filename=\"" + layer.name() + ".geojson\"");

@@ -1,13 +1,17 @@
 package parkgrid.api;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
-import parkgrid.feature.FeatureQuery;
+import parkgrid.store.FeatureQuery;
 import parkgrid.feature.Layer;
+import parkgrid.filter.BoundFilter;
+import parkgrid.filter.FilterBinder;
+import parkgrid.store.FeatureQuery;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;
 import parkgrid.geo.BoundingBox;
@@ -20,9 +24,11 @@ import parkgrid.geo.SupportedCrs;
  * and one equality filter per schema property (an export takes {@code bbox}, {@code format} and the filters). Any other parameter is rejected, as OGC API – Features
  * requires for parameters the API definition does not declare.
  */
-record ItemsRequest(FeatureQuery query, SupportedCrs crs) {
-    private static final Set<String> PAGED = Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "f");
-    private static final Set<String> EXPORT = Set.of("bbox", "bbox-crs", "crs", "format");
+record ItemsRequest(FeatureQuery query, SupportedCrs crs, List<String> properties) {
+    private static final Set<String> PAGED = Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "f",
+            "filter", "filter-lang", "filter-crs", "sortby", "properties");
+    private static final Set<String> EXPORT = Set.of("bbox", "bbox-crs", "crs", "format",
+            "filter", "filter-lang", "filter-crs", "sortby", "properties");
 
     static ItemsRequest parse(Context ctx, Layer layer, boolean paged) {
         Map<String, List<String>> params = ctx.queryParamMap();
@@ -32,6 +38,7 @@ record ItemsRequest(FeatureQuery query, SupportedCrs crs) {
         Map<String, Object> equals = new HashMap<>();
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
             String name = e.getKey();
+            if (name.isEmpty()) continue; // a stray '&' in the query string
             if (e.getValue().size() > 1) throw ParkGridException.invalidParameter(name, "parameter '" + name + "' is given more than once");
             String value = e.getValue().get(0);
             if (name.equals("bbox")) {
@@ -54,7 +61,56 @@ record ItemsRequest(FeatureQuery query, SupportedCrs crs) {
         }
         long limit = paged ? limit(ctx.queryParam("limit")) : FeatureQuery.UNLIMITED;
         long offset = paged ? offset(ctx.queryParam("offset")) : 0;
-        return new ItemsRequest(new FeatureQuery(bbox, equals, limit, offset), crs);
+        BoundFilter filter = filter(ctx, layer);
+        List<FeatureQuery.SortKey> sortBy = sortBy(ctx.queryParam("sortby"), layer);
+        List<String> properties = properties(ctx.queryParam("properties"), layer);
+        return new ItemsRequest(new FeatureQuery(bbox, equals, filter, sortBy, limit, offset), crs, properties);
+    }
+
+    /** {@code filter} in CQL2 text ({@code filter-lang=cql2-text}, geometry literals in CRS84). */
+    private static BoundFilter filter(Context ctx, Layer layer) {
+        String lang = ctx.queryParam("filter-lang");
+        if (lang != null && !lang.equals("cql2-text")) {
+            throw ParkGridException.invalidParameter("filter-lang", "unsupported filter-lang '" + lang + "': use cql2-text");
+        }
+        String filterCrs = ctx.queryParam("filter-crs");
+        if (filterCrs != null && SupportedCrs.find(filterCrs).filter(SupportedCrs::isStorageCrs).isEmpty()) {
+            throw ParkGridException.invalidParameter("filter-crs", "filter geometries must be in CRS84 (lon/lat); got '" + filterCrs + "'");
+        }
+        String text = ctx.queryParam("filter");
+        return text == null || text.isBlank() ? null : FilterBinder.parseAndBind(text, layer);
+    }
+
+    /** {@code sortby=name,-population}: schema properties, {@code -} for descending, {@code +} or none for ascending. */
+    private static List<FeatureQuery.SortKey> sortBy(String text, Layer layer) {
+        if (text == null || text.isBlank()) return List.of();
+        List<FeatureQuery.SortKey> keys = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            boolean ascending = !p.startsWith("-");
+            String name = p.startsWith("-") || p.startsWith("+") ? p.substring(1).trim() : p;
+            if (layer.property(name).isEmpty()) {
+                throw ParkGridException.invalidParameter("sortby", "cannot sort by '" + name + "': collection '" + layer.name()
+                        + "' has no such property");
+            }
+            keys.add(new FeatureQuery.SortKey(name, ascending));
+        }
+        return keys;
+    }
+
+    /** {@code properties=name_zh,county}: only these properties in the response; null means all. */
+    private static List<String> properties(String text, Layer layer) {
+        if (text == null) return null;
+        List<String> names = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String name = part.trim();
+            if (name.isEmpty()) continue;
+            if (layer.property(name).isEmpty()) {
+                throw ParkGridException.invalidParameter("properties", "collection '" + layer.name() + "' has no property '" + name + "'");
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
     }
 
     /** The CRS named by parameter {@code name}, CRS84 when absent. */

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
-import parkgrid.feature.FeatureQuery;
+import parkgrid.store.FeatureQuery;
 import parkgrid.feature.Layer;
 import parkgrid.feature.Neighbour;
 import parkgrid.feature.ParkGridException;

@@ -9,7 +9,7 @@ import java.util.List;
 import parkgrid.analysis.GroupSummary;
 import parkgrid.analysis.UpgradeProgress;
 import parkgrid.feature.Feature;
-import parkgrid.feature.FeatureQuery;
+import parkgrid.store.FeatureQuery;
 import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import parkgrid.feature.FeatureQuery;
 import parkgrid.feature.Neighbour;
 import parkgrid.geo.GeoJsonReader;
 import parkgrid.geo.LocalMetricProjection;

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import parkgrid.feature.Feature;
-import parkgrid.feature.FeatureQuery;
 import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
 import parkgrid.feature.Neighbour;

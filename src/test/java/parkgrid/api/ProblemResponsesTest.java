@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import parkgrid.feature.FeatureQuery;
+import parkgrid.store.FeatureQuery;
 import parkgrid.testing.TestServer;
 import parkgrid.testing.TestServer.Reply;
 

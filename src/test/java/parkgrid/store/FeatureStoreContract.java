@@ -18,10 +18,11 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.WKTReader;
 import parkgrid.feature.Feature;
-import parkgrid.feature.FeatureQuery;
+import parkgrid.store.FeatureQuery;
 import parkgrid.feature.GeometryKind;
 import parkgrid.feature.Layer;
 import parkgrid.feature.Neighbour;
+import parkgrid.filter.FilterBinder;
 import parkgrid.geo.GeoJsonReader;
 import parkgrid.geo.LocalMetricProjection;
 import parkgrid.feature.ParkGridException;
@@ -130,6 +131,47 @@ abstract class FeatureStoreContract {
         FeatureQuery q = new FeatureQuery(null, Map.of("voltage_kv", 10.0), FeatureQuery.UNLIMITED, 0);
         assertEquals(tenKv, ids(read("power_lines", q)));
         assertEquals(tenKv.size(), store.count("power_lines", q));
+    }
+
+    @Test
+    void cql2FiltersSelectWhatAHandWrittenPredicateSelects() throws Exception {
+        Geometry area = new WKTReader().read("POLYGON ((112.1 34.1, 112.4 34.1, 112.4 34.3, 112.1 34.3, 112.1 34.1))");
+        Map<String, java.util.function.Predicate<Feature>> cases = new java.util.LinkedHashMap<>();
+        cases.put("county = 'Song'", f -> "Song".equals(f.properties().get("county")));
+        cases.put("upgrade_year >= 2021 AND upgrade_status = 'planned'", f -> f.properties().get("upgrade_year") instanceof Long y
+                && y >= 2021 && "planned".equals(f.properties().get("upgrade_status")));
+        cases.put("name_en LIKE 'D%'", f -> f.properties().get("name_en") instanceof String n && n.startsWith("D"));
+        cases.put("county IN ('Song') OR upgrade_year IS NULL", f -> "Song".equals(f.properties().get("county"))
+                || f.properties().get("upgrade_year") == null);
+        cases.put("upgrade_year BETWEEN 2019 AND 2020", f -> f.properties().get("upgrade_year") instanceof Long y && y >= 2019 && y <= 2020);
+        cases.put("NOT (county = 'Ruyang')", f -> f.properties().get("county") != null && !"Ruyang".equals(f.properties().get("county")));
+        cases.put("S_INTERSECTS(geom, " + area + ")", f -> f.geometry().intersects(area));
+        cases.put("S_WITHIN(geom, " + area + ") AND county = 'Ruyang'", f -> f.geometry().within(area)
+                && "Ruyang".equals(f.properties().get("county")));
+        cases.put("S_INTERSECTS(geom, " + area + ") OR county = 'Song'", f -> f.geometry().intersects(area)
+                || "Song".equals(f.properties().get("county")));
+        Layer villages = store.layer("villages").orElseThrow();
+        for (Map.Entry<String, java.util.function.Predicate<Feature>> c : cases.entrySet()) {
+            List<Long> expected = SeedFixture.byName().get("villages").features().stream().filter(c.getValue()).map(Feature::id).toList();
+            FeatureQuery q = new FeatureQuery(null, Map.of(), FilterBinder.parseAndBind(c.getKey(), villages), List.of(), FeatureQuery.UNLIMITED, 0);
+            assertEquals(expected, ids(read("villages", q)), c.getKey());
+            assertEquals(expected.size(), store.count("villages", q), c.getKey());
+            FeatureQuery page = new FeatureQuery(null, Map.of(), q.filter(), List.of(), 2, 1);
+            assertEquals(expected.stream().skip(1).limit(2).toList(), ids(read("villages", page)), c.getKey() + " page");
+        }
+    }
+
+    @Test
+    void sortsByPropertiesWithNullsLastThenById() throws IOException {
+        List<FeatureQuery.SortKey> keys = List.of(new FeatureQuery.SortKey("county", true), new FeatureQuery.SortKey("upgrade_year", false));
+        List<Feature> sorted = read("villages", new FeatureQuery(null, Map.of(), null, keys, FeatureQuery.UNLIMITED, 0));
+        java.util.Comparator<Feature> byCounty = java.util.Comparator.comparing(f -> (String) f.properties().get("county"),
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        java.util.Comparator<Feature> byYearDesc = java.util.Comparator.comparing(f -> (Long) f.properties().get("upgrade_year"),
+                java.util.Comparator.nullsLast(java.util.Comparator.<Long>reverseOrder()));
+        List<Long> expected = SeedFixture.byName().get("villages").features().stream()
+                .sorted(byCounty.thenComparing(byYearDesc).thenComparingLong(Feature::id)).map(Feature::id).toList();
+        assertEquals(expected, ids(sorted));
     }
 
     @Test

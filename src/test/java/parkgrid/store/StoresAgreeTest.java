@@ -17,8 +17,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
 import parkgrid.feature.Feature;
-import parkgrid.feature.FeatureQuery;
+import parkgrid.store.FeatureQuery;
 import parkgrid.feature.Layer;
+import parkgrid.filter.FilterBinder;
 import parkgrid.io.SeedData;
 import parkgrid.store.geopackage.GeoPackageStore;
 import parkgrid.store.postgis.PostGisStore;
@@ -74,6 +75,14 @@ class StoresAgreeTest {
             for (Envelope b : boxes) {
                 queries.add(new FeatureQuery(b, Map.of(), FeatureQuery.UNLIMITED, 0));
                 queries.add(new FeatureQuery(b, Map.of(), 4, 2));
+            }
+            // CQL2: a spatial predicate (SQL in PostGIS, Java in the GeoPackage), alone and with paging and sorting
+            var area = FilterBinder.parseAndBind("S_INTERSECTS(geom, POLYGON((112.1 34.0, 112.5 34.0, 112.5 34.3, 112.1 34.3, 112.1 34.0)))", layer);
+            queries.add(new FeatureQuery(null, Map.of(), area, List.of(), FeatureQuery.UNLIMITED, 0));
+            if (!layer.properties().isEmpty()) {
+                var sort = List.of(new FeatureQuery.SortKey(layer.properties().get(0).name(), false));
+                queries.add(new FeatureQuery(null, Map.of(), area, sort, 3, 1));
+                queries.add(new FeatureQuery(boxes.get(1), Map.of(), null, sort, FeatureQuery.UNLIMITED, 0));
             }
             // an equality filter on every property, with the value the first feature has
             List<Feature> all = read(geoPackage, layer.name(), FeatureQuery.all());

@@ -28,10 +28,11 @@ import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
-import parkgrid.feature.FeatureQuery;
+import parkgrid.store.FeatureQuery;
 import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
+import parkgrid.filter.FilterEvaluator;
 import parkgrid.feature.PropertyDefinition;
 import parkgrid.geo.GeoJsonReader;
 import parkgrid.geo.GeoPackageGeometry;
@@ -230,7 +231,7 @@ public final class GeoPackageStore implements FeatureStore {
     @Override
     public long count(String layerName, FeatureQuery query) {
         Layer layer = requireLayer(layerName);
-        if (query.bbox() == null) {
+        if (GeoPackageSql.isDecidedBySql(query)) {
             return read(c -> {
                 GeoPackageSql sql = new GeoPackageSql(layer);
                 try (PreparedStatement ps = c.prepareStatement(sql.count(query))) {
@@ -242,6 +243,9 @@ public final class GeoPackageStore implements FeatureStore {
                 }
             });
         }
+        if (query.filter() == null || !GeoPackageSql.filterSql(query).requiresJavaEvaluation()) {
+            return countBbox(layer, query);
+        }
         long[] n = {0};
         try {
             forEach(layerName, query.unpaged(), f -> n[0]++);
@@ -251,12 +255,39 @@ public final class GeoPackageStore implements FeatureStore {
         return n[0];
     }
 
+    /** A bbox count that decodes only the geometries on the box's edge. */
+    private long countBbox(Layer layer, FeatureQuery query) {
+        GeoPackageSql sql = new GeoPackageSql(layer);
+        BboxFilter bbox = new BboxFilter(query.bbox());
+        GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
+        return read(c -> {
+            long n;
+            try (PreparedStatement ps = c.prepareStatement(sql.countBbox(query, true))) {
+                sql.bindCountBbox(ps, query);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    n = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.countBbox(query, false))) {
+                sql.bindCountBbox(ps, query);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) if (bbox.matches(codec.decode(rs.getBytes(2)))) n++;
+                }
+            }
+            return n;
+        });
+    }
+
     @Override
     public void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException {
         Layer layer = requireLayer(layerName);
         GeoPackageSql sql = new GeoPackageSql(layer);
         GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
         BboxFilter bbox = query.bbox() == null ? null : new BboxFilter(query.bbox());
+        FilterEvaluator residual = query.filter() == null || !GeoPackageSql.filterSql(query).requiresJavaEvaluation() ? null
+                : new FilterEvaluator(GeoPackageSql.filterSql(query).getResidual());
+        boolean pagedInJava = !GeoPackageSql.isDecidedBySql(query);
         Connection c = readers.borrow();
         try (PreparedStatement ps = c.prepareStatement(sql.select(query))) {
             sql.bind(ps, query);
@@ -265,11 +296,11 @@ public final class GeoPackageStore implements FeatureStore {
                 while (returned < query.limit() && rs.next()) {
                     Geometry g = codec.decode(rs.getBytes(2));
                     // The R-tree holds float32 bounds rounded outward: its hits are candidates, JTS decides.
-                    if (bbox != null) {
-                        if (!bbox.matches(g)) continue;
-                        if (skipped < query.offset()) { skipped++; continue; }
-                    }
-                    sink.accept(new Feature(rs.getLong(1), g, sql.properties(rs, 3)));
+                    if (bbox != null && !bbox.matches(g)) continue;
+                    Feature f = new Feature(rs.getLong(1), g, sql.properties(rs, 3));
+                    if (residual != null && !residual.matches(f)) continue;
+                    if (pagedInJava && skipped < query.offset()) { skipped++; continue; }
+                    sink.accept(f);
                     returned++;
                 }
             }

@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
-import parkgrid.feature.FeatureQuery;
+import parkgrid.filter.FilterSql;
+import parkgrid.filter.SqlDialect;
+import parkgrid.store.FeatureQuery;
+import parkgrid.store.SortOrder;
 import parkgrid.feature.Layer;
 import parkgrid.feature.PropertyDefinition;
 import parkgrid.store.PropertyColumns;
@@ -92,7 +95,7 @@ final class PostGisSql {
 
     String select(FeatureQuery q) {
         StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(table).append(where(q))
-                .append(" ORDER BY fid");
+                .append(SortOrder.orderBy(q.sortBy(), "", layer, true));
         if (q.limit() != FeatureQuery.UNLIMITED) sql.append(" LIMIT ").append(q.limit());
         if (q.offset() > 0) sql.append(" OFFSET ").append(q.offset());
         return sql.toString();
@@ -109,6 +112,7 @@ final class PostGisSql {
             sql.append(glue).append(quote(name)).append(" = ?");
             glue = " AND ";
         }
+        if (q.filter() != null) sql.append(glue).append('(').append(filterSql(q).getSql()).append(')');
         return sql.toString();
     }
 
@@ -123,6 +127,16 @@ final class PostGisSql {
             }
         }
         for (Object v : new TreeMap<>(q.propertyEquals()).values()) ps.setObject(i++, v);
+        if (q.filter() != null) {
+            for (Object v : filterSql(q).getParameters()) ps.setObject(i++, v);
+        }
+    }
+
+    /** PostGIS takes the whole CQL2 filter as SQL: nothing is left for Java. */
+    private static FilterSql filterSql(FeatureQuery q) {
+        FilterSql f = FilterSql.of(q.filter(), SqlDialect.POSTGIS, null);
+        if (f.requiresJavaEvaluation()) throw new IllegalStateException("PostGIS filter translation left a residual: " + q.filter());
+        return f;
     }
 
     Map<String, Object> properties(ResultSet rs, int first) throws SQLException {

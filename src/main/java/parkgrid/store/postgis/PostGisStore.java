@@ -21,7 +21,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import parkgrid.feature.Feature;
-import parkgrid.feature.FeatureQuery;
+import parkgrid.store.FeatureQuery;
 import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
 import parkgrid.feature.Neighbour;

@@ -3,8 +3,12 @@
  * (/collections, /collections/{id}/items, /map/config). Plain ES2019, no build step.
  *
  * Test hooks: window.parkgrid = { map, layers: {collectionId: L.GeoJSON}, ready, error,
- * lowVoltageMinZoom, openPopup(c, id), featureElement(c, id), focusFeature(c, id) }.
+ * lowVoltageMinZoom, openPopup(c, id), featureElement(c, id), focusFeature(c, id),
+ * featureClickPoint(c, id), fitToFreeArea(bounds), results: {name: L.Layer} (set by panels.js) }.
  * "Drawn" = every feature of a collection is one sub-layer of layers[collectionId].
+ *
+ * The analysis panels (panels.js, query.js, coverage.js, statistics.js) are optional: when
+ * window.ParkGridPanels is present it gets a context object with the map, the loaded layers and helpers.
  */
 (function () {
   'use strict';
@@ -309,16 +313,31 @@
     });
   }
 
+  /** Padding that keeps a fitted extent clear of the side panels (left column, layer switcher). */
+  function freeAreaPadding(map) {
+    if (map.getSize().x <= 900) return { paddingTopLeft: [20, 20], paddingBottomRight: [20, 20] };
+    const container = map.getContainer();
+    const left = container.querySelector('.leaflet-top.leaflet-left');
+    const legend = document.getElementById('legend');
+    const widthOf = (el) => (el ? el.getBoundingClientRect().right - container.getBoundingClientRect().left : 0);
+    return { paddingTopLeft: [widthOf(left) + 30, 30],
+      paddingBottomRight: [legend ? legend.offsetWidth + 30 : 20, 30] };
+  }
+
+  /** Fits bounds into the part of the map not covered by the side panels. */
+  function fitToFreeArea(bounds, maxZoom) {
+    const b = bounds && bounds.getBounds ? bounds.getBounds() : L.latLngBounds(bounds);
+    if (!b.isValid()) return false;
+    state.map.fitBounds(b, Object.assign({ animate: false, maxZoom: maxZoom || 18 }, freeAreaPadding(state.map)));
+    return true;
+  }
+
   /** Fits the park (else all data) into the part of the map not covered by the side panels. */
-  function fitInitialView(map, entries, control) {
+  function fitInitialView(map, entries) {
     const park = entries.find((e) => e.id === 'park' && e.features.length);
     let bounds = park ? park.layer.getBounds() : L.latLngBounds([]);
     if (!bounds.isValid()) entries.filter((e) => e.features.length).forEach((e) => bounds.extend(e.layer.getBounds()));
-    const wide = map.getSize().x > 900;
-    const left = wide ? document.querySelector('.pg-title').offsetWidth + 30 : 20;
-    const right = wide ? control.getContainer().offsetWidth + 30 : 20;
-    if (bounds.isValid()) map.fitBounds(bounds, { paddingTopLeft: [left, 30], paddingBottomRight: [right, 30], animate: false });
-    else map.setView([34.17, 112.45], 12);
+    if (!fitToFreeArea(bounds)) map.setView([34.17, 112.45], 12);
   }
 
   /* ---------- hooks for people and tests ---------- */
@@ -352,13 +371,55 @@
     return f && state.map.hasLayer(f) && f.getElement ? f.getElement() : null;
   }
 
+  /**
+   * A viewport point (CSS pixels, for a real mouse click) where the feature's own SVG element is the
+   * topmost element: tries the centre, then vertices and segment midpoints. Null when none is exposed.
+   */
+  function featureClickPoint(collectionId, featureId) {
+    const el = featureElement(collectionId, featureId);
+    if (!el) return null;
+    const f = findFeature(collectionId, featureId);
+    const map = state.map;
+    const origin = map.getContainer().getBoundingClientRect();
+    const candidates = [];
+    if (f.getLatLng) candidates.push(f.getLatLng());
+    else {
+      const flat = L.LineUtil.isFlat(f.getLatLngs()) ? f.getLatLngs() : f.getLatLngs().flat(3);
+      if (f instanceof L.Polygon) candidates.push(f.getBounds().getCenter());
+      flat.forEach((ll, i) => {
+        if (i > 0) candidates.push(L.latLng((ll.lat + flat[i - 1].lat) / 2, (ll.lng + flat[i - 1].lng) / 2));
+        candidates.push(ll);
+      });
+    }
+    const size = map.getSize();
+    for (const ll of candidates) {
+      const p = map.latLngToContainerPoint(ll).round();
+      if (p.x < 0 || p.y < 0 || p.x >= size.x || p.y >= size.y) continue;
+      const x = p.x + origin.left, y = p.y + origin.top;
+      if (document.elementFromPoint(x, y) === el) return { x, y };
+    }
+    return null;
+  }
+
+  function startPanels(config) {
+    if (!window.ParkGridPanels) return;
+    try {
+      window.ParkGridPanels.start({ map: state.map, entries: state.entries, config, layerConfig: LAYERS,
+        voltageClasses: VOLTAGE_CLASSES, escapeHtml, getJson, popupHtml, headingOf, findFeature, focusFeature,
+        openPopup, fitToFreeArea, geometryKind, featureStyle });
+    } catch (err) {
+      // the map stays usable without the panels
+      console.error('ParkGrid panels failed to start', err);
+    }
+  }
+
   /* ---------- start ---------- */
 
   async function start() {
     const map = createMap();
     state.map = map;
     window.parkgrid = { map, layers: {}, ready: false, error: null, lowVoltageMinZoom: LOW_VOLTAGE_MIN_ZOOM,
-      openPopup, focusFeature, featureElement };
+      openPopup, focusFeature, featureElement, featureClickPoint, fitToFreeArea, results: {} };
     addTitleControl(map);
     try {
       const [config, list] = await Promise.all([getJson('/map/config'), getJson('/collections')]);
@@ -367,8 +428,9 @@
       state.entries = entries;
       entries.forEach((e) => { window.parkgrid.layers[e.id] = e.layer; });
       entries.slice().reverse().forEach((e) => e.layer.addTo(map));
-      const control = addLayerControl(map, basemapLayer(config.basemap), entries);
-      fitInitialView(map, entries, control);
+      addLayerControl(map, basemapLayer(config.basemap), entries);
+      startPanels(config);
+      fitInitialView(map, entries);
       applyZoomRules();
       setupSearch();
       const total = entries.reduce((n, e) => n + e.features.length, 0);

@@ -16,6 +16,7 @@ public final class Routes {
         MapConfigHandler mapConfig = new MapConfigHandler(settings);
         SpatialQueryHandler spatial = new SpatialQueryHandler(store);
         StatisticsHandler statistics = new StatisticsHandler(store);
+        ProcessesHandler processes = new ProcessesHandler();
 
         app.get("/", landing::landing);
         app.get("/conformance", landing::conformance);
@@ -27,6 +28,8 @@ public final class Routes {
         app.get("/collections/{collectionId}/items/{featureId}", items::item);
         app.get("/collections/{collectionId}/export", items::export);
         app.get("/collections/{collectionId}/nearest", spatial::nearest);
+        app.get("/processes", processes::list);
+        app.get("/processes/{processId}", processes::one);
         app.post("/processes/spatial-query/execution", spatial::execute);
         app.get("/collections/{collectionId}/statistics", statistics::layer);
         app.get("/statistics", statistics::dashboard);

@@ -2,51 +2,26 @@ package parkgrid.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import parkgrid.app.ParkGridApp;
-import parkgrid.config.Settings;
 
 /**
  * The map page in a real headless Chromium against the real server (fresh seeded GeoPackage).
@@ -55,67 +30,21 @@ import parkgrid.config.Settings;
  * {@code window.parkgrid.layers[collectionId]} (the collection's {@code L.GeoJSON} layer), and — except
  * for features shown only from a zoom level (0.4 kV lines) — that sub-layer is on the map.
  *
- * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}: skipped locally without them,
- * failed when {@code CI=true}.
+ * <p>Server and browser: {@link BrowserTestSupport} (which also checks the browser log after every test).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MapPageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path tempDir;
-
-    private ParkGridApp app;
-    private String base;
-    private WebDriver driver;
-    private JavascriptExecutor js;
-    private final HttpClient http = HttpClient.newHttpClient();
+class MapPageBrowserTest extends BrowserTestSupport {
     private final Map<String, Integer> expectedCounts = new LinkedHashMap<>();
     private Number initialZoom;
 
     @BeforeAll
-    void startServerAndBrowser() throws Exception {
-        boolean browserInstalled = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!browserInstalled) {
-            String message = "chromium/chromedriver not found at " + CHROMIUM + " and " + CHROMEDRIVER;
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) fail(message + " (CI=true: the browser test must run)");
-            Assumptions.assumeTrue(false, message + ": skipping the browser test locally");
-        }
-        app = ParkGridApp.start(Settings.embedded(tempDir.resolve("test.gpkg"), 0));
-        base = "http://localhost:" + app.port();
+    void countFeaturesAndRememberTheInitialZoom() throws Exception {
         for (JsonNode c : getJson("/collections").path("collections")) {
             String id = c.path("id").asText();
             expectedCounts.put(id, getJson("/collections/" + id + "/items?limit=1").path("numberMatched").asInt());
         }
         assertTrue(expectedCounts.getOrDefault("villages", 0) > 0, "the seed has villages: " + expectedCounts);
-
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createDirectories(tempDir.resolve("chrome-profile")));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(options);
-        js = (JavascriptExecutor) driver;
-
-        driver.get(base + "/");
-        new WebDriverWait(driver, READY_TIMEOUT).until(d -> Boolean.TRUE.equals(js.executeScript(
-                "return !!(window.parkgrid && (window.parkgrid.ready || window.parkgrid.error))")));
-        assertNull(js.executeScript("return window.parkgrid.error"), "the map reported a load error");
         initialZoom = (Number) js.executeScript("return window.parkgrid.map.getZoom()");
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) driver.quit();
-        if (app != null) app.stop();
     }
 
     @Test
@@ -253,21 +182,9 @@ class MapPageBrowserTest {
         js.executeScript("window.parkgrid.map.closePopup()");
     }
 
-    @Test
-    @Order(100)
-    void browserLogHasNoErrors() {
-        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .collect(Collectors.toList());
-        assertTrue(severe.isEmpty(), "browser console errors:\n" + severe.stream()
-                .map(LogEntry::toString).collect(Collectors.joining("\n")));
-    }
-
     /** Brings the feature into view, clicks its SVG element (like a user) and returns the popup's text. */
     private String clickFeature(String collectionId, long featureId) {
-        js.executeScript("window.parkgrid.map.closePopup()");
-        // a closed popup fades out for 200 ms before Leaflet removes it: wait, so it is not mistaken for the new one
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector(".leaflet-popup")).isEmpty());
+        closePopup(); // so the fading old popup is not mistaken for the new one
         js.executeScript("window.parkgrid.focusFeature(arguments[0], arguments[1], 16)", collectionId, featureId);
         WebElement element = (WebElement) js.executeScript(
                 "return window.parkgrid.featureElement(arguments[0], arguments[1])", collectionId, featureId);
@@ -282,37 +199,5 @@ class MapPageBrowserTest {
         js.executeScript("window.parkgrid.map.closePopup()");
         assertTrue(!text.isBlank(), "popup of " + collectionId + " #" + featureId + " has text");
         return text;
-    }
-
-    /** Saves what the browser shows to target/NAME (the initial view is the one docs/screenshot.png is taken from). */
-    private void screenshot(String name) {
-        try {
-            Path shot = Path.of("target", name);
-            Files.createDirectories(shot.getParent());
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private JsonNode findFeature(String collectionId, String property, String value) throws Exception {
-        JsonNode features = getJson("/collections/" + collectionId + "/items?limit=10000").path("features");
-        for (JsonNode f : features) {
-            JsonNode v = f.path("properties").path(property);
-            if (v.asText().equals(value) || (v.isNumber() && v.asDouble() == Double.parseDouble(value))) return f;
-        }
-        throw new AssertionError("no " + collectionId + " feature with " + property + " = " + value);
-    }
-
-    private JsonNode getJson(String path) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), path + " -> " + response.body());
-            return JSON.readTree(response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
     }
 }

@@ -1,0 +1,126 @@
+/*
+ * Hand-written inline SVG bar charts (no chart library): columnChart (vertical, grouped) and
+ * barChart (horizontal). Each returns an <svg> string with a <title>, axis ticks and value labels.
+ */
+(function () {
+  'use strict';
+
+  function esc(value) {
+    return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  }
+
+  /** Tick step of 1, 2 or 5 × 10^n giving about `count` ticks up to max. */
+  function ticks(max, count) {
+    if (!(max > 0)) return [0, 1];
+    const raw = max / (count || 4);
+    const power = Math.pow(10, Math.floor(Math.log10(raw)));
+    const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+    const out = [];
+    for (let v = 0; v < max + step * 0.999; v += step) out.push(Number(v.toPrecision(12)));
+    return out;
+  }
+
+  /** Rough width in px of text at the given font size: CJK glyphs are square, Latin about 0.58 em. */
+  function textWidth(text, size) {
+    return Array.from(String(text)).reduce((w, c) => w + (/[\u2e80-\uffff]/.test(c) ? 1 : 0.58), 0) * size;
+  }
+
+  function format(value, digits) {
+    const d = digits === undefined ? (Math.abs(value) < 10 && value % 1 ? 1 : 0) : digits;
+    return Number(value).toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+  }
+
+  /**
+   * Vertical (grouped) columns.
+   * spec: {id, title, categories: [label], series: [{name, color | colors: [..], values: [number]}],
+   *        unit, digits, width, height, references: [{value, label, color}]}
+   */
+  function columnChart(spec) {
+    const width = spec.width || 320, height = spec.height || 190;
+    const m = { top: 34, right: 8, bottom: spec.series.length > 1 ? 34 : 22, left: 40 };
+    const plotW = width - m.left - m.right, plotH = height - m.top - m.bottom;
+    const values = spec.series.flatMap((s) => s.values).concat((spec.references || []).map((r) => r.value));
+    const axis = ticks(Math.max(...values, 0), 4);
+    const top = axis[axis.length - 1];
+    const y = (v) => m.top + plotH - (v / top) * plotH;
+    const groupW = plotW / spec.categories.length;
+    const barW = Math.min(40, (groupW * 0.75) / spec.series.length);
+    const parts = ['<svg class="pg-chart" id="' + esc(spec.id) + '" viewBox="0 0 ' + width + ' ' + height +
+      '" role="img" aria-labelledby="' + esc(spec.id) + '-title" xmlns="http://www.w3.org/2000/svg">',
+    '<title id="' + esc(spec.id) + '-title">' + esc(spec.title) + '</title>',
+    '<text class="pg-chart-title" x="0" y="13">' + esc(spec.title) + '</text>'];
+    axis.forEach((t) => {
+      parts.push('<line class="pg-grid-line" x1="' + m.left + '" x2="' + (width - m.right) + '" y1="' + y(t) + '" y2="' + y(t) + '"/>',
+        '<text class="pg-tick" x="' + (m.left - 4) + '" y="' + (y(t) + 3.5) + '" text-anchor="end">' + esc(format(t)) + '</text>');
+    });
+    if (spec.unit) parts.push('<text class="pg-axis-label" x="2" y="' + (m.top - 10) + '">' + esc(spec.unit) + '</text>');
+    spec.categories.forEach((c, i) => {
+      const x0 = m.left + groupW * i + (groupW - barW * spec.series.length) / 2;
+      spec.series.forEach((s, j) => {
+        const v = s.values[i] || 0;
+        const x = x0 + barW * j;
+        const color = s.colors ? s.colors[i] : s.color;
+        parts.push('<rect class="pg-bar" data-series="' + esc(s.name) + '" data-category="' + esc(c) + '" data-value="' + v +
+          '" x="' + x.toFixed(1) + '" y="' + y(v).toFixed(1) + '" width="' + (barW - 2).toFixed(1) + '" height="' +
+          Math.max(0, m.top + plotH - y(v)).toFixed(1) + '" fill="' + esc(color) + '"><title>' + esc(c + ' · ' + s.name + ': ' +
+          format(v, spec.digits) + (spec.unit ? ' ' + spec.unit : '')) + '</title></rect>',
+        '<text class="pg-value" x="' + (x + (barW - 2) / 2).toFixed(1) + '" y="' + (y(v) - 3).toFixed(1) + '" text-anchor="middle">' +
+          esc(format(v, spec.digits)) + '</text>');
+      });
+      parts.push('<text class="pg-tick" x="' + (m.left + groupW * (i + 0.5)).toFixed(1) + '" y="' + (m.top + plotH + 13) +
+        '" text-anchor="middle">' + esc(c) + '</text>');
+    });
+    (spec.references || []).forEach((r) => {
+      parts.push('<line class="pg-ref" x1="' + m.left + '" x2="' + (width - m.right) + '" y1="' + y(r.value) + '" y2="' + y(r.value) +
+        '" stroke="' + esc(r.color || '#c62828') + '"/>', '<text class="pg-ref-label" x="' + (width - m.right) + '" y="' + (y(r.value) - 3) +
+        '" text-anchor="end" fill="' + esc(r.color || '#c62828') + '">' + esc(r.label) + '</text>');
+    });
+    parts.push('<line class="pg-axis" x1="' + m.left + '" x2="' + (width - m.right) + '" y1="' + (m.top + plotH) + '" y2="' + (m.top + plotH) + '"/>');
+    if (spec.series.length > 1) {
+      let x = m.left;
+      spec.series.forEach((s) => {
+        parts.push('<rect x="' + x + '" y="' + (height - 10) + '" width="9" height="9" fill="' + esc(s.color) + '"/>',
+          '<text class="pg-tick" x="' + (x + 12) + '" y="' + (height - 2) + '">' + esc(s.name) + '</text>');
+        x += 20 + textWidth(s.name, 10);
+      });
+    }
+    parts.push('</svg>');
+    return parts.join('');
+  }
+
+  /**
+   * Horizontal bars, one per row.
+   * spec: {id, title, bars: [{label, value, color, text}], unit, digits, width, labelWidth, max}
+   */
+  function barChart(spec) {
+    const width = spec.width || 320, rowH = 20, labelW = spec.labelWidth || 120;
+    const m = { top: 22, right: spec.right || 46, bottom: spec.unit ? 34 : 22, left: labelW };
+    const plotW = width - m.left - m.right;
+    const height = m.top + rowH * spec.bars.length + m.bottom;
+    const axis = ticks(spec.max || Math.max(...spec.bars.map((b) => b.value), 0), 4);
+    const top = axis[axis.length - 1];
+    const x = (v) => m.left + (v / top) * plotW;
+    const parts = ['<svg class="pg-chart" id="' + esc(spec.id) + '" viewBox="0 0 ' + width + ' ' + height +
+      '" role="img" aria-labelledby="' + esc(spec.id) + '-title" xmlns="http://www.w3.org/2000/svg">',
+    '<title id="' + esc(spec.id) + '-title">' + esc(spec.title) + '</title>',
+    '<text class="pg-chart-title" x="0" y="13">' + esc(spec.title) + '</text>'];
+    const plotBottom = m.top + rowH * spec.bars.length;
+    axis.forEach((t) => {
+      parts.push('<line class="pg-grid-line" x1="' + x(t) + '" x2="' + x(t) + '" y1="' + m.top + '" y2="' + plotBottom + '"/>',
+        '<text class="pg-tick" x="' + x(t) + '" y="' + (plotBottom + 12) + '" text-anchor="middle">' + esc(format(t)) + '</text>');
+    });
+    if (spec.unit) parts.push('<text class="pg-axis-label" x="' + (m.left + plotW / 2) + '" y="' + (plotBottom + 26) + '" text-anchor="middle">' + esc(spec.unit) + '</text>');
+    spec.bars.forEach((b, i) => {
+      const yTop = m.top + rowH * i + 3;
+      parts.push('<text class="pg-tick" x="' + (m.left - 4) + '" y="' + (yTop + 11) + '" text-anchor="end">' + esc(b.label) + '</text>',
+        '<rect class="pg-bar" data-category="' + esc(b.label) + '" data-value="' + b.value + '" x="' + m.left + '" y="' + yTop +
+        '" width="' + Math.max(0.5, x(b.value) - m.left).toFixed(1) + '" height="' + (rowH - 6) + '" fill="' + esc(b.color || '#607d8b') +
+        '"><title>' + esc(b.label + ': ' + (b.text || format(b.value, spec.digits))) + '</title></rect>',
+        '<text class="pg-value" x="' + (x(b.value) + 3).toFixed(1) + '" y="' + (yTop + 11) + '">' + esc(b.text || format(b.value, spec.digits)) + '</text>');
+    });
+    parts.push('<line class="pg-axis" x1="' + m.left + '" x2="' + m.left + '" y1="' + m.top + '" y2="' + plotBottom + '"/>', '</svg>');
+    return parts.join('');
+  }
+
+  window.ParkGridCharts = { columnChart, barChart, ticks };
+}());

@@ -17,6 +17,7 @@ public final class Routes {
         SpatialQueryHandler spatial = new SpatialQueryHandler(store);
         StatisticsHandler statistics = new StatisticsHandler(store);
         ProcessesHandler processes = new ProcessesHandler();
+        CoverageHandler coverage = new CoverageHandler(store);
 
         app.get("/", landing::landing);
         app.get("/conformance", landing::conformance);
@@ -31,6 +32,9 @@ public final class Routes {
         app.get("/processes", processes::list);
         app.get("/processes/{processId}", processes::one);
         app.post("/processes/spatial-query/execution", spatial::execute);
+        app.post("/processes/coverage/execution", coverage::coverage);
+        app.get("/processes/coverage/rules", coverage::rules);
+        app.post("/processes/supply-radius/execution", coverage::supplyRadius);
         app.get("/collections/{collectionId}/statistics", statistics::layer);
         app.get("/statistics", statistics::dashboard);
         app.get("/map/config", mapConfig::get);

@@ -1,0 +1,33 @@
+/**
+ * Pure spatial analyses on {@link parkgrid.feature.Feature}s: JTS geometries in, immutable result records
+ * out. No JDBC, no HTTP; every class is unit-testable with inline WKT.
+ *
+ * <p><b>Coordinates and units.</b> Inputs and geometric outputs are EPSG:4326 (x = longitude,
+ * y = latitude, degrees). Each analysis projects every input geometry once to a local metric CRS
+ * ({@link parkgrid.analysis.MetricProjection}: the CGCS2000 3° Gauss–Krüger zone of the study area —
+ * EPSG:4546 for Ruyang and Song — or a given EPSG code) and computes planar distances, lengths and
+ * areas there. Distances are metres and named so ({@code distanceMetres}); voltages are kV.
+ *
+ * <p><b>Contents.</b>
+ * <ul>
+ *   <li>{@link parkgrid.analysis.CoverageAnalysis}: which demands lie within reach of a supplier,
+ *       straight-line or along a {@link parkgrid.analysis.LineNetwork}, with a
+ *       {@link parkgrid.analysis.RadiusPolicy} (constant, per supplier, or by supply-area class from
+ *       {@link parkgrid.analysis.SupplyRadiusRules});
+ *   <li>{@link parkgrid.analysis.SupplyRadiusCheck}: longest feeder path of each 10 kV / 0.4 kV source
+ *       against the DL/T 5729 limits.
+ * </ul>
+ *
+ * <p><b>Errors.</b> Bad input throws {@link parkgrid.feature.ParkGridException} 400 naming the parameter
+ * ({@code radius}, {@code suppliers}, {@code lines} …); exceeding an analysis deadline throws
+ * {@code ParkGridException} 503 "Analysis time limit exceeded". Null or missing property values never
+ * throw: they are reported (unknown population, no supply class …).
+ *
+ * <p><b>Threads.</b> Analyses are single-threaded objects (lazy {@code compute()}); their results and
+ * {@link parkgrid.analysis.LineNetwork} are immutable. {@link parkgrid.analysis.MetricProjection} is not
+ * thread-safe (proj4j transforms keep state): one instance per analysis run.
+ *
+ * <p><b>Rule tables.</b> Supply radii are rules of thumb labelled with their confidence ([R]: commonly
+ * quoted, not checked against the standard's text); users may replace them.
+ */
+package parkgrid.analysis;

@@ -1,0 +1,79 @@
+package parkgrid.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import parkgrid.feature.ParkGridException;
+
+class MetricProjectionTest {
+
+    @Test
+    void choosesTheCgcs2000ZoneOfTheStudyAreaOrUtmOutsideChina() {
+        assertEquals(4546, MetricProjection.epsgFor(112.3, 34.1), "Ruyang/Song: CM 111°E");
+        assertEquals(4546, MetricProjection.epsgFor(112.47, 34.15), "Ruyang seat is still nearer CM 111°E");
+        assertEquals(4547, MetricProjection.epsgFor(112.6, 34.1));
+        assertEquals(4534, MetricProjection.epsgFor(74.0, 39.0));
+        assertEquals(4554, MetricProjection.epsgFor(135.0, 48.0));
+        assertEquals(32632, MetricProjection.epsgFor(10.0, 50.0));
+        assertEquals(32719, MetricProjection.epsgFor(-70.0, -30.0));
+        assertEquals(4546, new MetricProjection(4546).epsg());
+        assertEquals(4546, MetricProjection.forFeatures(List.of(List.of(AnalysisFixtures.point(1, 0, 0)))).epsg());
+    }
+
+    @Test
+    void planarDistancesAgreeWithGeodesicWithinOneTenthPercent() {
+        MetricProjection p = new MetricProjection(4546);
+        double[][] pairs = {
+                {112.4669, 34.1540, 112.0856, 34.1345}, // Ruyang seat – Song seat, ~35 km
+                {112.4, 34.1, 112.41, 34.1},             // 1 km east
+                {112.4, 34.1, 112.4, 34.11},             // 1 km north
+                {112.37, 34.17, 112.63, 34.30},          // across the 112.5°E zone edge
+                {112.0, 34.28, 112.5, 34.0},
+        };
+        for (double[] q : pairs) {
+            Geometry a = p.project(AnalysisFixtures.wkt("POINT (" + q[0] + " " + q[1] + ")"));
+            Geometry b = p.project(AnalysisFixtures.wkt("POINT (" + q[2] + " " + q[3] + ")"));
+            double planar = a.distance(b);
+            double geodesic = AnalysisFixtures.geodesicMetres(q[0], q[1], q[2], q[3]);
+            assertEquals(geodesic, planar, geodesic * 0.001, "pair " + java.util.Arrays.toString(q));
+        }
+    }
+
+    @Test
+    void vincentyReferenceMatchesAKnownDistance() {
+        // 1° of longitude on the equator is a·π/180 on WGS84
+        assertEquals(111_319.49, AnalysisFixtures.geodesicMetres(0, 0, 1, 0), 0.01);
+    }
+
+    @Test
+    void roundTripReturnsWithinOneTenMillionthOfADegree() {
+        MetricProjection p = new MetricProjection(4546);
+        Geometry g = AnalysisFixtures.wkt("LINESTRING (112.0034569 34.2884591, 112.4669 34.154, 112.63 34.3, 111.2 33.9)");
+        Geometry back = p.unproject(p.project(g));
+        Coordinate[] a = g.getCoordinates(), b = back.getCoordinates();
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i].x, b[i].x, 1e-7);
+            assertEquals(a[i].y, b[i].y, 1e-7);
+        }
+        assertEquals(4326, back.getSRID());
+    }
+
+    @Test
+    void projectedCoordinatesAreGaussKruegerEastingsAndNorthings() {
+        Geometry c = new MetricProjection(4546).project(AnalysisFixtures.wkt("POINT (111 34)"));
+        assertEquals(500_000, c.getCoordinate().x, 0.001, "central meridian has false easting 500 000 m");
+        assertEquals(3_763_000, c.getCoordinate().y, 2_000);
+    }
+
+    @Test
+    void rejectsUnknownOrGeographicEpsgNamingTheParameter() {
+        ParkGridException e = assertThrows(ParkGridException.class, () -> new MetricProjection(999_999));
+        assertEquals(400, e.status());
+        assertEquals("epsg", e.parameter());
+        assertEquals("epsg", assertThrows(ParkGridException.class, () -> new MetricProjection(4326)).parameter());
+    }
+}

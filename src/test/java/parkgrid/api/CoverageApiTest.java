@@ -1,0 +1,168 @@
+package parkgrid.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import parkgrid.io.SeedData;
+import parkgrid.store.postgis.PostGisStore;
+import parkgrid.testing.RequiredServices;
+import parkgrid.testing.SeedFixture;
+import parkgrid.testing.TestServer;
+
+/** The coverage and supply-radius processes over HTTP, on the embedded store and on PostGIS. */
+class CoverageApiTest {
+    private static final String SCHEMA = "coverage_api_test";
+    @TempDir
+    static Path dir;
+    static TestServer embedded;
+
+    @BeforeAll
+    static void start() {
+        embedded = TestServer.embedded(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        embedded.close();
+    }
+
+    static TestServer.Reply post(TestServer server, String process, String body) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.baseUrl() + "/processes/" + process + "/execution"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new TestServer.Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    static Set<Long> covered(JsonNode fc) {
+        Set<Long> ids = new HashSet<>();
+        fc.get("features").forEach(f -> { if (f.at("/properties/covered").asBoolean()) ids.add(f.get("id").asLong()); });
+        return ids;
+    }
+
+    @Test
+    void euclideanCoverageOnBothStoresEqualsAnIndependentPostGisQuery() throws Exception {
+        String body = "{\"inputs\":{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":2000},\"mode\":\"euclidean\"}}";
+        TestServer.Reply onEmbedded = post(embedded, "coverage", body);
+        assertEquals(200, onEmbedded.status(), onEmbedded.body());
+        JsonNode fc = onEmbedded.json();
+        assertEquals(SeedFixture.byName().get("villages").features().size(), fc.get("features").size());
+
+        String url = RequiredServices.postGisUrl();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            c.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            try (PostGisStore store = PostGisStore.open(url, "postgres", "", SCHEMA)) {
+                SeedData.loadIfEmpty(store);
+                Set<Long> expected = new HashSet<>();
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT v.fid FROM " + SCHEMA + ".villages v WHERE EXISTS ("
+                        + "SELECT 1 FROM " + SCHEMA + ".transformers t WHERE ST_DWithin(v.geom::geography, t.geom::geography, 2000))")) {
+                    while (rs.next()) expected.add(rs.getLong(1));
+                }
+                assertFalse(expected.isEmpty());
+                assertEquals(expected, covered(fc), "embedded store vs PostGIS ST_DWithin on geography");
+                try (TestServer onPostGis = TestServer.serving(store, dir)) {
+                    JsonNode pg = post(onPostGis, "coverage", body).json();
+                    assertEquals(expected, covered(pg), "PostGIS store vs PostGIS ST_DWithin on geography");
+                    assertEquals(fc.get("summary").get("covered_count"), pg.get("summary").get("covered_count"));
+                }
+            } finally {
+                c.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            }
+        }
+        JsonNode s = fc.get("summary");
+        assertEquals(covered(fc).size(), s.get("covered_count").asInt());
+        List<Long> uncovered = new ArrayList<>();
+        fc.get("uncovered").forEach(id -> uncovered.add(id.asLong()));
+        assertEquals(s.get("demand_count").asInt() - s.get("covered_count").asInt(), uncovered.size());
+        assertTrue(fc.at("/coverage_area/features").size() >= 1);
+        fc.get("features").forEach(f -> assertFalse(f.at("/properties/reason").asText().isBlank()));
+    }
+
+    @Test
+    void dlt5729RuleTableByVillageClassCoversTheUpgradedVillages() throws Exception {
+        for (String mode : List.of("euclidean", "network")) {
+            JsonNode fc = post(embedded, "coverage", "{\"supply\":\"transformers\",\"demand\":\"villages\",\"mode\":\"" + mode + "\","
+                    + "\"radius\":{\"type\":\"rule\",\"rules\":\"dlt5729\",\"voltage_kv\":0.4,\"class_property\":\"supply_class\"}}").json();
+            for (JsonNode f : fc.get("features")) {
+                String name = f.at("/properties/name_zh").asText();
+                if (name.equals("程村") || name.equals("东源头村")) assertTrue(f.at("/properties/covered").asBoolean(), mode + " " + name);
+            }
+            assertEquals(mode, fc.at("/summary/mode").asText());
+            assertTrue(fc.at("/summary/radius").asText().contains("DL/T 5729"));
+        }
+    }
+
+    @Test
+    void supplyRadiusCheckFlagsFeedersOverTheirClassLimit() throws Exception {
+        JsonNode fc = post(embedded, "supply-radius", "{\"inputs\":{\"voltage_kv\":10,\"class\":\"D\",\"lines\":\"power_lines\"}}").json();
+        assertTrue(fc.get("features").size() >= 1);
+        int over = 0;
+        for (JsonNode f : fc.get("features")) {
+            JsonNode p = f.get("properties");
+            assertEquals(15000, p.get("limit_m").asDouble(), 0, "class D 10 kV limit");
+            assertEquals(p.get("longest_path_m").asDouble() > 15000, p.get("over").asBoolean());
+            if (p.get("over").asBoolean()) over++;
+        }
+        assertEquals(over, fc.at("/summary/over_count").asInt());
+        assertEquals(200, post(embedded, "supply-radius", "{\"voltage_kv\":0.4}").status());
+    }
+
+    @Test
+    void theRuleSetIsPublishedWithItsConfidence() {
+        JsonNode rules = embedded.get("/processes/coverage/rules").json().get("dlt5729");
+        assertEquals(15000, rules.at("/radius_m/10/D").asDouble(), 0);
+        assertEquals(500, rules.at("/radius_m/0.4/D").asDouble(), 0);
+        assertTrue(rules.get("confidence").asText().startsWith("[R]"));
+        assertEquals(3, embedded.get("/processes").json().get("processes").size());
+    }
+
+    @Test
+    void anEditedRuleTableIsUsed() throws Exception {
+        JsonNode fc = post(embedded, "coverage", "{\"supply\":\"transformers\",\"demand\":\"villages\","
+                + "\"radius\":{\"type\":\"rule\",\"rules\":{\"0.4\":{\"C\":1,\"D\":1}},\"voltage_kv\":0.4,\"class_property\":\"supply_class\"}}").json();
+        assertEquals(0, fc.at("/summary/covered_count").asInt(), "a 1 m radius covers nothing");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":0}} | 400 | radius",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":-1}} | 400 | radius",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":\"far\"}} | 400 | radius",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"wide\"}} | 400 | radius",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"property\",\"property\":\"name_zh\"}} | 400 | radius",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"rule\",\"voltage_kv\":220}} | 400 | voltage_kv",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"rule\",\"class\":\"Z\"}} | 400 | supply_class",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"mode\":\"flying\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | mode",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"mode\":\"network\",\"network\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | network",
+        "{\"supply\":\"power_lines\",\"demand\":\"villages\",\"mode\":\"network\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | suppliers",
+        "{\"supply\":\"roads\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 404 | collectionId",
+        "{\"supply\":\"transformers\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | demand",
+        "{\"supply\":\"projects\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | suppliers",
+    })
+    void badInputIsAProblemNamingTheInput(String body, int status, String parameter) throws Exception {
+        TestServer.Reply r = post(embedded, "coverage", body);
+        assertEquals(status, r.status(), r.body());
+        assertEquals("application/problem+json", r.contentType());
+        assertEquals(parameter, r.json().get("parameter").asText(), r.body());
+    }
+}

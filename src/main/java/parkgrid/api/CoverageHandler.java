@@ -40,6 +40,11 @@ import parkgrid.store.FeatureStore;
 final class CoverageHandler {
     /** An analysis that would run longer stops with 503 rather than hold a server thread. */
     static final Duration TIME_LIMIT = Duration.ofSeconds(30);
+    /**
+     * Buffering the reachable part of a network larger than this takes minutes (measured: 316 s for a
+     * 200 000-segment grid), so its covered area is left out unless asked for explicitly.
+     */
+    static final int NETWORK_AREA_DEFAULT_MAX_LINES = 20_000;
     private final FeatureStore store;
 
     CoverageHandler(FeatureStore store) {
@@ -60,6 +65,7 @@ final class CoverageHandler {
         RadiusPolicy policy = policy(in.get("radius"), supply, demand);
         String mode = JsonBody.text(in, "mode", "euclidean");
         CoverageOptions options;
+        int networkLines = 0;
         if (mode.equals("euclidean")) {
             options = CoverageOptions.euclidean();
         } else if (mode.equals("network")) {
@@ -68,19 +74,30 @@ final class CoverageHandler {
                 throw ParkGridException.invalidParameter("network", "network layer '" + network.name() + "' holds "
                         + network.geometryKind().geoJsonName() + ", not lines");
             }
-            options = CoverageOptions.network(read(network.name()));
+            List<Feature> lines = read(network.name());
+            networkLines = lines.size();
+            options = CoverageOptions.network(lines);
         } else {
             throw ParkGridException.invalidParameter("mode", "unknown mode '" + mode + "': use euclidean or network");
         }
         String population = JsonBody.text(in, "population_property", CoverageOptions.DEFAULT_POPULATION_PROPERTY);
         options = options.withPopulationProperty(population).withSupplierNoun(singular(supply.name())).withTimeLimit(TIME_LIMIT);
-        boolean areas = !in.has("include_areas") || in.get("include_areas").asBoolean(true);
+        String areasOmitted = null;
+        boolean areas;
+        if (in.hasNonNull("include_areas")) {
+            areas = in.get("include_areas").asBoolean();
+            if (!areas) areasOmitted = "include_areas is false";
+        } else {
+            areas = networkLines <= NETWORK_AREA_DEFAULT_MAX_LINES;
+            if (!areas) areasOmitted = "the network has " + networkLines + " lines, more than " + NETWORK_AREA_DEFAULT_MAX_LINES
+                    + " whose reachable part can be buffered in the time limit; send include_areas: true to try anyway";
+        }
         List<Feature> demands = read(demand.name());
         CoverageAnalysis analysis = new CoverageAnalysis(read(supply.name()), demands, policy, options);
         analysis.compute();
         CoverageResult result = analysis.getResult();
         List<CoverageArea> coveredAreas = areas ? analysis.getCoveredAreas() : List.of();
-        writeCoverage(ctx, demands, result, coveredAreas);
+        writeCoverage(ctx, demands, result, coveredAreas, areasOmitted);
     }
 
     void supplyRadius(Context ctx) throws IOException {
@@ -163,7 +180,8 @@ final class CoverageHandler {
         return SupplyRadiusRules.of("custom", "edited by the user from DL/T 5729", "user-defined", table);
     }
 
-    private void writeCoverage(Context ctx, List<Feature> demands, CoverageResult result, List<CoverageArea> areas) throws IOException {
+    private void writeCoverage(Context ctx, List<Feature> demands, CoverageResult result, List<CoverageArea> areas,
+                               String areasOmitted) throws IOException {
         Map<Long, DemandResult> byId = new HashMap<>();
         result.demands().forEach(d -> byId.put(d.featureId(), d));
         ctx.contentType(OgcVocabulary.GEOJSON);
@@ -198,6 +216,7 @@ final class CoverageHandler {
             g.writeStringField("mode", s.mode().name().toLowerCase());
             g.writeStringField("radius", s.radiusDescription());
             g.writeStringField("projection", "EPSG:" + s.epsg());
+            if (areasOmitted != null) g.writeStringField("coverage_area_omitted", areasOmitted);
             g.writeEndObject();
             g.writeArrayFieldStart("uncovered");
             for (Long id : result.uncoveredIds()) g.writeNumber(id);

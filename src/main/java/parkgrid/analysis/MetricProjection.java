@@ -1,18 +1,13 @@
 package parkgrid.analysis;
 
 import java.util.Collection;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
-import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 import org.locationtech.proj4j.UnknownAuthorityCodeException;
 import parkgrid.feature.Feature;
 import parkgrid.feature.ParkGridException;
+import parkgrid.geo.Proj4Transform;
 
 /**
  * Projects EPSG:4326 lon/lat geometries to a local metric CRS (x = easting, y = northing, metres) and
@@ -36,10 +31,8 @@ public final class MetricProjection {
     private static final double GK_EAST = 136.5;
 
     private final int epsg;
-    private final CoordinateTransform forward;
-    private final CoordinateTransform inverse;
-    private final ProjCoordinate in = new ProjCoordinate();
-    private final ProjCoordinate out = new ProjCoordinate();
+    private final Proj4Transform forward;
+    private final Proj4Transform inverse;
 
     /**
      * A projection to the given EPSG code (a projected CRS in metres).
@@ -47,10 +40,9 @@ public final class MetricProjection {
      * @throws ParkGridException 400 naming {@code epsg} when proj4j does not know the code or it is geographic
      */
     public MetricProjection(int epsg) {
-        CRSFactory factory = new CRSFactory();
         CoordinateReferenceSystem target;
         try {
-            target = factory.createFromName("EPSG:" + epsg);
+            target = Proj4Transform.crs("EPSG:" + epsg);
         } catch (UnknownAuthorityCodeException | IllegalStateException | org.locationtech.proj4j.InvalidValueException e) {
             throw ParkGridException.invalidParameter("epsg", "EPSG:" + epsg + " is not a known CRS: " + e.getMessage());
         }
@@ -60,11 +52,10 @@ public final class MetricProjection {
         if (target.getProjection() == null || target.getProjection() instanceof org.locationtech.proj4j.proj.LongLatProjection) {
             throw ParkGridException.invalidParameter("epsg", "EPSG:" + epsg + " is geographic; a projected CRS in metres is required");
         }
-        CoordinateReferenceSystem wgs84 = factory.createFromName("EPSG:4326");
-        CoordinateTransformFactory transforms = new CoordinateTransformFactory();
+        CoordinateReferenceSystem wgs84 = Proj4Transform.crs("EPSG:4326");
         this.epsg = epsg;
-        this.forward = transforms.createTransform(wgs84, target);
-        this.inverse = transforms.createTransform(target, wgs84);
+        this.forward = new Proj4Transform(wgs84, target);
+        this.inverse = new Proj4Transform(target, wgs84);
     }
 
     /**
@@ -137,28 +128,8 @@ public final class MetricProjection {
         return transform(metric, inverse, 4326);
     }
 
-    private Geometry transform(Geometry g, CoordinateTransform t, int srid) {
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                in.x = seq.getX(i);
-                in.y = seq.getY(i);
-                t.transform(in, out);
-                seq.setOrdinate(i, CoordinateSequence.X, out.x);
-                seq.setOrdinate(i, CoordinateSequence.Y, out.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
+    private static Geometry transform(Geometry g, Proj4Transform t, int srid) {
+        Geometry copy = t.applyTo(g);
         copy.setSRID(srid);
         return copy;
     }

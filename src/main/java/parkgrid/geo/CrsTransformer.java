@@ -5,24 +5,16 @@ import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
-import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * Converts geometries between storage CRS84 (lon/lat) and one {@link SupportedCrs}, applying the CRS's
  * authority axis order. Not thread-safe (proj4j transforms keep state): make one per request.
  */
 public final class CrsTransformer {
-    private static final CRSFactory CRS_FACTORY = new CRSFactory();
-    private static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
     private final SupportedCrs target;
-    private final CoordinateTransform forward;
-    private final CoordinateTransform inverse;
-    private final ProjCoordinate in = new ProjCoordinate();
-    private final ProjCoordinate out = new ProjCoordinate();
+    private final Proj4Transform forward;
+    private final Proj4Transform inverse;
 
     public CrsTransformer(SupportedCrs target) {
         this.target = target;
@@ -30,10 +22,10 @@ public final class CrsTransformer {
             forward = null;
             inverse = null;
         } else {
-            CoordinateReferenceSystem wgs84 = CRS_FACTORY.createFromName("EPSG:4326");
-            CoordinateReferenceSystem crs = CRS_FACTORY.createFromName("EPSG:" + target.epsg());
-            forward = TRANSFORMS.createTransform(wgs84, crs);
-            inverse = TRANSFORMS.createTransform(crs, wgs84);
+            CoordinateReferenceSystem wgs84 = Proj4Transform.crs("EPSG:4326");
+            CoordinateReferenceSystem crs = Proj4Transform.crs("EPSG:" + target.epsg());
+            forward = new Proj4Transform(wgs84, crs);
+            inverse = new Proj4Transform(crs, wgs84);
         }
     }
 
@@ -80,34 +72,18 @@ public final class CrsTransformer {
     }
 
     private Coordinate toLonLat(double east, double north) {
-        if (inverse == null) return new Coordinate(east, north);
-        in.x = east;
-        in.y = north;
-        inverse.transform(in, out);
-        return new Coordinate(out.x, out.y);
+        return inverse == null ? new Coordinate(east, north) : inverse.apply(east, north);
     }
 
     /** One position: forward takes lon/lat and returns target axis order; inverse the other way. */
     private double[] convert(double a, double b, boolean toTarget) {
         if (toTarget) {
-            double x = a, y = b;
-            if (forward != null) {
-                in.x = a;
-                in.y = b;
-                forward.transform(in, out);
-                x = out.x;
-                y = out.y;
-            }
-            return target.northingFirst() ? new double[] {y, x} : new double[] {x, y};
+            Coordinate c = forward == null ? new Coordinate(a, b) : forward.apply(a, b);
+            return target.northingFirst() ? new double[] {c.y, c.x} : new double[] {c.x, c.y};
         }
         double x = target.northingFirst() ? b : a, y = target.northingFirst() ? a : b;
-        if (inverse != null) {
-            in.x = x;
-            in.y = y;
-            inverse.transform(in, out);
-            return new double[] {out.x, out.y};
-        }
-        return new double[] {x, y};
+        Coordinate c = inverse == null ? new Coordinate(x, y) : inverse.apply(x, y);
+        return new double[] {c.x, c.y};
     }
 
     private final class Filter implements CoordinateSequenceFilter {

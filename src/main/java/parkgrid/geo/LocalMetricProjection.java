@@ -2,15 +2,9 @@ package parkgrid.geo;
 
 import java.util.Locale;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
-import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * A transverse Mercator projection on the WGS84 ellipsoid centred on the longitude of the work at hand,
@@ -20,24 +14,20 @@ import org.locationtech.proj4j.ProjCoordinate;
  * (x east, y north). Not thread-safe (proj4j transforms keep state): one per computation.
  */
 public final class LocalMetricProjection {
-    private static final CRSFactory CRS_FACTORY = new CRSFactory();
-    private static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
     private final double centralMeridian;
-    private final CoordinateTransform forward;
-    private final CoordinateTransform inverse;
-    private final ProjCoordinate in = new ProjCoordinate();
-    private final ProjCoordinate out = new ProjCoordinate();
+    private final Proj4Transform forward;
+    private final Proj4Transform inverse;
 
     private LocalMetricProjection(double centralMeridian) {
         if (!Double.isFinite(centralMeridian) || centralMeridian < -180 || centralMeridian > 180) {
             throw new IllegalArgumentException("central meridian must be within [-180, 180], got " + centralMeridian);
         }
         this.centralMeridian = centralMeridian;
-        CoordinateReferenceSystem wgs84 = CRS_FACTORY.createFromName("EPSG:4326");
-        CoordinateReferenceSystem tmerc = CRS_FACTORY.createFromParameters("local-tmerc", String.format(Locale.ROOT,
+        CoordinateReferenceSystem wgs84 = Proj4Transform.crs("EPSG:4326");
+        CoordinateReferenceSystem tmerc = Proj4Transform.crs("local-tmerc", String.format(Locale.ROOT,
                 "+proj=tmerc +lat_0=0 +lon_0=%.9f +k=1 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs", centralMeridian));
-        forward = TRANSFORMS.createTransform(wgs84, tmerc);
-        inverse = TRANSFORMS.createTransform(tmerc, wgs84);
+        forward = new Proj4Transform(wgs84, tmerc);
+        inverse = new Proj4Transform(tmerc, wgs84);
     }
 
     /** Centred on {@code longitude} (degrees east). */
@@ -56,19 +46,16 @@ public final class LocalMetricProjection {
 
     /** A copy of a lon/lat geometry in metres. */
     public Geometry toMetres(Geometry lonLat) {
-        return transformed(lonLat, forward);
+        return forward.applyTo(lonLat);
     }
 
     /** A copy of a metric geometry in lon/lat. */
     public Geometry toLonLat(Geometry metres) {
-        return transformed(metres, inverse);
+        return inverse.applyTo(metres);
     }
 
     public Coordinate toMetres(Coordinate lonLat) {
-        in.x = lonLat.x;
-        in.y = lonLat.y;
-        forward.transform(in, out);
-        return new Coordinate(out.x, out.y);
+        return forward.apply(lonLat.x, lonLat.y);
     }
 
     /** Shortest distance in metres between two lon/lat geometries (0 when they intersect). */
@@ -84,31 +71,5 @@ public final class LocalMetricProjection {
     /** Area in square metres of a lon/lat polygon. */
     public double areaSquareMetres(Geometry lonLat) {
         return toMetres(lonLat).getArea();
-    }
-
-    private Geometry transformed(Geometry g, CoordinateTransform t) {
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                in.x = seq.getX(i);
-                in.y = seq.getY(i);
-                t.transform(in, out);
-                seq.setOrdinate(i, CoordinateSequence.X, out.x);
-                seq.setOrdinate(i, CoordinateSequence.Y, out.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        copy.geometryChanged();
-        return copy;
     }
 }

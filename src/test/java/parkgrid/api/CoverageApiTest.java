@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,35 +16,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import parkgrid.io.SeedData;
 import parkgrid.store.postgis.PostGisStore;
 import parkgrid.testing.RequiredServices;
 import parkgrid.testing.SeedFixture;
+import parkgrid.testing.SeededServerTest;
 import parkgrid.testing.TestServer;
 
 /** The coverage and supply-radius processes over HTTP, on the embedded store and on PostGIS. */
-class CoverageApiTest {
+class CoverageApiTest extends SeededServerTest {
     private static final String SCHEMA = "coverage_api_test";
-    @TempDir
-    static Path dir;
-    static TestServer embedded;
-
-    @BeforeAll
-    static void start() {
-        embedded = TestServer.embedded(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        embedded.close();
-    }
-
     static TestServer.Reply post(TestServer server, String process, String body) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(server.baseUrl() + "/processes/" + process + "/execution"))
@@ -63,7 +46,7 @@ class CoverageApiTest {
     @Test
     void euclideanCoverageOnBothStoresEqualsAnIndependentPostGisQuery() throws Exception {
         String body = "{\"inputs\":{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":2000},\"mode\":\"euclidean\"}}";
-        TestServer.Reply onEmbedded = post(embedded, "coverage", body);
+        TestServer.Reply onEmbedded = post(server, "coverage", body);
         assertEquals(200, onEmbedded.status(), onEmbedded.body());
         JsonNode fc = onEmbedded.json();
         assertEquals(SeedFixture.byName().get("villages").features().size(), fc.get("features").size());
@@ -101,7 +84,7 @@ class CoverageApiTest {
     @Test
     void dlt5729RuleTableByVillageClassCoversTheUpgradedVillages() throws Exception {
         for (String mode : List.of("euclidean", "network")) {
-            JsonNode fc = post(embedded, "coverage", "{\"supply\":\"transformers\",\"demand\":\"villages\",\"mode\":\"" + mode + "\","
+            JsonNode fc = post(server, "coverage", "{\"supply\":\"transformers\",\"demand\":\"villages\",\"mode\":\"" + mode + "\","
                     + "\"radius\":{\"type\":\"rule\",\"rules\":\"dlt5729\",\"voltage_kv\":0.4,\"class_property\":\"supply_class\"}}").json();
             for (JsonNode f : fc.get("features")) {
                 String name = f.at("/properties/name_zh").asText();
@@ -114,7 +97,7 @@ class CoverageApiTest {
 
     @Test
     void supplyRadiusCheckFlagsFeedersOverTheirClassLimit() throws Exception {
-        JsonNode fc = post(embedded, "supply-radius", "{\"inputs\":{\"voltage_kv\":10,\"class\":\"D\",\"lines\":\"power_lines\"}}").json();
+        JsonNode fc = post(server, "supply-radius", "{\"inputs\":{\"voltage_kv\":10,\"class\":\"D\",\"lines\":\"power_lines\"}}").json();
         assertTrue(fc.get("features").size() >= 1);
         int over = 0;
         for (JsonNode f : fc.get("features")) {
@@ -124,21 +107,21 @@ class CoverageApiTest {
             if (p.get("over").asBoolean()) over++;
         }
         assertEquals(over, fc.at("/summary/over_count").asInt());
-        assertEquals(200, post(embedded, "supply-radius", "{\"voltage_kv\":0.4}").status());
+        assertEquals(200, post(server, "supply-radius", "{\"voltage_kv\":0.4}").status());
     }
 
     @Test
     void theRuleSetIsPublishedWithItsConfidence() {
-        JsonNode rules = embedded.get("/processes/coverage/rules").json().get("dlt5729");
+        JsonNode rules = server.get("/processes/coverage/rules").json().get("dlt5729");
         assertEquals(15000, rules.at("/radius_m/10/D").asDouble(), 0);
         assertEquals(500, rules.at("/radius_m/0.4/D").asDouble(), 0);
         assertTrue(rules.get("confidence").asText().startsWith("[R]"));
-        assertEquals(3, embedded.get("/processes").json().get("processes").size());
+        assertEquals(3, server.get("/processes").json().get("processes").size());
     }
 
     @Test
     void anEditedRuleTableIsUsed() throws Exception {
-        JsonNode fc = post(embedded, "coverage", "{\"supply\":\"transformers\",\"demand\":\"villages\","
+        JsonNode fc = post(server, "coverage", "{\"supply\":\"transformers\",\"demand\":\"villages\","
                 + "\"radius\":{\"type\":\"rule\",\"rules\":{\"0.4\":{\"C\":1,\"D\":1}},\"voltage_kv\":0.4,\"class_property\":\"supply_class\"}}").json();
         assertEquals(0, fc.at("/summary/covered_count").asInt(), "a 1 m radius covers nothing");
     }
@@ -160,7 +143,7 @@ class CoverageApiTest {
         "{\"supply\":\"projects\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | suppliers",
     })
     void badInputIsAProblemNamingTheInput(String body, int status, String parameter) throws Exception {
-        TestServer.Reply r = post(embedded, "coverage", body);
+        TestServer.Reply r = post(server, "coverage", body);
         assertEquals(status, r.status(), r.body());
         assertEquals("application/problem+json", r.contentType());
         assertEquals(parameter, r.json().get("parameter").asText(), r.body());

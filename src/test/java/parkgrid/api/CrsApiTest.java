@@ -8,29 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import parkgrid.testing.SeededServerTest;
 import parkgrid.testing.TestServer;
 
 /** OGC API – Features Part 2: {@code crs}, {@code bbox-crs} and {@code Content-Crs}. */
-class CrsApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.embedded(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class CrsApiTest extends SeededServerTest {
     @Test
     void collectionsAdvertiseTheSupportedCrs() {
         JsonNode crs = server.get("/collections/villages").json().get("crs");

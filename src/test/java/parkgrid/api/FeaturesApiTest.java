@@ -10,33 +10,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import parkgrid.io.LayerData;
 import parkgrid.testing.SeedFixture;
+import parkgrid.testing.SeededServerTest;
 import parkgrid.testing.TestServer;
 import parkgrid.testing.TestServer.Reply;
 
 /** OGC API – Features Part 1 behaviour of the real server over HTTP, on the seeded embedded store. */
-class FeaturesApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.embedded(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class FeaturesApiTest extends SeededServerTest {
     @Test
     void landingPageLinksTheApiConformanceAndData() {
         JsonNode landing = server.get("/").json();

@@ -6,31 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import parkgrid.testing.SeededServerTest;
 import parkgrid.testing.TestServer;
 
 /** OGC API – Features Part 3 {@code filter} (CQL2 text), {@code sortby} and {@code properties} over HTTP. */
-class FilterApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.embedded(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class FilterApiTest extends SeededServerTest {
     static String q(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

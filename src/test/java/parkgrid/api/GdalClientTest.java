@@ -11,34 +11,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import parkgrid.io.LayerData;
 import parkgrid.testing.RequiredServices;
 import parkgrid.testing.SeedFixture;
+import parkgrid.testing.SeededServerTest;
 import parkgrid.testing.TestServer;
 
 /**
  * GDAL as the client QGIS uses: its OGC API – Features driver lists our layers and copies one into a
  * GeoPackage with every feature; and GDAL opens the embedded store's own GeoPackage file.
  */
-class GdalClientTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.embedded(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class GdalClientTest extends SeededServerTest {
     @Test
     void ogrinfoListsEveryLayerOverOgcApiFeatures() throws Exception {
         String out = run(RequiredServices.executable("/usr/bin/ogrinfo").toString(), "-ro", "OAPIF:" + server.baseUrl() + "/");

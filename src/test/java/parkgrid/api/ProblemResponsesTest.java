@@ -6,31 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import parkgrid.store.FeatureQuery;
+import parkgrid.testing.SeededServerTest;
 import parkgrid.testing.TestServer;
 import parkgrid.testing.TestServer.Reply;
 
 /** Every bad request gets a 4xx problem+json naming the parameter, no stack trace, and changes nothing. */
-class ProblemResponsesTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.embedded(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class ProblemResponsesTest extends SeededServerTest {
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource(delimiter = '|', value = {
         "/collections/roads                                  | 404 | collectionId",

@@ -8,36 +8,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
 import parkgrid.geo.LocalMetricProjection;
 import parkgrid.testing.SeedFixture;
+import parkgrid.testing.SeededServerTest;
 import parkgrid.testing.TestServer;
 
 /** Query by geometry or feature with a relation, and nearest-k, over HTTP. */
-class SpatialQueryApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.embedded(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class SpatialQueryApiTest extends SeededServerTest {
     static TestServer.Reply post(String body) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(server.baseUrl() + "/processes/spatial-query/execution"))

@@ -4,31 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import parkgrid.feature.Feature;
 import parkgrid.testing.SeedFixture;
+import parkgrid.testing.SeededServerTest;
 import parkgrid.testing.TestServer;
 
 /** The statistics endpoints on the seed data, checked against figures the seed files carry themselves. */
-class StatisticsApiTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.embedded(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class StatisticsApiTest extends SeededServerTest {
     @Test
     void lineKilometresByVoltageAddUpToTheSeedLengths() {
         JsonNode groups = server.get("/statistics").json().get("power_lines_km_by_voltage");

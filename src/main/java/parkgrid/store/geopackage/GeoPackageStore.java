@@ -9,11 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
@@ -38,6 +35,7 @@ import parkgrid.geo.GeoJsonReader;
 import parkgrid.geo.GeoPackageGeometry;
 import parkgrid.store.BboxFilter;
 import parkgrid.store.FeatureStore;
+import parkgrid.store.LayerCatalog;
 import parkgrid.store.FeatureChecks;
 import parkgrid.store.LayerMetadataJson;
 
@@ -55,7 +53,7 @@ public final class GeoPackageStore implements FeatureStore {
     private final Connection writer;
     private final Object writeLock = new Object();
     private final ReadConnections readers;
-    private final Map<String, Layer> layers = new ConcurrentHashMap<>();
+    private final LayerCatalog layers = new LayerCatalog();
 
     private GeoPackageStore(Path file, GeoPackage geoPackage) throws SQLException {
         this.file = file;
@@ -73,7 +71,7 @@ public final class GeoPackageStore implements FeatureStore {
         try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT layer_json FROM " + METADATA_TABLE)) {
             while (rs.next()) {
                 Layer l = LayerMetadataJson.read(rs.getString(1));
-                layers.put(l.name(), l);
+                layers.add(l);
             }
         }
     }
@@ -109,18 +107,18 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override
     public List<Layer> layers() {
-        return layers.values().stream().sorted(Comparator.comparing(Layer::name)).toList();
+        return layers.all();
     }
 
     @Override
     public Optional<Layer> layer(String name) {
-        return Optional.ofNullable(name == null ? null : layers.get(name));
+        return layers.find(name);
     }
 
     @Override
     public void createLayer(Layer layer) {
         synchronized (writeLock) {
-            if (layers.containsKey(layer.name()) || geoPackage.isTable(layer.name())) {
+            if (layers.contains(layer.name()) || geoPackage.isTable(layer.name())) {
                 throw ParkGridException.conflict("layer '" + layer.name() + "' already exists");
             }
             try {
@@ -150,7 +148,7 @@ public final class GeoPackageStore implements FeatureStore {
                     ps.setString(2, LayerMetadataJson.write(layer));
                     ps.executeUpdate();
                 }
-                layers.put(layer.name(), layer);
+                layers.add(layer);
             } catch (SQLException | RuntimeException e) {
                 if (e instanceof ParkGridException pe) throw pe;
                 throw new IllegalStateException("cannot create layer " + layer.name() + ": " + e.getMessage(), e);
@@ -168,7 +166,7 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override
     public void insert(String layerName, List<Feature> features) {
-        Layer layer = requireLayer(layerName);
+        Layer layer = layers.require(layerName);
         List<Object[]> rows = FeatureChecks.check(layer, features);
         GeoPackageSql sql = new GeoPackageSql(layer);
         GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
@@ -219,7 +217,7 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override
     public Optional<Envelope> extent(String layerName) {
-        Layer layer = requireLayer(layerName);
+        Layer layer = layers.require(layerName);
         return read(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(new GeoPackageSql(layer).extent())) {
                 if (!rs.next() || rs.getObject(1) == null) return Optional.<Envelope>empty();
@@ -230,7 +228,7 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override
     public long count(String layerName, FeatureQuery query) {
-        Layer layer = requireLayer(layerName);
+        Layer layer = layers.require(layerName);
         if (GeoPackageSql.isDecidedBySql(query)) {
             return read(c -> {
                 GeoPackageSql sql = new GeoPackageSql(layer);
@@ -281,7 +279,7 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override
     public void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException {
-        Layer layer = requireLayer(layerName);
+        Layer layer = layers.require(layerName);
         GeoPackageSql sql = new GeoPackageSql(layer);
         GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
         BboxFilter bbox = query.bbox() == null ? null : new BboxFilter(query.bbox());
@@ -313,7 +311,7 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override
     public Optional<Feature> feature(String layerName, long id) {
-        Layer layer = requireLayer(layerName);
+        Layer layer = layers.require(layerName);
         GeoPackageSql sql = new GeoPackageSql(layer);
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.byId())) {
@@ -343,9 +341,6 @@ public final class GeoPackageStore implements FeatureStore {
         }
     }
 
-    private Layer requireLayer(String name) {
-        return layer(name).orElseThrow(() -> ParkGridException.notFound("collectionId", "no layer named '" + name + "'"));
-    }
 
     private interface ReadWork<T> {
         T run(Connection c) throws SQLException;

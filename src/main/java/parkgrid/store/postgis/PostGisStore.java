@@ -9,11 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -29,6 +26,7 @@ import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonReader;
 import parkgrid.store.FeatureChecks;
 import parkgrid.store.FeatureStore;
+import parkgrid.store.LayerCatalog;
 import parkgrid.store.LayerMetadataJson;
 import static parkgrid.store.SqlNames.quote;
 
@@ -36,7 +34,7 @@ import static parkgrid.store.SqlNames.quote;
 public final class PostGisStore implements FeatureStore {
     private final HikariDataSource pool;
     private final String schema;
-    private final Map<String, Layer> layers = new ConcurrentHashMap<>();
+    private final LayerCatalog layers = new LayerCatalog();
 
     private PostGisStore(HikariDataSource pool, String schema) throws SQLException {
         this.pool = pool;
@@ -47,7 +45,7 @@ public final class PostGisStore implements FeatureStore {
                  ResultSet rs = s.executeQuery("SELECT layer_json::text FROM " + quote(schema) + ".parkgrid_layer")) {
                 while (rs.next()) {
                     Layer l = LayerMetadataJson.read(rs.getString(1));
-                    layers.put(l.name(), l);
+                    layers.add(l);
                 }
             }
         }
@@ -73,17 +71,17 @@ public final class PostGisStore implements FeatureStore {
 
     @Override
     public List<Layer> layers() {
-        return layers.values().stream().sorted(Comparator.comparing(Layer::name)).toList();
+        return layers.all();
     }
 
     @Override
     public Optional<Layer> layer(String name) {
-        return Optional.ofNullable(name == null ? null : layers.get(name));
+        return layers.find(name);
     }
 
     @Override
     public void createLayer(Layer layer) {
-        if (layers.containsKey(layer.name())) throw ParkGridException.conflict("layer '" + layer.name() + "' already exists");
+        if (layers.contains(layer.name())) throw ParkGridException.conflict("layer '" + layer.name() + "' already exists");
         PostGisSql sql = new PostGisSql(schema, layer);
         inTransaction(c -> {
             try (Statement s = c.createStatement()) {
@@ -96,12 +94,12 @@ public final class PostGisStore implements FeatureStore {
                 ps.executeUpdate();
             }
         });
-        layers.put(layer.name(), layer);
+        layers.add(layer);
     }
 
     @Override
     public void insert(String layerName, List<Feature> features) {
-        Layer layer = requireLayer(layerName);
+        Layer layer = layers.require(layerName);
         List<Object[]> rows = FeatureChecks.check(layer, features);
         PostGisSql sql = new PostGisSql(schema, layer);
         WKBWriter wkb = new WKBWriter(2);
@@ -122,7 +120,7 @@ public final class PostGisStore implements FeatureStore {
 
     @Override
     public Optional<Envelope> extent(String layerName) {
-        PostGisSql sql = new PostGisSql(schema, requireLayer(layerName));
+        PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
         return read(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.extent())) {
                 if (!rs.next() || rs.getObject(1) == null) return Optional.<Envelope>empty();
@@ -133,7 +131,7 @@ public final class PostGisStore implements FeatureStore {
 
     @Override
     public long count(String layerName, FeatureQuery query) {
-        PostGisSql sql = new PostGisSql(schema, requireLayer(layerName));
+        PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.count(query))) {
                 sql.bind(ps, query);
@@ -147,7 +145,7 @@ public final class PostGisStore implements FeatureStore {
 
     @Override
     public void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException {
-        PostGisSql sql = new PostGisSql(schema, requireLayer(layerName));
+        PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
         WKBReader wkb = new WKBReader(GeoJsonReader.WGS84);
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false); // a cursor: rows arrive in batches of the fetch size, not all at once
@@ -168,7 +166,7 @@ public final class PostGisStore implements FeatureStore {
 
     @Override
     public Optional<Feature> feature(String layerName, long id) {
-        PostGisSql sql = new PostGisSql(schema, requireLayer(layerName));
+        PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.byId())) {
                 ps.setLong(1, id);
@@ -183,7 +181,7 @@ public final class PostGisStore implements FeatureStore {
 
     @Override
     public List<Neighbour> nearest(String layerName, Coordinate lonLat, int k) {
-        Layer layer = requireLayer(layerName);
+        Layer layer = layers.require(layerName);
         PostGisSql sql = new PostGisSql(schema, layer);
         WKBReader wkb = new WKBReader(GeoJsonReader.WGS84);
         int distanceColumn = 3 + layer.properties().size();
@@ -223,9 +221,6 @@ public final class PostGisStore implements FeatureStore {
         pool.close();
     }
 
-    private Layer requireLayer(String name) {
-        return layer(name).orElseThrow(() -> ParkGridException.notFound("collectionId", "no layer named '" + name + "'"));
-    }
 
     private interface SqlWork<T> {
         T run(Connection c) throws SQLException;

@@ -1,0 +1,36 @@
+package parkgrid.store;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import parkgrid.feature.Layer;
+import parkgrid.feature.ParkGridException;
+
+/** A store's in-memory registry of its layer definitions, read at open and kept in step with createLayer. */
+public final class LayerCatalog {
+    private final Map<String, Layer> layers = new ConcurrentHashMap<>();
+
+    /** Layers in name order. */
+    public List<Layer> all() {
+        return layers.values().stream().sorted(Comparator.comparing(Layer::name)).toList();
+    }
+
+    public Optional<Layer> find(String name) {
+        return Optional.ofNullable(name == null ? null : layers.get(name));
+    }
+
+    /** @throws ParkGridException 404 naming {@code collectionId} when there is no such layer */
+    public Layer require(String name) {
+        return find(name).orElseThrow(() -> ParkGridException.notFound("collectionId", "no layer named '" + name + "'"));
+    }
+
+    public boolean contains(String name) {
+        return layers.containsKey(name);
+    }
+
+    public void add(Layer layer) {
+        layers.put(layer.name(), layer);
+    }
+}

@@ -58,7 +58,10 @@ public final class ParkGridApp implements AutoCloseable {
             return PostGisStore.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword(),
                     settings.databaseSchema());
         }
-        return GeoPackageStore.open(settings.geoPackage());
+        if (!java.nio.file.Files.exists(settings.geoPackage())) {
+            LOG.info("creating {} from the committed seed set", settings.geoPackage());
+        }
+        return GeoPackageStore.openSeeded(settings.geoPackage(), SeedData::read);
     }
 
     public int port() {

@@ -30,6 +30,9 @@ public record Settings(int port, String databaseUrl, String databaseUser, String
         if (basemap.equals("tianditu") && (tiandituKey == null || tiandituKey.isBlank())) {
             throw new IllegalArgumentException("PARKGRID_BASEMAP=tianditu needs PARKGRID_TIANDITU_KEY");
         }
+        if (!geoPackage.getFileName().toString().endsWith(".gpkg")) {
+            throw new IllegalArgumentException("PARKGRID_GPKG must name a .gpkg file, got " + geoPackage);
+        }
         if (!databaseSchema.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("PARKGRID_DB_SCHEMA must be a lower-case identifier, got " + databaseSchema);
         }

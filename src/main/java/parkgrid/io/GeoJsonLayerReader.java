@@ -1,5 +1,6 @@
 package parkgrid.io;
 
+import parkgrid.feature.LayerData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

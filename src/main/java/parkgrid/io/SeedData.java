@@ -1,5 +1,6 @@
 package parkgrid.io;
 
+import parkgrid.feature.LayerData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,10 +38,7 @@ public final class SeedData {
      */
     public static boolean loadIfEmpty(FeatureStore store) {
         if (!store.layers().isEmpty()) return false;
-        for (LayerData data : read()) {
-            store.createLayer(data.layer());
-            store.insert(data.layer().name(), data.features());
-        }
+        store.importLayers(read());
         return true;
     }
 

@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.Envelope;
 import parkgrid.feature.Feature;
 import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
+import parkgrid.feature.LayerData;
 import parkgrid.feature.Neighbour;
 
 /**
@@ -23,6 +24,12 @@ public interface FeatureStore extends AutoCloseable {
 
     /** Creates an empty layer (table, spatial index, metadata). @throws parkgrid.feature.ParkGridException 409 if it exists */
     void createLayer(Layer layer);
+
+    /**
+     * Creates every layer and inserts its features, all or nothing: after a failure no layer of the
+     * batch exists. Used for the first seed and for imports.
+     */
+    void importLayers(List<LayerData> layers);
 
     /**
      * Inserts features with their ids, all or none. Properties not in the schema are rejected; geometry

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
-import parkgrid.io.LayerData;
+import parkgrid.feature.LayerData;
 import parkgrid.testing.SeedFixture;
 import parkgrid.testing.SeededServerTest;
 import parkgrid.testing.TestServer;

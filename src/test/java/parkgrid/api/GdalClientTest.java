@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import parkgrid.io.LayerData;
+import parkgrid.feature.LayerData;
 import parkgrid.testing.RequiredServices;
 import parkgrid.testing.SeedFixture;
 import parkgrid.testing.SeededServerTest;

@@ -28,7 +28,7 @@ import parkgrid.geo.LocalMetricProjection;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;
 import parkgrid.feature.PropertyType;
-import parkgrid.io.LayerData;
+import parkgrid.feature.LayerData;
 import parkgrid.io.SeedData;
 import parkgrid.testing.SeedFixture;
 
@@ -266,6 +266,27 @@ abstract class FeatureStoreContract {
         assertEquals("geometry", assertThrows(ParkGridException.class,
                 () -> store.insert("parcels", List.of(new Feature(90_005, bowtie, Map.of())))).parameter());
         assertEquals(SeedFixture.byName().get("villages").features().size(), store.count("villages", FeatureQuery.all()));
+    }
+
+    @Test
+    void anImportWithOneBadLayerCreatesNoLayerEvenAfterARestart() throws Exception {
+        Layer roads = new Layer("roads", "Roads", null, null, GeometryKind.LINESTRING, List.of(), null, null);
+        Layer wells = new Layer("wells", "Wells", null, null, GeometryKind.POINT, List.of(), null, null);
+        Geometry line = new WKTReader().read("LINESTRING (112.45 34.16, 112.46 34.17)");
+        Geometry point = new WKTReader().read("POINT (112.45 34.16)");
+        List<LayerData> batch = List.of(new LayerData(roads, List.of(new Feature(1, line, Map.of()))),
+                new LayerData(wells, List.of(new Feature(1, point, Map.of()), new Feature(2, line, Map.of()))));
+        assertThrows(ParkGridException.class, () -> store.importLayers(batch));
+        assertTrue(store.layer("roads").isEmpty());
+        assertTrue(store.layer("wells").isEmpty());
+        // a layer that already exists makes the whole batch fail before anything is written
+        List<LayerData> clash = List.of(new LayerData(roads, List.of()), new LayerData(store.layer("park").orElseThrow(), List.of()));
+        assertEquals(409, assertThrows(ParkGridException.class, () -> store.importLayers(clash)).status());
+        store.close();
+        store = reopen();
+        assertTrue(store.layer("roads").isEmpty(), "nothing of the failed imports is stored");
+        store.importLayers(List.of(new LayerData(roads, List.of(new Feature(1, line, Map.of())))));
+        assertEquals(1, store.count("roads", FeatureQuery.all()));
     }
 
     @Test

@@ -1,7 +1,22 @@
 package parkgrid.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import parkgrid.feature.Feature;
+import parkgrid.feature.GeometryKind;
+import parkgrid.feature.Layer;
+import parkgrid.feature.LayerData;
+import parkgrid.feature.ParkGridException;
+import parkgrid.io.SeedData;
 import parkgrid.store.geopackage.GeoPackageStore;
 
 /** The store contract on the embedded GeoPackage store. */
@@ -17,5 +32,21 @@ class GeoPackageStoreTest extends FeatureStoreContract {
     @Override
     protected FeatureStore reopen() {
         return GeoPackageStore.open(dir.resolve("contract.gpkg"));
+    }
+
+    @Test
+    void anInterruptedFirstSeedLeavesNoStoreBehindAndTheNextStartSeedsCompletely() {
+        Path file = dir.resolve("first-start.gpkg");
+        List<LayerData> seed = SeedData.read();
+        List<LayerData> broken = new ArrayList<>(seed.subList(0, 3));
+        Layer park = seed.get(0).layer();
+        broken.add(new LayerData(new Layer("broken", "Broken", null, null, GeometryKind.POINT, List.of(), null, null),
+                List.of(new Feature(1, seed.get(0).features().get(0).geometry(), Map.of())))); // a polygon in a point layer
+        assertThrows(ParkGridException.class, () -> GeoPackageStore.openSeeded(file, () -> broken));
+        assertFalse(Files.exists(file), "no half-seeded store at the real path");
+        try (GeoPackageStore s = GeoPackageStore.openSeeded(file, SeedData::read)) {
+            assertEquals(seed.size(), s.layers().size());
+            assertEquals(park, s.layer(park.name()).orElseThrow());
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import parkgrid.io.LayerData;
+import parkgrid.feature.LayerData;
 import parkgrid.io.SeedData;
 
 /** The committed seed set read straight from its files: the independent answer key for store tests. */

@@ -1,8 +1,10 @@
 package parkgrid.store.geopackage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
@@ -28,6 +31,7 @@ import parkgrid.feature.Feature;
 import parkgrid.store.FeatureQuery;
 import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
+import parkgrid.feature.LayerData;
 import parkgrid.feature.ParkGridException;
 import parkgrid.filter.FilterEvaluator;
 import parkgrid.feature.PropertyDefinition;
@@ -71,7 +75,7 @@ public final class GeoPackageStore implements FeatureStore {
         try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT layer_json FROM " + METADATA_TABLE)) {
             while (rs.next()) {
                 Layer l = LayerMetadataJson.read(rs.getString(1));
-                layers.add(l);
+                if (geoPackage.isTable(l.name())) layers.add(l); // a definition left by an interrupted import is skipped
             }
         }
     }
@@ -103,6 +107,28 @@ public final class GeoPackageStore implements FeatureStore {
         }
     }
 
+    /**
+     * Opens {@code file}; when it does not exist yet, first builds it with {@code seed} in a separate
+     * file ({@code <name>.seeding.gpkg}) and renames that into place once complete, so an interrupted first
+     * start never leaves a half-seeded store behind.
+     */
+    public static GeoPackageStore openSeeded(Path file, Supplier<List<LayerData>> seed) {
+        if (!Files.exists(file)) {
+            // the NGA library insists on the .gpkg extension
+            Path building = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.gpkg$", "") + ".seeding.gpkg");
+            try {
+                for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(building + suffix));
+                try (GeoPackageStore fresh = open(building)) {
+                    fresh.importLayers(seed.get());
+                }
+                Files.move(building, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return open(file);
+    }
+
     public Path file() { return file; }
 
     @Override
@@ -118,41 +144,96 @@ public final class GeoPackageStore implements FeatureStore {
     @Override
     public void createLayer(Layer layer) {
         synchronized (writeLock) {
-            if (layers.contains(layer.name()) || geoPackage.isTable(layer.name())) {
-                throw ParkGridException.conflict("layer '" + layer.name() + "' already exists");
-            }
+            requireNew(layer);
+            createTable(layer);
+            layers.add(layer);
+        }
+    }
+
+    /**
+     * The NGA library writes the GeoPackage's registry tables through a connection of its own, so table
+     * creation cannot share one SQLite transaction with the rows. Instead every feature is checked
+     * before anything is written, each layer's rows go in one transaction, and when any step fails the
+     * tables this batch created are deleted again (with their contents, geometry-column, extension and
+     * R-tree entries). The first seed is additionally made in a separate file that is renamed into place
+     * only when complete ({@link #openSeeded}), so a crash cannot leave a half-seeded store.
+     */
+    @Override
+    public void importLayers(List<LayerData> batch) {
+        List<List<Object[]>> rows = new ArrayList<>();
+        for (LayerData d : batch) rows.add(FeatureChecks.check(d.layer(), d.features()));
+        synchronized (writeLock) {
+            batch.forEach(d -> requireNew(d.layer()));
+            List<String> created = new ArrayList<>();
             try {
-                geoPackage.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", SRS_ID);
-                GeometryColumns gc = new GeometryColumns();
-                gc.setId(new TableColumnKey(layer.name(), "geom"));
-                gc.setGeometryType(GeometryType.fromName(layer.geometryKind().sqlName()));
-                gc.setZ((byte) 0);
-                gc.setM((byte) 0);
-                gc.setSrsId(SRS_ID);
-                List<FeatureColumn> columns = new ArrayList<>();
-                for (PropertyDefinition p : layer.properties()) {
-                    columns.add(FeatureColumn.createColumn(p.name(), dataType(p)));
+                for (int i = 0; i < batch.size(); i++) {
+                    Layer layer = batch.get(i).layer();
+                    createTable(layer);
+                    created.add(layer.name());
+                    List<Feature> features = batch.get(i).features();
+                    List<Object[]> layerRows = rows.get(i);
+                    inWriteTransaction(layer.name(), () -> insertRows(layer, features, layerRows));
                 }
-                FeatureTable table = geoPackage.createFeatureTable(FeatureTableMetadata.create(gc, "fid", columns,
-                        new BoundingBox(-180, -90, 180, 90)));
-                new RTreeIndexExtension(geoPackage).create(table);
-                try (PreparedStatement ps = writer.prepareStatement(
-                        "UPDATE gpkg_contents SET identifier = ?, description = ? WHERE table_name = ?")) {
-                    ps.setString(1, layer.title());
-                    ps.setString(2, layer.description() == null ? "" : layer.description());
-                    ps.setString(3, layer.name());
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = writer.prepareStatement("INSERT INTO " + METADATA_TABLE + " (table_name, layer_json) VALUES (?, ?)")) {
-                    ps.setString(1, layer.name());
-                    ps.setString(2, LayerMetadataJson.write(layer));
-                    ps.executeUpdate();
-                }
-                layers.add(layer);
-            } catch (SQLException | RuntimeException e) {
-                if (e instanceof ParkGridException pe) throw pe;
-                throw new IllegalStateException("cannot create layer " + layer.name() + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                created.forEach(this::dropTable);
+                throw e;
             }
+            batch.forEach(d -> layers.add(d.layer()));
+        }
+    }
+
+    private void dropTable(String name) {
+        geoPackage.deleteTableQuietly(name);
+        try (PreparedStatement ps = writer.prepareStatement("DELETE FROM " + METADATA_TABLE + " WHERE table_name = ?")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        } catch (SQLException ignored) {
+            // the layer is gone from the GeoPackage registry; a stale definition is skipped on open
+        }
+    }
+
+    private void requireNew(Layer layer) {
+        if (layers.contains(layer.name()) || geoPackage.isTable(layer.name())) {
+            throw ParkGridException.conflict("layer '" + layer.name() + "' already exists");
+        }
+    }
+
+    /** The feature table with its R-tree index, contents entry and ParkGrid metadata. */
+    private void createTable(Layer layer) {
+        try {
+            createTableUnchecked(layer);
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof ParkGridException pe) throw pe;
+            throw new IllegalStateException("cannot create layer " + layer.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createTableUnchecked(Layer layer) throws SQLException {
+        geoPackage.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", SRS_ID);
+        GeometryColumns gc = new GeometryColumns();
+        gc.setId(new TableColumnKey(layer.name(), "geom"));
+        gc.setGeometryType(GeometryType.fromName(layer.geometryKind().sqlName()));
+        gc.setZ((byte) 0);
+        gc.setM((byte) 0);
+        gc.setSrsId(SRS_ID);
+        List<FeatureColumn> columns = new ArrayList<>();
+        for (PropertyDefinition p : layer.properties()) {
+            columns.add(FeatureColumn.createColumn(p.name(), dataType(p)));
+        }
+        FeatureTable table = geoPackage.createFeatureTable(FeatureTableMetadata.create(gc, "fid", columns,
+                new BoundingBox(-180, -90, 180, 90)));
+        new RTreeIndexExtension(geoPackage).create(table);
+        try (PreparedStatement ps = writer.prepareStatement(
+                "UPDATE gpkg_contents SET identifier = ?, description = ? WHERE table_name = ?")) {
+            ps.setString(1, layer.title());
+            ps.setString(2, layer.description() == null ? "" : layer.description());
+            ps.setString(3, layer.name());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO " + METADATA_TABLE + " (table_name, layer_json) VALUES (?, ?)")) {
+            ps.setString(1, layer.name());
+            ps.setString(2, LayerMetadataJson.write(layer));
+            ps.executeUpdate();
         }
     }
 
@@ -168,46 +249,59 @@ public final class GeoPackageStore implements FeatureStore {
     public void insert(String layerName, List<Feature> features) {
         Layer layer = layers.require(layerName);
         List<Object[]> rows = FeatureChecks.check(layer, features);
-        GeoPackageSql sql = new GeoPackageSql(layer);
-        GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
         synchronized (writeLock) {
-            try {
-                writer.setAutoCommit(false);
-                try (PreparedStatement ps = writer.prepareStatement(sql.insert())) {
-                    for (int i = 0; i < features.size(); i++) {
-                        Feature f = features.get(i);
-                        ps.setLong(1, f.id());
-                        ps.setBytes(2, codec.encode(f.geometry(), SRS_ID));
-                        Object[] values = rows.get(i);
-                        for (int k = 0; k < values.length; k++) ps.setObject(3 + k, values[k]);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                updateContentsExtent(layer);
-                writer.commit();
-            } catch (SQLException e) {
-                rollback();
-                if (String.valueOf(e.getMessage()).contains("UNIQUE constraint failed")) {
-                    throw ParkGridException.conflict("layer " + layerName + ": a feature id already exists (" + e.getMessage() + ")");
-                }
-                throw new IllegalStateException("insert into " + layerName + " failed: " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                rollback();
-                throw e;
-            } finally {
-                try { writer.setAutoCommit(true); } catch (SQLException ignored) { /* connection is broken anyway */ }
+            inWriteTransaction(layerName, () -> insertRows(layer, features, rows));
+        }
+    }
+
+    private void insertRows(Layer layer, List<Feature> features, List<Object[]> rows) throws SQLException {
+        GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
+        try (PreparedStatement ps = writer.prepareStatement(new GeoPackageSql(layer).insert())) {
+            for (int i = 0; i < features.size(); i++) {
+                Feature f = features.get(i);
+                ps.setLong(1, f.id());
+                ps.setBytes(2, codec.encode(f.geometry(), SRS_ID));
+                Object[] values = rows.get(i);
+                for (int k = 0; k < values.length; k++) ps.setObject(3 + k, values[k]);
+                ps.addBatch();
             }
+            ps.executeBatch();
+        }
+        updateContentsExtent(layer);
+    }
+
+    private interface WriteWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on the writer connection; the caller holds {@code writeLock}. */
+    private void inWriteTransaction(String what, WriteWork work) {
+        try {
+            writer.setAutoCommit(false);
+            work.run();
+            writer.commit();
+        } catch (SQLException e) {
+            rollback();
+            if (String.valueOf(e.getMessage()).contains("UNIQUE constraint failed")) {
+                throw ParkGridException.conflict(what + ": a feature id already exists (" + e.getMessage() + ")");
+            }
+            throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        } finally {
+            try { writer.setAutoCommit(true); } catch (SQLException ignored) { /* connection is broken anyway */ }
         }
     }
 
     /** Keeps gpkg_contents' bounds current: QGIS and GDAL read the layer extent from there. */
     private void updateContentsExtent(Layer layer) throws SQLException {
-        try (Statement s = writer.createStatement()) {
-            String rtree = GeoPackageSql.rtree(layer.name());
-            s.executeUpdate("UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM " + rtree + "), min_y = (SELECT min(miny) FROM "
+        String rtree = GeoPackageSql.rtree(layer.name());
+        try (PreparedStatement s = writer.prepareStatement("UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM " + rtree + "), min_y = (SELECT min(miny) FROM "
                     + rtree + "), max_x = (SELECT max(maxx) FROM " + rtree + "), max_y = (SELECT max(maxy) FROM " + rtree
-                    + "), last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = '" + layer.name() + "'");
+                    + "), last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = ?")) {
+            s.setString(1, layer.name());
+            s.executeUpdate();
         }
     }
 

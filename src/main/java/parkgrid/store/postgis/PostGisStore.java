@@ -21,6 +21,7 @@ import parkgrid.feature.Feature;
 import parkgrid.store.FeatureQuery;
 import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
+import parkgrid.feature.LayerData;
 import parkgrid.feature.Neighbour;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonReader;
@@ -82,40 +83,60 @@ public final class PostGisStore implements FeatureStore {
     @Override
     public void createLayer(Layer layer) {
         if (layers.contains(layer.name())) throw ParkGridException.conflict("layer '" + layer.name() + "' already exists");
-        PostGisSql sql = new PostGisSql(schema, layer);
+        inTransaction(c -> createLayer(c, layer));
+        layers.add(layer);
+    }
+
+    /** PostgreSQL DDL is transactional: the whole batch of tables and rows commits or rolls back together. */
+    @Override
+    public void importLayers(List<LayerData> batch) {
+        List<List<Object[]>> rows = new ArrayList<>();
+        for (LayerData d : batch) {
+            if (layers.contains(d.layer().name())) throw ParkGridException.conflict("layer '" + d.layer().name() + "' already exists");
+            rows.add(FeatureChecks.check(d.layer(), d.features()));
+        }
         inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(sql.createTable());
-                s.execute(sql.createIndex());
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + quote(schema) + ".parkgrid_layer VALUES (?, ?::jsonb)")) {
-                ps.setString(1, layer.name());
-                ps.setString(2, LayerMetadataJson.write(layer));
-                ps.executeUpdate();
+            for (int i = 0; i < batch.size(); i++) {
+                createLayer(c, batch.get(i).layer());
+                insert(c, batch.get(i).layer(), batch.get(i).features(), rows.get(i));
             }
         });
-        layers.add(layer);
+        batch.forEach(d -> layers.add(d.layer()));
     }
 
     @Override
     public void insert(String layerName, List<Feature> features) {
         Layer layer = layers.require(layerName);
         List<Object[]> rows = FeatureChecks.check(layer, features);
+        inTransaction(c -> insert(c, layer, features, rows));
+    }
+
+    private void createLayer(Connection c, Layer layer) throws SQLException {
         PostGisSql sql = new PostGisSql(schema, layer);
+        try (Statement s = c.createStatement()) {
+            s.execute(sql.createTable());
+            s.execute(sql.createIndex());
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + quote(schema) + ".parkgrid_layer VALUES (?, ?::jsonb)")) {
+            ps.setString(1, layer.name());
+            ps.setString(2, LayerMetadataJson.write(layer));
+            ps.executeUpdate();
+        }
+    }
+
+    private void insert(Connection c, Layer layer, List<Feature> features, List<Object[]> rows) throws SQLException {
         WKBWriter wkb = new WKBWriter(2);
-        inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.insert())) {
-                for (int i = 0; i < features.size(); i++) {
-                    ps.setLong(1, features.get(i).id());
-                    ps.setBytes(2, wkb.write(features.get(i).geometry()));
-                    Object[] values = rows.get(i);
-                    for (int k = 0; k < values.length; k++) ps.setObject(3 + k, values[k]);
-                    ps.addBatch();
-                    if (i % 1000 == 999) ps.executeBatch();
-                }
-                ps.executeBatch();
+        try (PreparedStatement ps = c.prepareStatement(new PostGisSql(schema, layer).insert())) {
+            for (int i = 0; i < features.size(); i++) {
+                ps.setLong(1, features.get(i).id());
+                ps.setBytes(2, wkb.write(features.get(i).geometry()));
+                Object[] values = rows.get(i);
+                for (int k = 0; k < values.length; k++) ps.setObject(3 + k, values[k]);
+                ps.addBatch();
+                if (i % 1000 == 999) ps.executeBatch();
             }
-        });
+            ps.executeBatch();
+        }
     }
 
     @Override

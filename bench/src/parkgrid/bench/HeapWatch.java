@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 final class HeapWatch implements AutoCloseable {
     /** Figures in MB; -1 when a source gave nothing. */
-    record Peak(double jstatMaxUsedMb, int jstatSamples, double gcMaxBeforeMb, double gcMaxAfterMb, int gcCount, double heapCapacityMb) {}
+    record Peak(double jstatMaxUsedMb, int jstatSamples, double gcMaxBeforeMb, double gcMaxAfterMb, int gcCount, double heapCapacityMb,
+                double remarkMaxAfterMb) {}
 
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
@@ -76,7 +77,7 @@ final class HeapWatch implements AutoCloseable {
     Peak stop() throws IOException, InterruptedException {
         Thread.sleep(250); // one more sample after the work
         close();
-        double before = -1, after = -1, capacity = -1;
+        double before = -1, after = -1, capacity = -1, remark = -1;
         int gcs = 0;
         if (Files.exists(gcLog)) {
             byte[] tail;
@@ -89,13 +90,18 @@ final class HeapWatch implements AutoCloseable {
                 if (!line.contains("Pause") && !line.contains("GC(")) continue;
                 Matcher m = GC_LINE.matcher(line);
                 if (!m.find()) continue;
+                if (line.contains("Pause Remark") || line.contains("Pause Full")) {
+                    // after a marking cycle's remark (or a full GC): close to the live set, unlike after a young pause
+                    remark = Math.max(remark, mb(m.group(3), m.group(4)));
+                }
+                if (line.contains("Pause Remark") || line.contains("Pause Cleanup")) continue; // not collections of their own
                 gcs++;
                 before = Math.max(before, mb(m.group(1), m.group(2)));
                 after = Math.max(after, mb(m.group(3), m.group(4)));
                 capacity = Math.max(capacity, mb(m.group(5), m.group(6)));
             }
         }
-        return new Peak(maxUsedKb < 0 ? -1 : maxUsedKb / 1024.0, samples, before, after, gcs, capacity);
+        return new Peak(maxUsedKb < 0 ? -1 : maxUsedKb / 1024.0, samples, before, after, gcs, capacity, remark);
     }
 
     private static double mb(String n, String unit) {

@@ -45,6 +45,12 @@ public final class ProvinceBenchmark {
     private final String dbPassword = env("BENCH_DB_PASSWORD", "");
     private final int villageCount = intEnv("BENCH_VILLAGES", 50_000);
     private final int segmentCount = intEnv("BENCH_LINES", 200_000);
+    private final int supplierCount = intEnv("BENCH_SUPPLIERS", 2_000);
+    private final double coverageRadius = intEnv("BENCH_COVERAGE_RADIUS", 1_500);
+    private final int coverageRuns = intEnv("BENCH_COVERAGE_RUNS", 3);
+    private final int analysisRuns = intEnv("BENCH_ANALYSIS_RUNS", 5);
+    /** BENCH_ONLY=coverage (or {@code bash bench/run.sh coverage}): generate, load, then only the coverage step. */
+    private final boolean coverageOnly = env("BENCH_ONLY", "all").equalsIgnoreCase("coverage");
     private final int warmup = intEnv("BENCH_WARMUP", 300);
     private final int requests = intEnv("BENCH_REQUESTS", 2_000);
     private final int threads = intEnv("BENCH_THREADS", 4);
@@ -60,6 +66,15 @@ public final class ProvinceBenchmark {
     private final List<String[]> exportRows = new ArrayList<>();
     private final List<String[]> heapRows = new ArrayList<>();
     private final List<String[]> startRows = new ArrayList<>();
+    private final List<String[]> coverageRows = new ArrayList<>();
+    private final List<String[]> coverageHeapRows = new ArrayList<>();
+    private final List<String[]> readRows = new ArrayList<>();
+    private final List<String[]> analysisRows = new ArrayList<>();
+    private final List<String[]> probeRows = new ArrayList<>();
+    /** variant key → covered counts seen (per store and in-process), for the sanity note. */
+    private final Map<String, List<String>> coveredSeen = new LinkedHashMap<>();
+    /** Medians for the targets summary: "store|variant" → seconds; "heap|store" → max after GC MB. */
+    private final Map<String, Double> figures = new LinkedHashMap<>();
 
     private ProvinceBenchmark(Path out, Path jar) {
         this.out = out;
@@ -80,26 +95,30 @@ public final class ProvinceBenchmark {
 
         progress("generating %,d villages and %,d line segments (seed %d)", villageCount, segmentCount, SEED);
         long g0 = System.nanoTime();
-        SyntheticProvince data = SyntheticProvince.generate(villageCount, segmentCount, SEED);
+        SyntheticProvince data = SyntheticProvince.generate(villageCount, segmentCount, supplierCount, SEED);
         double genSeconds = secondsSince(g0);
         List<HttpLoad.Window> windows = HttpLoad.windows(data, 200, LIMIT, SEED + 1);
         List<HttpLoad.Window> warmWindows = HttpLoad.windows(data, 50, LIMIT, SEED + 2);
 
         Path gpkg = out.resolve("province.gpkg");
         boolean geoPackage = attempt("GeoPackage load/serve", () -> benchGeoPackage(data, windows, warmWindows, gpkg));
-        if (geoPackage) exportRun("GeoPackage", Map.of("PARKGRID_GPKG", gpkg.toString()));
+        Map<String, String> gpkgEnv = Map.of("PARKGRID_GPKG", gpkg.toString());
+        if (geoPackage && !coverageOnly) exportRun("GeoPackage", gpkgEnv);
+        if (geoPackage) coverageRun("GeoPackage", gpkgEnv, () -> GeoPackageStore.open(gpkg));
 
         boolean[] reachable = {false};
         boolean postgis = attempt("PostGIS load/serve", () -> reachable[0] = benchPostGis(data, windows, warmWindows)) && reachable[0];
-        if (postgis) {
-            exportRun("PostGIS", Map.of("PARKGRID_DB", dbUrl, "PARKGRID_DB_SCHEMA", SCHEMA, "PARKGRID_DB_USER", dbUser,
-                    "PARKGRID_DB_PASSWORD", dbPassword));
-        }
+        Map<String, String> pgEnv = Map.of("PARKGRID_DB", dbUrl, "PARKGRID_DB_SCHEMA", SCHEMA, "PARKGRID_DB_USER", dbUser,
+                "PARKGRID_DB_PASSWORD", dbPassword);
+        if (postgis && !coverageOnly) exportRun("PostGIS", pgEnv);
+        if (postgis) coverageRun("PostGIS", pgEnv, () -> PostGisStore.open(dbUrl, dbUser, dbPassword, SCHEMA));
 
-        startup();
+        attempt("coverage analysis only (in-process)", () -> analysisOnly(data));
+
+        if (!coverageOnly) startup();
 
         // ---------------------------------------------------------------- report
-        report.add("ParkGrid province-scale benchmark — " + started);
+        report.add("ParkGrid province-scale benchmark — " + started + (coverageOnly ? " (BENCH_ONLY=coverage: load + coverage step only)" : ""));
         report.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", "
                 + Math.round(totalMemoryGb()) + " GB RAM; " + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + "; Java " + System.getProperty("java.version") + (postgis ? "; " + postgresVersion() : ""));
@@ -109,25 +128,20 @@ public final class ProvinceBenchmark {
         report.add("Data set (seed " + SEED + ", lon 111.0–113.2, lat 33.6–35.4 ≈ 200 × 200 km around Luoyang)");
         report.add(String.format(Locale.ROOT, "  villages: %,d points; lines: %,d 2-point LineStrings, length (m) %s; generated in %.1f s",
                 data.villages.size(), data.lines.size(), lineLengths(data), genSeconds));
-        report.add("  bbox windows: " + windows.size() + " measured + " + warmWindows.size() + " warm-up, square, random centres; "
+        report.add("  suppliers: " + String.format(Locale.ROOT, "%,d", data.suppliers.size()) + " 10 kV transformers on 10 kV line vertices ("
+                + supplierStats(data) + "); villages' supply_class: " + classStats(data));
+        if (!coverageOnly) report.add("  bbox windows: " + windows.size() + " measured + " + warmWindows.size() + " warm-up, square, random centres; "
                 + "villages per window " + windowStats(windows) + "; side " + windowSides(windows) + " km");
         report.add("");
         report.add("Load (createLayer + insert in calls of " + String.format(Locale.ROOT, "%,d", batch) + " features, each call one transaction)");
         table(new String[] {"store", "villages s", "lines s", "total s", "features/s", "size MB", "other CPU %", "extra"}, new ArrayList<>(loadRows.values()));
-        report.add("");
-        report.add("bbox pages: GET /collections/villages/items?bbox=<window>&limit=" + LIMIT + " — in-process ParkGridApp on 127.0.0.1, "
-                + threads + " client threads (java.net.http), " + warmup + " warm-up then " + requests + " measured requests");
-        table(new String[] {"store", "requests", "seconds", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "MB/s", "bad answers", "other CPU %"},
-                new ArrayList<>(httpRows.values()));
-        report.add("");
-        report.add("Export: GET /collections/lines/export?format=geojson — server JVM java -Xmx256m -jar parkgrid.jar, body read and discarded");
-        table(new String[] {"store", "run", "seconds", "first byte s", "MB", "features", "features/s", "other CPU %", "status"}, exportRows);
-        report.add("  heap of the -Xmx256m server during the exports:");
-        table(new String[] {"store", "peak used MB (jstat 100 ms)", "max before GC MB (gc log)", "max after GC MB (live)", "GCs",
-                "heap cap MB", "server peak RSS MB"}, heapRows);
-        report.add("");
-        report.add("Start-up: java -jar parkgrid.jar (default heap) until GET /health answers 200");
-        table(new String[] {"case", "runs ms (process start → 200)", "median ms", "server log 'started in' ms"}, startRows);
+        if (!coverageOnly) bboxAndExportReport();
+        coverageReport(data);
+        if (!coverageOnly) {
+            report.add("");
+            report.add("Start-up: java -jar parkgrid.jar (default heap) until GET /health answers 200");
+            table(new String[] {"case", "runs ms (process start → 200)", "median ms", "server log 'started in' ms"}, startRows);
+        }
         if (!notes.isEmpty()) {
             report.add("");
             report.add("Notes");
@@ -139,9 +153,23 @@ public final class ProvinceBenchmark {
 
         String text = String.join("\n", report) + "\n";
         System.out.print(text);
-        Files.writeString(out.resolve("results.txt"), text, StandardCharsets.UTF_8);
-        progress("written %s", out.resolve("results.txt"));
+        Files.writeString(out.resolve(coverageOnly ? "results-coverage.txt" : "results.txt"), text, StandardCharsets.UTF_8);
+        progress("written %s", out.resolve(coverageOnly ? "results-coverage.txt" : "results.txt"));
         System.exit(0);
+    }
+
+    private void bboxAndExportReport() {
+        report.add("");
+        report.add("bbox pages: GET /collections/villages/items?bbox=<window>&limit=" + LIMIT + " — in-process ParkGridApp on 127.0.0.1, "
+                + threads + " client threads (java.net.http), " + warmup + " warm-up then " + requests + " measured requests");
+        table(new String[] {"store", "requests", "seconds", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "MB/s", "bad answers", "other CPU %"},
+                new ArrayList<>(httpRows.values()));
+        report.add("");
+        report.add("Export: GET /collections/lines/export?format=geojson — server JVM java -Xmx256m -jar parkgrid.jar, body read and discarded");
+        table(new String[] {"store", "run", "seconds", "first byte s", "MB", "features", "features/s", "other CPU %", "status"}, exportRows);
+        report.add("  heap of the -Xmx256m server during the exports:");
+        table(new String[] {"store", "peak used MB (jstat 100 ms)", "max before GC MB (gc log)", "max after GC MB (live)", "GCs",
+                "heap cap MB", "server peak RSS MB"}, heapRows);
     }
 
     private interface Step {
@@ -168,10 +196,12 @@ public final class ProvinceBenchmark {
         progress("GeoPackage: loading into %s", gpkg);
         GeoPackageStore store = GeoPackageStore.open(gpkg);
         double[] load = load(store, data);
-        serve("GeoPackage", store, Settings.embedded(gpkg, 0), windows, warm); // stops the app, which closes the store
+        if (coverageOnly) store.close();
+        else serve("GeoPackage", store, Settings.embedded(gpkg, 0), windows, warm); // stops the app, which closes the store
         double sizeMb = Files.size(gpkg) / 1e6;
         loadRows.put("GeoPackage", new String[] {"GeoPackage", f1(load[0]), f1(load[1]), f1(load[0] + load[1]),
-                fmt0((data.villages.size() + data.lines.size()) / (load[0] + load[1])), f1(sizeMb), f0(load[2]), "file after close"});
+                fmt0((data.villages.size() + data.lines.size()) / (load[0] + load[1])), f1(sizeMb), f0(load[2]),
+                "file after close; + suppliers " + f1(load[3]) + " s"});
     }
 
     // ---------------------------------------------------------------- PostGIS
@@ -191,18 +221,19 @@ public final class ProvinceBenchmark {
         double sizeMb;
         try (Connection c = DriverManager.getConnection(dbUrl, dbUser, dbPassword); Statement s = c.createStatement()) {
             long a0 = System.nanoTime();
-            s.execute("ANALYZE " + SCHEMA + ".villages, " + SCHEMA + ".lines");
+            s.execute("ANALYZE " + SCHEMA + ".villages, " + SCHEMA + ".lines, " + SCHEMA + ".suppliers");
             analyze = secondsSince(a0);
             try (ResultSet rs = s.executeQuery("SELECT pg_total_relation_size('" + SCHEMA + ".villages') + pg_total_relation_size('"
-                    + SCHEMA + ".lines')")) {
+                    + SCHEMA + ".lines') + pg_total_relation_size('" + SCHEMA + ".suppliers')")) {
                 rs.next();
                 sizeMb = rs.getLong(1) / 1e6;
             }
         }
-        serve("PostGIS", store, Settings.embedded(out.resolve("unused.gpkg"), 0), windows, warm);
+        if (coverageOnly) store.close();
+        else serve("PostGIS", store, Settings.embedded(out.resolve("unused.gpkg"), 0), windows, warm);
         loadRows.put("PostGIS", new String[] {"PostGIS", f1(load[0]), f1(load[1]), f1(load[0] + load[1]),
                 fmt0((data.villages.size() + data.lines.size()) / (load[0] + load[1])), f1(sizeMb), f0(load[2]),
-                "tables+indexes; then ANALYZE " + f1(analyze) + " s"});
+                "tables+indexes; + suppliers " + f1(load[3]) + " s; then ANALYZE " + f1(analyze) + " s"});
         return true;
     }
 
@@ -213,9 +244,10 @@ public final class ProvinceBenchmark {
         CpuWatch cpu = CpuWatch.start();
         double v = loadLayer(store, SyntheticProvince.VILLAGES, data.villages);
         double l = loadLayer(store, SyntheticProvince.LINES, data.lines);
+        double sup = loadLayer(store, SyntheticProvince.SUPPLIERS, data.suppliers); // 2 000 points; shown under "extra"
         double other = cpu.otherPercent();
         progress("  loaded villages in %.1f s, lines in %.1f s (other processes used %.0f %% of the CPU)", v, l, other);
-        return new double[] {v, l, other};
+        return new double[] {v, l, other, sup};
     }
 
     private double loadLayer(FeatureStore store, Layer layer, List<Feature> features) {
@@ -337,6 +369,247 @@ public final class ProvinceBenchmark {
         startRows.add(new String[] {"first start, fresh data dir (creates + seeds the GeoPackage)", joinMs(first), f0(median(first)),
                 firstLogged.toString()});
         startRows.add(new String[] {"second start, same data dir", joinMs(second), f0(median(second)), secondLogged.toString()});
+    }
+
+    // ---------------------------------------------------------------- coverage
+
+    /**
+     * Coverage through HTTP against a separate {@code -Xmx1g} server JVM on the store, every variant 1 warm-up
+     * + {@code coverageRuns} measured requests, heap watched per variant; before that, the time to read the
+     * layers from the store in-process.
+     */
+    private void coverageRun(String name, Map<String, String> env, java.util.function.Supplier<FeatureStore> open) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        try {
+            progress("%s: reading suppliers, villages, lines in-process (1 warm-up + 3)", name);
+            CpuWatch readCpu = CpuWatch.start();
+            double[] read = CoverageBench.readSeconds(open, List.of("suppliers", "villages", "lines"), 3);
+            readRows.add(new String[] {name, f2(read[0]), f2(read[1]), f2(read[2]), f2(read[0] + read[1]), f2(read[0] + read[1] + read[2]),
+                    f0(readCpu.otherPercent())});
+            figures.put("read-euclid|" + name, read[0] + read[1]);
+            figures.put("read-network|" + name, read[0] + read[1] + read[2]);
+        } catch (Exception | Error e) {
+            notes.add(name + " in-process layer reads failed: " + e);
+        }
+        Path gcLog = out.resolve("logs/coverage-" + lower + "-gc.log");
+        Path log = out.resolve("logs/coverage-" + lower + "-server.log");
+        try {
+            Files.deleteIfExists(gcLog);
+            List<String> jvm = List.of(CoverageBench.HEAP, "-Xlog:gc:file=" + gcLog);
+            try (ServerProcess server = ServerProcess.start(jar, jvm, env, log)) {
+                server.awaitHealthy(http, Duration.ofSeconds(90));
+                // JIT warm-up of the fresh server: every variant once, so the first variant measured is not the one paying for it
+                for (CoverageBench.Variant v : CoverageBench.variants(coverageRadius)) {
+                    progress("%s coverage: server warm-up pass, %s", name, v.key());
+                    try {
+                        CoverageBench.post(http, server.baseUrl(), v.inputs(), Duration.ofMinutes(3));
+                    } catch (IOException e) {
+                        progress("  warm-up failed: %s", e);
+                    }
+                }
+                double maxAfter = -1, maxRemark = -1;
+                for (CoverageBench.Variant v : CoverageBench.variants(coverageRadius)) {
+                    HeapWatch watch = HeapWatch.start(server.pid(), gcLog);
+                    CpuWatch cpu = CpuWatch.start();
+                    List<CoverageBench.Answer> answers = new ArrayList<>();
+                    String failure = null;
+                    for (int r = 0; r <= coverageRuns; r++) {
+                        progress("%s coverage %s: %s %d of %d", name, v.key(), r == 0 ? "warm-up" : "run", r, coverageRuns);
+                        CoverageBench.Answer a;
+                        try {
+                            a = CoverageBench.post(http, server.baseUrl(), v.inputs(), Duration.ofMinutes(3));
+                        } catch (IOException e) {
+                            failure = e + (server.process.isAlive() ? "" : " — server exited with " + server.process.exitValue());
+                            break;
+                        }
+                        progress("  HTTP %d, %.2f s (first byte %.2f s), %.1f MB, covered %d (%s)%s", a.status(), a.seconds(),
+                                a.firstByteSeconds(), a.bytes() / 1e6, a.coveredCount(), CoverageBench.pct(a.coveredShare()),
+                                a.problem() == null ? "" : " — " + a.problem());
+                        if (a.status() != 200 || a.problem() != null) {
+                            failure = "HTTP " + a.status() + ": " + a.problem();
+                            if (r == 0) break; // a failing warm-up would fail the same way; do not wait for it 3 more times
+                            continue;
+                        }
+                        if (r > 0) answers.add(a);
+                    }
+                    double other = cpu.otherPercent();
+                    HeapWatch.Peak p = watch.stop();
+                    if (failure != null) notes.add(name + " coverage " + v.key() + ": " + failure + "; server log " + log);
+                    coverageHeapRows.add(new String[] {name, v.key(), f1(p.jstatMaxUsedMb()), f1(p.gcMaxBeforeMb()), f1(p.gcMaxAfterMb()),
+                            p.remarkMaxAfterMb() < 0 ? "-" : f1(p.remarkMaxAfterMb()), Integer.toString(p.gcCount())});
+                    maxAfter = Math.max(maxAfter, p.gcMaxAfterMb());
+                    maxRemark = Math.max(maxRemark, p.remarkMaxAfterMb());
+                    if (answers.isEmpty()) {
+                        coverageRows.add(new String[] {name, v.key(), "failed", "", "", "", "", "", "", "", "", f0(other)});
+                        continue;
+                    }
+                    CoverageBench.Answer last = answers.get(answers.size() - 1);
+                    List<Double> secs = answers.stream().map(CoverageBench.Answer::seconds).toList();
+                    double med = CoverageBench.median(secs);
+                    double firstByte = CoverageBench.median(answers.stream().map(CoverageBench.Answer::firstByteSeconds).toList());
+                    figures.put(name + "|" + v.key(), med);
+                    figures.put("first|" + name + "|" + v.key(), firstByte);
+                    coveredSeen.computeIfAbsent(v.key(), k -> new ArrayList<>()).add(name + " " + last.coveredCount());
+                    String areas = v.areas() ? Long.toString(last.areaFeatures()) : last.omitted() != null ? "omitted" : Long.toString(last.areaFeatures());
+                    coverageRows.add(new String[] {name, v.key(), "HTTP " + last.status() + " ×" + answers.size(), f2(med),
+                            f2(secs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)) + "–"
+                                    + f2(secs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)),
+                            f2(firstByte), f1(last.bytes() / 1e6), String.format(Locale.ROOT, "%,d", last.features()),
+                            String.format(Locale.ROOT, "%,d", last.coveredCount()), CoverageBench.pct(last.coveredShare()), areas, f0(other)});
+                    if (last.features() != villageCount) notes.add(name + " coverage " + v.key() + ": " + last.features()
+                            + " demand features in the answer instead of " + villageCount);
+                }
+                figures.put("heap|" + name, maxAfter);
+                figures.put("remark|" + name, maxRemark);
+                figures.put("rss|" + name, server.peakRssMb());
+                coverageHeapRows.add(new String[] {name, "(server peak RSS, whole run)", "", "", "", "", "", f1(server.peakRssMb())});
+                if (Files.readString(log).contains("OutOfMemoryError")) {
+                    notes.add(name + " coverage server logged an OutOfMemoryError; see " + log);
+                    figures.put("oom|" + name, 1.0);
+                }
+            }
+        } catch (Exception e) {
+            notes.add(name + " coverage could not run: " + e);
+            progress("%s coverage failed: %s", name, e);
+        }
+        heapProbe(name, env);
+    }
+
+    /**
+     * How small a heap still serves the heaviest requests: a fresh server per -Xmx (no warm-up, one request each of
+     * euclid+areas and network). Says more about the memory need than G1's after-young-GC figures, which include
+     * old garbage not yet marked.
+     */
+    private void heapProbe(String name, Map<String, String> env) {
+        List<CoverageBench.Variant> variants = CoverageBench.variants(coverageRadius).stream()
+                .filter(v -> v.key().equals("network") || v.key().equals("euclid+areas")).toList();
+        for (String heap : env("BENCH_HEAP_PROBE", "512m,384m,256m").split(",")) {
+            if (heap.isBlank()) continue;
+            Path log = out.resolve("logs/coverage-" + name.toLowerCase(Locale.ROOT) + "-xmx" + heap.trim() + "-server.log");
+            List<String> cells = new ArrayList<>(List.of(name, "-Xmx" + heap.trim()));
+            try (ServerProcess server = ServerProcess.start(jar, List.of("-Xmx" + heap.trim()), env, log)) {
+                server.awaitHealthy(http, Duration.ofSeconds(90));
+                for (CoverageBench.Variant v : variants) {
+                    progress("%s heap probe -Xmx%s: %s", name, heap.trim(), v.key());
+                    try {
+                        CoverageBench.Answer a = CoverageBench.post(http, server.baseUrl(), v.inputs(), Duration.ofMinutes(3));
+                        cells.add(a.status() == 200 && a.problem() == null ? "HTTP 200 in " + f1(a.seconds()) + " s"
+                                : "HTTP " + a.status() + " in " + f1(a.seconds()) + " s" + (a.problem() == null || a.problem().isBlank() ? "" : ": "
+                                + a.problem().substring(0, Math.min(60, a.problem().length()))));
+                    } catch (IOException e) {
+                        cells.add("failed: " + e.getClass().getSimpleName() + (server.process.isAlive() ? "" : ", server died"));
+                    }
+                }
+                boolean oom = Files.readString(log).contains("OutOfMemoryError");
+                cells.add(oom ? "yes" : "no");
+                cells.add(f0(server.peakRssMb()));
+            } catch (Exception e) {
+                cells.add("could not run: " + e);
+            }
+            while (cells.size() < 6) cells.add("");
+            probeRows.add(cells.toArray(String[]::new));
+        }
+    }
+
+    /** The same analyses in this JVM on the generated (pre-loaded) features: JIT-warm, median of {@code analysisRuns}. */
+    private void analysisOnly(SyntheticProvince data) {
+        for (CoverageBench.Variant v : CoverageBench.variants(coverageRadius)) {
+            int runs = v.areas() ? Math.max(1, Math.min(analysisRuns, 3)) : analysisRuns;
+            progress("analysis only %s: 1 warm-up + %d runs in-process", v.key(), runs);
+            CpuWatch cpu = CpuWatch.start();
+            CoverageBench.Local l;
+            try {
+                l = CoverageBench.analyse(v, data.suppliers, data.villages, data.lines, 1, runs);
+            } catch (RuntimeException | Error e) {
+                notes.add("analysis only " + v.key() + " failed: " + e);
+                analysisRows.add(new String[] {v.key(), "failed", "", "", "", "", "", "", f0(cpu.otherPercent())});
+                continue;
+            }
+            double other = cpu.otherPercent();
+            progress("  median %.2f s (min %.2f, max %.2f), covered %d", l.medianSeconds(), l.minSeconds(), l.maxSeconds(), l.covered());
+            figures.put("local|" + v.key(), l.medianSeconds());
+            coveredSeen.computeIfAbsent(v.key(), k -> new ArrayList<>()).add("in-process " + l.covered());
+            analysisRows.add(new String[] {v.key(), Integer.toString(l.runs()), f2(l.medianSeconds()), f2(l.minSeconds()) + "–" + f2(l.maxSeconds()),
+                    f0(l.allocatedMb()), String.format(Locale.ROOT, "%,d", l.covered()), CoverageBench.pct(l.share()),
+                    v.areas() ? Integer.toString(l.areas()) : "-", f0(other)});
+        }
+    }
+
+    private void coverageReport(SyntheticProvince data) {
+        report.add("");
+        report.add("Coverage: POST /processes/coverage/execution, supply = suppliers (" + String.format(Locale.ROOT, "%,d", data.suppliers.size())
+                + "), demand = villages (" + String.format(Locale.ROOT, "%,d", data.villages.size()) + "), network = lines ("
+                + String.format(Locale.ROOT, "%,d", data.lines.size()) + ") — server JVM java " + CoverageBench.HEAP
+                + " -jar parkgrid.jar; 1 warm-up + " + coverageRuns + " measured requests per variant; time = send → whole body read");
+        List<CoverageBench.Variant> variants = CoverageBench.variants(coverageRadius);
+        for (CoverageBench.Variant v : variants) report.add("  " + pad(v.key(), 12, false) + " " + v.label());
+        table(new String[] {"store", "variant", "status", "median s", "min–max s", "first byte s", "MB", "features", "covered", "covered %",
+                "area features", "other CPU %"}, coverageRows);
+        report.add("  'first byte s': the server reads the layers and runs the whole analysis before it writes the first byte, so "
+                + "this is ≈ read + analysis, and the rest is writing the GeoJSON.");
+        report.add("  heap of the " + CoverageBench.HEAP + " server per variant (warm-up + measured requests):");
+        table(new String[] {"store", "variant", "peak used MB (jstat 100 ms)", "max before GC MB (gc log)", "max after young GC MB",
+                "max after remark MB", "GCs", "peak RSS MB"}, coverageHeapRows);
+        report.add("  G1 young pauses do not collect the old generation, so 'after young GC' also counts old garbage of earlier requests: "
+                + "an upper bound on the live set. 'After remark' (end of a concurrent mark) is close to the live set at that moment.");
+        report.add("  Smallest heap probe: a fresh server per -Xmx, no warm-up, one request each (euclid+areas, then network):");
+        table(new String[] {"store", "heap", "euclid+areas", "network", "OutOfMemoryError logged", "peak RSS MB"}, probeRows);
+        report.add("");
+        report.add("  Reading the layers in-process (FeatureStore.forEach into a list, as CoverageHandler.read does; median of 3 after 1 warm-up), s:");
+        table(new String[] {"store", "suppliers", "villages", "lines", "euclidean needs (s+v)", "network needs (s+v+l)", "other CPU %"}, readRows);
+        report.add("");
+        report.add("  Analysis only: CoverageAnalysis in the benchmark JVM on the generated features (no store, no HTTP, no JSON), "
+                + "JIT-warm (1 warm-up), median of the runs; includes projection, network build and attachment; 'allocated' = bytes "
+                + "allocated by one run (largest), not live heap:");
+        table(new String[] {"variant", "runs", "median s", "min–max s", "allocated MB", "covered", "covered %", "area features", "other CPU %"},
+                analysisRows);
+        for (Map.Entry<String, List<String>> e : coveredSeen.entrySet()) {
+            List<String> seen = e.getValue();
+            long distinct = seen.stream().map(x -> x.substring(x.lastIndexOf(' ') + 1)).distinct().count();
+            if (distinct > 1) notes.add("coverage " + e.getKey() + ": covered counts differ: " + seen);
+        }
+        report.add("");
+        report.add("  Targets (issue: Euclidean < 1 s, network < 5 s, memory < 1 GB on this 2-core machine):");
+        for (String store : new String[] {"GeoPackage", "PostGIS"}) {
+            if (!figures.containsKey(store + "|euclid") && !figures.containsKey(store + "|network")) continue;
+            report.add("    " + store + " over HTTP: euclidean " + target(figures.get(store + "|euclid"), 1) + " (with areas "
+                    + secs(figures.get(store + "|euclid+areas")) + ", rule " + secs(figures.get(store + "|rule 0.4kV")) + ", radius_m "
+                    + secs(figures.get(store + "|radius_m")) + "); network " + target(figures.get(store + "|network"), 5)
+                    + "; heap " + heapTarget(store));
+        }
+        report.add("    analysis only: euclidean " + target(figures.get("local|euclid"), 1) + " (with areas "
+                + secs(figures.get("local|euclid+areas")) + "); network " + target(figures.get("local|network"), 5));
+    }
+
+    private String heapTarget(String store) {
+        Double live = figures.get("heap|" + store);
+        if (live == null || live < 0) return "unknown";
+        boolean oom = figures.containsKey("oom|" + store);
+        return (oom ? "NOT MET (OutOfMemoryError at " : "met: every request served in ") + CoverageBench.HEAP
+                + (oom ? ")" : "") + ", max after young GC " + f0(live) + " MB, after remark " + f0(figures.getOrDefault("remark|" + store, -1.0))
+                + " MB; process peak RSS " + f0(figures.getOrDefault("rss|" + store, -1.0)) + " MB"
+                + (figures.getOrDefault("rss|" + store, -1.0) > 1024 ? " (over 1 GB)" : "");
+    }
+
+    private static String target(Double seconds, double limit) {
+        if (seconds == null) return "not measured";
+        return f2(seconds) + " s " + (seconds < limit ? "(met, < " + f0(limit) + " s)" : "(NOT met, > " + f0(limit) + " s)");
+    }
+
+    private static String secs(Double seconds) {
+        return seconds == null ? "not measured" : f2(seconds) + " s";
+    }
+
+    private static String supplierStats(SyntheticProvince data) {
+        double[] r = data.suppliers.stream().mapToDouble(f -> (Double) f.properties().get("radius_m")).sorted().toArray();
+        if (r.length == 0) return "none";
+        return String.format(Locale.ROOT, "radius_m min %.0f / median %.0f / max %.0f", r[0], r[r.length / 2], r[r.length - 1]);
+    }
+
+    private static String classStats(SyntheticProvince data) {
+        long c = data.villages.stream().filter(f -> "C".equals(f.properties().get("supply_class"))).count();
+        return String.format(Locale.ROOT, "C %,d (within %.0f km of a county seat), D %,d", c, SyntheticProvince.CLASS_C_METRES / 1000,
+                data.villages.size() - c);
     }
 
     // ---------------------------------------------------------------- formatting

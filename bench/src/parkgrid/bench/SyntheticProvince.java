@@ -19,7 +19,9 @@ import parkgrid.feature.PropertyType;
  * about 200 × 200 km): villages clustered around real county seats plus a uniform background, and a
  * grid-like distribution network of 2-point LineString segments (100–2 000 m, log-uniform) that walk
  * out from villages as connected feeders, mostly along the compass axes with occasional right-angle
- * turns. Coordinates are rounded to 7 decimals (what the GeoJSON writer emits).
+ * turns. Coordinates are rounded to 7 decimals (what the GeoJSON writer emits). Villages carry a
+ * supply-area class (C near a county seat, D elsewhere); 10 kV transformers ("suppliers") sit on feeder
+ * vertices, for the coverage step.
  */
 final class SyntheticProvince {
     static final double MIN_LON = 111.0, MAX_LON = 113.2, MIN_LAT = 33.6, MAX_LAT = 35.4;
@@ -30,7 +32,8 @@ final class SyntheticProvince {
             List.of(new PropertyDefinition("name", PropertyType.STRING),
                     new PropertyDefinition("county", PropertyType.STRING),
                     new PropertyDefinition("population", PropertyType.INTEGER),
-                    new PropertyDefinition("elevation_m", PropertyType.NUMBER)),
+                    new PropertyDefinition("elevation_m", PropertyType.NUMBER),
+                    new PropertyDefinition("supply_class", PropertyType.STRING)),
             "ParkGrid bench generator (synthetic)", "synthetic");
 
     static final Layer LINES = new Layer("lines", "Distribution line segments (synthetic)", "配电线路段（合成）",
@@ -41,6 +44,18 @@ final class SyntheticProvince {
                     new PropertyDefinition("conductor", PropertyType.STRING),
                     new PropertyDefinition("length_m", PropertyType.NUMBER)),
             "ParkGrid bench generator (synthetic)", "synthetic");
+
+    static final Layer SUPPLIERS = new Layer("suppliers", "Distribution transformers (synthetic)", "配电变压器（合成）",
+            "Synthetic 10/0.4 kV transformers placed on vertices of the synthetic 10 kV feeders.", GeometryKind.POINT,
+            List.of(new PropertyDefinition("name", PropertyType.STRING),
+                    new PropertyDefinition("feeder_id", PropertyType.INTEGER),
+                    new PropertyDefinition("voltage_kv", PropertyType.NUMBER),
+                    new PropertyDefinition("capacity_kva", PropertyType.INTEGER),
+                    new PropertyDefinition("radius_m", PropertyType.NUMBER)),
+            "ParkGrid bench generator (synthetic)", "synthetic");
+
+    /** Villages closer than this to a county seat are supply-area class C (town fringe), the others D (rural). */
+    static final double CLASS_C_METRES = 8_000;
 
     /** County seats (approximate real positions) and their relative village weight. */
     private static final Object[][] TOWNS = {
@@ -56,17 +71,19 @@ final class SyntheticProvince {
 
     final List<Feature> villages;
     final List<Feature> lines;
+    final List<Feature> suppliers;
     /** Village coordinates, for computing the expected answer of a bbox window. */
     final double[] vx, vy;
 
-    private SyntheticProvince(List<Feature> villages, List<Feature> lines, double[] vx, double[] vy) {
+    private SyntheticProvince(List<Feature> villages, List<Feature> lines, List<Feature> suppliers, double[] vx, double[] vy) {
         this.villages = villages;
         this.lines = lines;
+        this.suppliers = suppliers;
         this.vx = vx;
         this.vy = vy;
     }
 
-    static SyntheticProvince generate(int villageCount, int segmentCount, long seed) {
+    static SyntheticProvince generate(int villageCount, int segmentCount, int supplierCount, long seed) {
         GeometryFactory gf = new GeometryFactory(new PrecisionModel(), 4326);
         Random rnd = new Random(seed);
         double totalWeight = 0;
@@ -100,10 +117,13 @@ final class SyntheticProvince {
             // mountains in the south-west, plain to the north-east
             double relief = Math.max(0, (113.2 - lon) / 2.2 * 0.5 + (35.4 - lat) / 1.8 * 0.5);
             p.put("elevation_m", Math.round((120 + 1400 * relief * relief + 40 * rnd.nextGaussian()) * 10) / 10.0);
+            // derived from the position only (draws nothing from rnd, so the rest of the data set is unchanged)
+            p.put("supply_class", nearestTownMetres(lon, lat) < CLASS_C_METRES ? "C" : "D");
             villages.add(new Feature(i + 1, gf.createPoint(new Coordinate(lon, lat)), p));
         }
 
         List<Feature> lines = new ArrayList<>(segmentCount);
+        List<Integer> heads10 = new ArrayList<>(), segments10 = new ArrayList<>(); // indices of 10 kV segments
         long feederId = 0;
         double minLog = Math.log(100), maxLog = Math.log(2000);
         while (lines.size() < segmentCount) {
@@ -128,6 +148,7 @@ final class SyntheticProvince {
                     end = step(lon, lat, heading, len);
                 }
                 double elon = round7(end[0]), elat = round7(end[1]);
+                if (kv == 10) (s == 1 ? heads10 : segments10).add(lines.size());
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("name", feederName + " #" + s);
                 p.put("feeder_id", feederId);
@@ -140,7 +161,42 @@ final class SyntheticProvince {
                 lat = elat;
             }
         }
-        return new SyntheticProvince(villages, lines, vx, vy);
+        return new SyntheticProvince(villages, lines, suppliers(lines, heads10, segments10, supplierCount, seed + 7, gf), vx, vy);
+    }
+
+    /**
+     * Distribution transformers on vertices of the 10 kV feeders, so that network mode attaches them with
+     * no access distance: a third at feeder heads (which lie on a village), the rest at the start vertex of
+     * a random 10 kV segment; at most one per position. Drawn from a random stream of their own, after the
+     * lines, so villages and lines do not depend on the supplier count.
+     */
+    private static List<Feature> suppliers(List<Feature> lines, List<Integer> heads, List<Integer> segments, int count, long seed,
+                                           GeometryFactory gf) {
+        Random rnd = new Random(seed);
+        int[] kva = {100, 200, 315, 400, 630};
+        java.util.Set<Coordinate> used = new java.util.HashSet<>();
+        List<Feature> out = new ArrayList<>(count);
+        int attempts = 0;
+        while (out.size() < count && attempts++ < count * 100) {
+            List<Integer> from = rnd.nextInt(3) == 0 && !heads.isEmpty() ? heads : segments;
+            if (from.isEmpty()) from = heads;
+            Feature line = lines.get(from.get(rnd.nextInt(from.size())));
+            Coordinate c = line.geometry().getCoordinates()[0];
+            if (!used.add(new Coordinate(c.x, c.y))) continue;
+            int capacity = kva[rnd.nextInt(kva.length)];
+            // radius a transformer is planned to serve: log-uniform 600–3 000 m, larger for larger units
+            double radius = Math.round(Math.exp(Math.log(600) + rnd.nextDouble() * (Math.log(3000) - Math.log(600)))
+                    * (0.8 + capacity / 1575.0) / 10) * 10.0;
+            Map<String, Object> p = new LinkedHashMap<>();
+            String lineName = (String) line.properties().get("name");
+            p.put("name", lineName.substring(lineName.indexOf(' ') + 1).replaceAll(" #\\d+$", "") + (out.size() + 1) + "号配变");
+            p.put("feeder_id", line.properties().get("feeder_id"));
+            p.put("voltage_kv", 10.0);
+            p.put("capacity_kva", (long) capacity);
+            p.put("radius_m", radius);
+            out.add(new Feature(out.size() + 1, gf.createPoint(new Coordinate(c.x, c.y)), p));
+        }
+        return out;
     }
 
     /** Villages inside the closed box (the server's bbox test for points is the same). */
@@ -184,6 +240,12 @@ final class SyntheticProvince {
             if (w <= 0) return t;
         }
         return TOWNS[TOWNS.length - 1];
+    }
+
+    private static double nearestTownMetres(double lon, double lat) {
+        double best = Double.MAX_VALUE;
+        for (Object[] t : TOWNS) best = Math.min(best, distanceM(lon, lat, (double) t[1], (double) t[2]));
+        return best;
     }
 
     private static String nearestTown(double lon, double lat) {

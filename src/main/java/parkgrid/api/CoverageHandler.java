@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -59,6 +60,7 @@ final class CoverageHandler {
     }
 
     void coverage(Context ctx) throws IOException {
+        Instant deadline = Instant.now().plus(TIME_LIMIT); // reading the layers counts against the limit too
         JsonNode in = JsonBody.inputs(ctx);
         Layer supply = CollectionsHandler.layer(store, JsonBody.text(in, "supply", null));
         Layer demand = CollectionsHandler.layer(store, JsonBody.text(in, "demand", null));
@@ -74,14 +76,14 @@ final class CoverageHandler {
                 throw ParkGridException.invalidParameter("network", "network layer '" + network.name() + "' holds "
                         + network.geometryKind().geoJsonName() + ", not lines");
             }
-            List<Feature> lines = read(network.name());
+            List<Feature> lines = readGeometries(network.name());
             networkLines = lines.size();
             options = CoverageOptions.network(lines);
         } else {
             throw ParkGridException.invalidParameter("mode", "unknown mode '" + mode + "': use euclidean or network");
         }
         String population = JsonBody.text(in, "population_property", CoverageOptions.DEFAULT_POPULATION_PROPERTY);
-        options = options.withPopulationProperty(population).withSupplierNoun(singular(supply.name())).withTimeLimit(TIME_LIMIT);
+        options = options.withPopulationProperty(population).withSupplierNoun(singular(supply.name())).withDeadline(deadline);
         String areasOmitted = null;
         boolean areas;
         if (in.hasNonNull("include_areas")) {
@@ -97,10 +99,12 @@ final class CoverageHandler {
         analysis.compute();
         CoverageResult result = analysis.getResult();
         List<CoverageArea> coveredAreas = areas ? analysis.getCoveredAreas() : List.of();
-        writeCoverage(ctx, demands, result, coveredAreas, areasOmitted);
+        boolean features = !in.hasNonNull("include_features") || in.get("include_features").asBoolean();
+        writeCoverage(ctx, features ? demands : List.of(), result, coveredAreas, areasOmitted);
     }
 
     void supplyRadius(Context ctx) throws IOException {
+        Instant deadline = Instant.now().plus(TIME_LIMIT);
         JsonNode in = JsonBody.inputs(ctx);
         double kv = JsonBody.number(in, "voltage_kv", 10);
         if (kv != 10 && kv != 0.4) throw ParkGridException.invalidParameter("voltage_kv", "voltage_kv must be 10 or 0.4, got " + kv);
@@ -108,7 +112,7 @@ final class CoverageHandler {
         Layer sources = CollectionsHandler.layer(store, JsonBody.text(in, "sources", kv == 10 ? "substations" : "transformers"));
         String loadsName = kv == 10 ? JsonBody.text(in, "loads", "transformers") : (in.hasNonNull("loads") ? JsonBody.text(in, "loads", null) : null);
         List<Feature> loads = loadsName == null ? null : read(CollectionsHandler.layer(store, loadsName).name());
-        SupplyRadiusOptions options = SupplyRadiusOptions.defaults().withTimeLimit(TIME_LIMIT);
+        SupplyRadiusOptions options = SupplyRadiusOptions.defaults().withDeadline(deadline);
         if (in.hasNonNull("class")) {
             options = options.withDefaultClass(JsonBody.text(in, "class", null));
         } else if (store.layer("villages").isPresent()) {
@@ -300,6 +304,13 @@ final class CoverageHandler {
             classes.forEach((cls, m) -> { if (m == null) c.putNull(cls); else c.put(cls, m); });
         });
         return n;
+    }
+
+    /** Only the geometries: a network of 200 000 lines is held without its property maps. */
+    private List<Feature> readGeometries(String layer) throws IOException {
+        List<Feature> out = new ArrayList<>();
+        store.forEach(layer, FeatureQuery.all(), f -> out.add(new Feature(f.id(), f.geometry(), Map.of())));
+        return out;
     }
 
     private List<Feature> read(String layer) throws IOException {

@@ -24,7 +24,7 @@ final class ProcessesHandler {
             "Which demand features lie within a supplier's supply radius, straight-line or along the line network",
             "supply (collection)|demand (collection)|radius {type: constant, metres} or {type: property, property} or "
                 + "{type: rule, rules: dlt5729, voltage_kv, class_property, class}|mode (euclidean, network)|network (line collection)"
-                + "|population_property"});
+                + "|population_property|include_features (default true)|include_areas (default true; false for networks over 20 000 lines)"});
         PROCESSES.put("supply-radius", new String[] {"Supply-radius check",
             "Longest network path from each 10 kV / 0.4 kV source to its loads, flagged over the DL/T 5729 class limit",
             "voltage_kv (10 or 0.4)|class (A+ … E, default D)|lines (collection)|sources|loads"});

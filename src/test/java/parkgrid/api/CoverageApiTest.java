@@ -120,6 +120,16 @@ class CoverageApiTest extends SeededServerTest {
     }
 
     @Test
+    void aSummaryOnlyAnswerLeavesTheFeaturesOut() throws Exception {
+        JsonNode fc = post(server, "coverage", "{\"supply\":\"transformers\",\"demand\":\"villages\",\"include_features\":false,"
+                + "\"include_areas\":false,\"radius\":{\"type\":\"constant\",\"metres\":2000}}").json();
+        assertEquals(0, fc.get("features").size());
+        assertEquals(SeedFixture.byName().get("villages").features().size(), fc.at("/summary/demand_count").asInt());
+        assertEquals(0, fc.at("/coverage_area/features").size());
+        assertEquals("include_areas is false", fc.at("/summary/coverage_area_omitted").asText());
+    }
+
+    @Test
     void anEditedRuleTableIsUsed() throws Exception {
         JsonNode fc = post(server, "coverage", "{\"supply\":\"transformers\",\"demand\":\"villages\","
                 + "\"radius\":{\"type\":\"rule\",\"rules\":{\"0.4\":{\"C\":1,\"D\":1}},\"voltage_kv\":0.4,\"class_property\":\"supply_class\"}}").json();

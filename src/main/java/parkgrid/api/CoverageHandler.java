@@ -97,8 +97,9 @@ final class CoverageHandler {
         List<Feature> demands = read(demand.name());
         CoverageAnalysis analysis = new CoverageAnalysis(read(supply.name()), demands, policy, options);
         analysis.compute();
-        CoverageResult result = analysis.getResult();
+        // not getResult(): that would compute the covered areas even when they are not wanted
         List<CoverageArea> coveredAreas = areas ? analysis.getCoveredAreas() : List.of();
+        CoverageResult result = new CoverageResult(analysis.getSummary(), analysis.getDemandResults(), analysis.getUncoveredIds(), coveredAreas);
         boolean features = !in.hasNonNull("include_features") || in.get("include_features").asBoolean();
         writeCoverage(ctx, features ? demands : List.of(), result, coveredAreas, areasOmitted);
     }

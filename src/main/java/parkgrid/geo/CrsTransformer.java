@@ -1,8 +1,6 @@
 package parkgrid.geo;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -36,19 +34,13 @@ public final class CrsTransformer {
     /** A copy of {@code lonLat} (CRS84) in the target CRS, in its authority axis order. */
     public Geometry fromCrs84(Geometry lonLat) {
         if (target.isStorageCrs()) return lonLat;
-        Geometry g = lonLat.copy();
-        g.apply(new Filter(true));
-        g.geometryChanged();
-        return g;
+        return ((CoordinateMapping) (x, y, xy) -> convert(x, y, true, xy)).applyTo(lonLat);
     }
 
     /** A copy of {@code g} (target CRS, authority axis order) in CRS84 lon/lat. */
     public Geometry toCrs84(Geometry g) {
         if (target.isStorageCrs()) return g;
-        Geometry copy = g.copy();
-        copy.apply(new Filter(false));
-        copy.geometryChanged();
-        return copy;
+        return ((CoordinateMapping) (x, y, xy) -> convert(x, y, false, xy)).applyTo(g);
     }
 
     /**
@@ -75,39 +67,17 @@ public final class CrsTransformer {
         return inverse == null ? new Coordinate(east, north) : inverse.apply(east, north);
     }
 
-    /** One position: forward takes lon/lat and returns target axis order; inverse the other way. */
-    private double[] convert(double a, double b, boolean toTarget) {
+    /** One position: forward takes lon/lat and gives the target axis order; inverse the other way. */
+    private void convert(double a, double b, boolean toTarget, double[] xy) {
         if (toTarget) {
             Coordinate c = forward == null ? new Coordinate(a, b) : forward.apply(a, b);
-            return target.northingFirst() ? new double[] {c.y, c.x} : new double[] {c.x, c.y};
+            xy[0] = target.northingFirst() ? c.y : c.x;
+            xy[1] = target.northingFirst() ? c.x : c.y;
+            return;
         }
         double x = target.northingFirst() ? b : a, y = target.northingFirst() ? a : b;
         Coordinate c = inverse == null ? new Coordinate(x, y) : inverse.apply(x, y);
-        return new double[] {c.x, c.y};
-    }
-
-    private final class Filter implements CoordinateSequenceFilter {
-        private final boolean toTarget;
-
-        Filter(boolean toTarget) {
-            this.toTarget = toTarget;
-        }
-
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            double[] xy = convert(seq.getX(i), seq.getY(i), toTarget);
-            seq.setOrdinate(i, CoordinateSequence.X, xy[0]);
-            seq.setOrdinate(i, CoordinateSequence.Y, xy[1]);
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
-        }
+        xy[0] = c.x;
+        xy[1] = c.y;
     }
 }

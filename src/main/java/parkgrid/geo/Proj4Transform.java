@@ -1,8 +1,6 @@
 package parkgrid.geo;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -45,28 +43,12 @@ public final class Proj4Transform {
 
     /** A transformed copy of {@code g}; {@code g} is not changed. */
     public Geometry applyTo(Geometry g) {
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                in.x = seq.getX(i);
-                in.y = seq.getY(i);
-                transform.transform(in, out);
-                seq.setOrdinate(i, CoordinateSequence.X, out.x);
-                seq.setOrdinate(i, CoordinateSequence.Y, out.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        copy.geometryChanged();
-        return copy;
+        return ((CoordinateMapping) (x, y, xy) -> {
+            in.x = x;
+            in.y = y;
+            transform.transform(in, out);
+            xy[0] = out.x;
+            xy[1] = out.y;
+        }).applyTo(g);
     }
 }

@@ -8,6 +8,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -40,7 +46,17 @@ import parkgrid.store.FeatureStore;
  */
 final class CoverageHandler {
     /** An analysis that would run longer stops with 503 rather than hold a server thread. */
-    static final Duration TIME_LIMIT = Duration.ofSeconds(30);
+    private final Duration timeLimit;
+    /**
+     * Covered areas are built on one worker thread: a JTS union cannot be interrupted, so one that
+     * outlasts the time limit is answered with 503 while it finishes in the background, and at most one
+     * such computation runs at a time.
+     */
+    private final ExecutorService areaWorker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "coverage-area");
+        t.setDaemon(true);
+        return t;
+    });
     /**
      * Buffering the reachable part of a network larger than this takes minutes (measured: 316 s for a
      * 200 000-segment grid), so its covered area is left out unless asked for explicitly.
@@ -48,8 +64,9 @@ final class CoverageHandler {
     static final int NETWORK_AREA_DEFAULT_MAX_LINES = 20_000;
     private final FeatureStore store;
 
-    CoverageHandler(FeatureStore store) {
+    CoverageHandler(FeatureStore store, Duration timeLimit) {
         this.store = store;
+        this.timeLimit = timeLimit;
     }
 
     void rules(Context ctx) {
@@ -60,7 +77,7 @@ final class CoverageHandler {
     }
 
     void coverage(Context ctx) throws IOException {
-        Instant deadline = Instant.now().plus(TIME_LIMIT); // reading the layers counts against the limit too
+        Instant deadline = Instant.now().plus(timeLimit); // reading the layers counts against the limit too
         JsonNode in = JsonBody.inputs(ctx);
         Layer supply = CollectionsHandler.layer(store, JsonBody.text(in, "supply", null));
         Layer demand = CollectionsHandler.layer(store, JsonBody.text(in, "demand", null));
@@ -98,14 +115,31 @@ final class CoverageHandler {
         CoverageAnalysis analysis = new CoverageAnalysis(read(supply.name()), demands, policy, options);
         analysis.compute();
         // not getResult(): that would compute the covered areas even when they are not wanted
-        List<CoverageArea> coveredAreas = areas ? analysis.getCoveredAreas() : List.of();
+        List<CoverageArea> coveredAreas = areas ? areasBefore(analysis, deadline) : List.of();
         CoverageResult result = new CoverageResult(analysis.getSummary(), analysis.getDemandResults(), analysis.getUncoveredIds(), coveredAreas);
         boolean features = !in.hasNonNull("include_features") || in.get("include_features").asBoolean();
         writeCoverage(ctx, features ? demands : List.of(), result, coveredAreas, areasOmitted);
     }
 
+    private List<CoverageArea> areasBefore(CoverageAnalysis analysis, Instant deadline) {
+        Future<List<CoverageArea>> areas = areaWorker.submit(analysis::getCoveredAreas);
+        try {
+            return areas.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            areas.cancel(true);
+            throw new ParkGridException(503, "Analysis time limit exceeded", "include_areas", "the covered area was not finished within "
+                    + timeLimit.toSeconds() + " s; ask again with \"include_areas\": false for the coverage itself");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("covered area failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParkGridException(503, "Interrupted", null, "the server is stopping");
+        }
+    }
+
     void supplyRadius(Context ctx) throws IOException {
-        Instant deadline = Instant.now().plus(TIME_LIMIT);
+        Instant deadline = Instant.now().plus(timeLimit);
         JsonNode in = JsonBody.inputs(ctx);
         double kv = JsonBody.number(in, "voltage_kv", 10);
         if (kv != 10 && kv != 0.4) throw ParkGridException.invalidParameter("voltage_kv", "voltage_kv must be 10 or 0.4, got " + kv);

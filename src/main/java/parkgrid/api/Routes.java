@@ -17,7 +17,7 @@ public final class Routes {
         SpatialQueryHandler spatial = new SpatialQueryHandler(store);
         StatisticsHandler statistics = new StatisticsHandler(store);
         ProcessesHandler processes = new ProcessesHandler();
-        CoverageHandler coverage = new CoverageHandler(store);
+        CoverageHandler coverage = new CoverageHandler(store, settings.analysisTimeLimit());
 
         app.get("/", landing::landing);
         app.get("/conformance", landing::conformance);

@@ -1,6 +1,7 @@
 package parkgrid.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -15,9 +16,10 @@ import java.util.Map;
  * @param geoPackage       {@code PARKGRID_GPKG}: the embedded store's file (default {@code data/parkgrid.gpkg})
  * @param basemap          {@code PARKGRID_BASEMAP}: {@code none} (default, works offline), {@code osm} or {@code tianditu}
  * @param tiandituKey      {@code PARKGRID_TIANDITU_KEY}: the Tianditu {@code tk}, needed for {@code tianditu}
+ * @param analysisTimeLimit {@code PARKGRID_ANALYSIS_SECONDS}: how long one analysis request may run (default 30 s)
  */
 public record Settings(int port, String databaseUrl, String databaseUser, String databasePassword, String databaseSchema,
-                       Path geoPackage, String basemap, String tiandituKey) {
+                       Path geoPackage, String basemap, String tiandituKey, Duration analysisTimeLimit) {
 
     public Settings {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("PARKGRID_PORT must be 0..65535, got " + port);
@@ -29,6 +31,9 @@ public record Settings(int port, String databaseUrl, String databaseUser, String
         }
         if (basemap.equals("tianditu") && (tiandituKey == null || tiandituKey.isBlank())) {
             throw new IllegalArgumentException("PARKGRID_BASEMAP=tianditu needs PARKGRID_TIANDITU_KEY");
+        }
+        if (analysisTimeLimit.isNegative() || analysisTimeLimit.isZero()) {
+            throw new IllegalArgumentException("PARKGRID_ANALYSIS_SECONDS must be more than 0, got " + analysisTimeLimit.toSeconds());
         }
         if (!geoPackage.getFileName().toString().endsWith(".gpkg")) {
             throw new IllegalArgumentException("PARKGRID_GPKG must name a .gpkg file, got " + geoPackage);
@@ -47,12 +52,18 @@ public record Settings(int port, String databaseUrl, String databaseUser, String
                 env.getOrDefault("PARKGRID_DB_SCHEMA", "parkgrid"),
                 Path.of(env.getOrDefault("PARKGRID_GPKG", "data/parkgrid.gpkg")),
                 env.getOrDefault("PARKGRID_BASEMAP", "none"),
-                blankToNull(env.get("PARKGRID_TIANDITU_KEY")));
+                blankToNull(env.get("PARKGRID_TIANDITU_KEY")),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("PARKGRID_ANALYSIS_SECONDS", "30"))));
     }
 
     /** The embedded defaults with the given GeoPackage file and port: what tests and benchmarks start. */
     public static Settings embedded(Path geoPackage, int port) {
-        return new Settings(port, null, "postgres", "", "parkgrid", geoPackage, "none", null);
+        return new Settings(port, null, "postgres", "", "parkgrid", geoPackage, "none", null, Duration.ofSeconds(30));
+    }
+
+    /** The same settings with another analysis time limit. */
+    public Settings withAnalysisTimeLimit(Duration limit) {
+        return new Settings(port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, limit);
     }
 
     public boolean usesPostGis() {

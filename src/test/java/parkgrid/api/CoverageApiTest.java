@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import parkgrid.io.SeedData;
@@ -127,6 +130,18 @@ class CoverageApiTest extends SeededServerTest {
         assertEquals(SeedFixture.byName().get("villages").features().size(), fc.at("/summary/demand_count").asInt());
         assertEquals(0, fc.at("/coverage_area/features").size());
         assertEquals("include_areas is false", fc.at("/summary/coverage_area_omitted").asText());
+    }
+
+    @Test
+    void anAnalysisOverItsTimeLimitStopsWithAClearError(@TempDir Path own) throws Exception {
+        try (TestServer impatient = TestServer.embedded(own, Duration.ofNanos(1))) {
+            TestServer.Reply r = post(impatient, "coverage", "{\"supply\":\"transformers\",\"demand\":\"villages\",\"mode\":\"network\","
+                    + "\"radius\":{\"type\":\"constant\",\"metres\":2000}}");
+            assertEquals(503, r.status(), r.body());
+            assertEquals("application/problem+json", r.contentType());
+            assertTrue(r.json().get("title").asText().contains("time limit"), r.body());
+            assertEquals(200, impatient.get("/collections").status(), "the server still answers");
+        }
     }
 
     @Test

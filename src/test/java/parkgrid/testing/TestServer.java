@@ -27,6 +27,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(ParkGridApp.start(Settings.embedded(dir.resolve("server.gpkg"), 0)));
     }
 
+    /** The embedded default with a different analysis time limit. */
+    public static TestServer embedded(Path dir, java.time.Duration analysisTimeLimit) {
+        return new TestServer(ParkGridApp.start(Settings.embedded(dir.resolve("server.gpkg"), 0).withAnalysisTimeLimit(analysisTimeLimit)));
+    }
+
     /** Serves a store the test prepared. */
     public static TestServer serving(FeatureStore store, Path dir) {
         return new TestServer(ParkGridApp.start(Settings.embedded(dir.resolve("unused.gpkg"), 0), store));

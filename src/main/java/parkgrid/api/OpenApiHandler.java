@@ -46,12 +46,43 @@ final class OpenApiHandler {
             param(ps, "crs", "response CRS (OGC API Part 2): " + SupportedCrs.supportedList(), "string");
             param(ps, "limit", "page size, default 1000, larger values are clamped to 10000", "integer");
             param(ps, "offset", "features to skip", "integer");
+            param(ps, "filter", "CQL2 text filter (OGC API Part 3), geometry literals in CRS84", "string");
+            param(ps, "filter-lang", "cql2-text", "string");
+            param(ps, "filter-crs", "CRS84 only", "string");
+            param(ps, "sortby", "comma-separated properties, '-' for descending", "string");
+            param(ps, "properties", "comma-separated properties to return", "string");
             formatParam(ps);
             for (PropertyDefinition p : layer.properties()) param(ps, p.name(), "equals filter on " + p.name(), p.type().jsonName());
+            ArrayNode nps = operation(paths, base + "/nearest", "The k features of " + layer.title() + " nearest to a point",
+                    OgcVocabulary.GEOJSON).putArray("parameters");
+            param(nps, "point", "lon,lat (CRS84)", "string").put("required", true);
+            param(nps, "k", "how many, 1..1000, default 5", "integer");
+            param(nps, "crs", "response CRS", "string");
+            ArrayNode sps = operation(paths, base + "/statistics", "Counts, km, m² and sums of " + layer.title() + " per property value",
+                    OgcVocabulary.JSON).putArray("parameters");
+            param(sps, "groupby", "property to group by", "string");
+            param(sps, "sum", "numeric property to add up", "string");
+            ArrayNode eps = operation(paths, base + "/export", "The whole layer as a GeoJSON download", OgcVocabulary.GEOJSON)
+                    .putArray("parameters");
+            param(eps, "format", "geojson", "string");
+            param(eps, "bbox", "minLon,minLat,maxLon,maxLat", "string");
+            param(eps, "filter", "CQL2 text filter", "string");
             ObjectNode item = operation(paths, base + "/items/{featureId}", "One feature of " + layer.title(), OgcVocabulary.GEOJSON);
             ArrayNode ips = item.putArray("parameters");
             param(ips, "featureId", "feature id", "integer").put("in", "path").put("required", true);
             formatParam(ips);
+        }
+        simple(paths, "/statistics", "Planning dashboard statistics", OgcVocabulary.JSON);
+        simple(paths, "/processes", "Analyses", OgcVocabulary.JSON);
+        for (String process : new String[] {"spatial-query", "coverage", "supply-radius"}) {
+            ObjectNode post = paths.putObject("/processes/" + process + "/execution").putObject("post");
+            post.put("summary", "Run " + process + " (see /processes/" + process + " for its inputs)");
+            post.putObject("requestBody").put("required", true).putObject("content").putObject(OgcVocabulary.JSON)
+                    .putObject("schema").put("type", "object");
+            ObjectNode responses = post.putObject("responses");
+            responses.putObject("200").put("description", "GeoJSON with a summary").putObject("content").putObject(OgcVocabulary.GEOJSON);
+            responses.putObject("400").put("description", "Invalid input").putObject("content").putObject(OgcVocabulary.PROBLEM_JSON);
+            responses.putObject("503").put("description", "Time limit exceeded").putObject("content").putObject(OgcVocabulary.PROBLEM_JSON);
         }
         return d;
     }

@@ -1,0 +1,89 @@
+package parkgrid.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import parkgrid.analysis.RadiusPolicy;
+import parkgrid.analysis.SupplyRadiusRules;
+import parkgrid.feature.Layer;
+import parkgrid.feature.ParkGridException;
+import parkgrid.feature.PropertyType;
+
+/**
+ * The {@code radius} input of the coverage process, read into a {@link RadiusPolicy}, and the rule sets
+ * written as JSON for {@code GET /processes/coverage/rules}.
+ */
+final class RadiusInput {
+    private RadiusInput() {}
+
+    static RadiusPolicy policy(JsonNode r, Layer supply, Layer demand) {
+        if (r == null || !r.isObject()) {
+            throw ParkGridException.invalidParameter("radius", "radius must be an object: {\"type\":\"constant\",\"metres\":500}, "
+                    + "{\"type\":\"property\",\"property\":…} or {\"type\":\"rule\",\"rules\":\"dlt5729\",\"voltage_kv\":0.4,…}");
+        }
+        String type = JsonBody.text(r, "type", null);
+        switch (type) {
+            case "constant": {
+                JsonNode m = r.get("metres");
+                if (m == null || !m.isNumber()) throw ParkGridException.invalidParameter("radius", "radius.metres must be a number of metres");
+                return RadiusPolicy.constant(m.asDouble());
+            }
+            case "property": {
+                String p = JsonBody.text(r, "property", null);
+                var def = supply.property(p).orElseThrow(() -> ParkGridException.invalidParameter("radius",
+                        "supply layer '" + supply.name() + "' has no property '" + p + "'"));
+                if (def.type() == PropertyType.STRING) throw ParkGridException.invalidParameter("radius", "property '" + p + "' is text, not metres");
+                return RadiusPolicy.supplierProperty(p);
+            }
+            case "rule": {
+                SupplyRadiusRules rules = rules(r);
+                double kv = JsonBody.number(r, "voltage_kv", 0.4);
+                if (r.hasNonNull("class")) return RadiusPolicy.byClass(rules, JsonBody.text(r, "class", null), kv);
+                String classProperty = JsonBody.text(r, "class_property", RadiusPolicy.DEFAULT_CLASS_PROPERTY);
+                if (demand.property(classProperty).isEmpty()) {
+                    throw ParkGridException.invalidParameter("radius", "demand layer '" + demand.name() + "' has no property '"
+                            + classProperty + "'; give radius.class (A+, A, B, C, D or E) instead");
+                }
+                return RadiusPolicy.byDemandClass(rules, classProperty, kv);
+            }
+            default:
+                throw ParkGridException.invalidParameter("radius", "unknown radius type '" + type + "': use constant, property or rule");
+        }
+    }
+
+    /** {@code "rules": "dlt5729"} (default) or an edited table {@code {"10": {"D": 15000, …}, "0.4": {…}}}. */
+    private static SupplyRadiusRules rules(JsonNode r) {
+        JsonNode rules = r.get("rules");
+        if (rules == null || rules.isNull() || rules.asText().equals("dlt5729")) return SupplyRadiusRules.dlt5729();
+        if (!rules.isObject()) throw ParkGridException.invalidParameter("rules", "rules must be \"dlt5729\" or a table {\"10\": {\"D\": 15000}}");
+        Map<String, Map<String, Number>> table = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> kvs = rules.fields();
+        while (kvs.hasNext()) {
+            Map.Entry<String, JsonNode> kv = kvs.next();
+            Map<String, Number> classes = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> cs = kv.getValue().fields();
+            while (cs.hasNext()) {
+                Map.Entry<String, JsonNode> c = cs.next();
+                if (!c.getValue().isNull() && !c.getValue().isNumber()) {
+                    throw ParkGridException.invalidParameter("rules", "radius for class " + c.getKey() + " at " + kv.getKey() + " kV must be metres or null");
+                }
+                classes.put(c.getKey(), c.getValue().isNull() ? null : c.getValue().numberValue());
+            }
+            table.put(kv.getKey(), classes);
+        }
+        return SupplyRadiusRules.of("custom", "edited by the user from DL/T 5729", "user-defined", table);
+    }
+
+    static ObjectNode rulesJson(SupplyRadiusRules rules) {
+        ObjectNode n = Responses.JSON.createObjectNode();
+        n.put("name", rules.name()).put("source", rules.source()).put("confidence", rules.confidence());
+        ObjectNode t = n.putObject("radius_m");
+        rules.radiiMetres().forEach((kv, classes) -> {
+            ObjectNode c = t.putObject(kv == Math.rint(kv) ? String.valueOf(kv.longValue()) : String.valueOf(kv));
+            classes.forEach((cls, m) -> { if (m == null) c.putNull(cls); else c.put(cls, m); });
+        });
+        return n;
+    }
+}

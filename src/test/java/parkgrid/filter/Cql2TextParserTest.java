@@ -160,7 +160,8 @@ class Cql2TextParserTest {
         assertError("capacity_kva != 5", "at position 14: '!=' is not a CQL2 operator; use '<>'");
         assertError("name LIKES 'x'", "at position 6: expected an operator (=, <>, <, <=, >, >=, LIKE, IN, BETWEEN or IS NULL)"
                 + " after 'name' but found 'LIKES'");
-        assertError("S_TOUCHES(geom, POINT(112 34))", "at position 1: unknown function 'S_TOUCHES'");
+        assertError("S_NEAR(geom, POINT(112 34))", "at position 1: unknown function 'S_NEAR'; supported are S_INTERSECTS");
+        assertError("UPPER(name) = 'X'", "at position 1: unknown function 'UPPER'");
         assertError("geom = POINT(112 34)", "at position 8: a geometry literal can only be an argument of S_INTERSECTS");
         assertError("name NOT = 'x'", "at position 10: expected LIKE, IN or BETWEEN after NOT but found '='");
     }
@@ -174,7 +175,7 @@ class Cql2TextParserTest {
         assertError("S_INTERSECTS(geom, POINT(112 34)", "at position 33: expected ')' to close S_INTERSECTS but found end of text");
         assertError("S_INTERSECTS(geom, BBOX(113, 34, 112, 35))", "at position 20: BBOX minimum is greater than maximum");
         assertError("S_INTERSECTS(geom, BBOX(112, 34, 113))", "at position 20: BBOX needs 4 numbers");
-        assertError("S_INTERSECTS(geom, name)", "at position 1: S_INTERSECTS needs one geometry property and one geometry literal");
+        assertError("S_INTERSECTS(geom, name)", "at position 1: S_INTERSECTS needs a geometry literal as one argument");
     }
 
     @Test

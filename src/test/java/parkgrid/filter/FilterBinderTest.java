@@ -66,7 +66,7 @@ class FilterBinderTest {
         assertEquals(expected, bind("S_INTERSECTS(\"the_geom\", POINT(112 34))"));
         assertEquals("filter: S_INTERSECTS needs the geometry but 'name' is a string property",
                 error("S_INTERSECTS(name, POINT(112 34))"));
-        assertEquals("filter: 'geom' is the geometry; test it with S_INTERSECTS, S_WITHIN, S_CONTAINS or S_DISJOINT",
+        assertEquals("filter: 'geom' is the geometry; test it with S_INTERSECTS, S_WITHIN, S_CONTAINS, S_DISJOINT, S_EQUALS, S_TOUCHES, S_OVERLAPS, S_CROSSES",
                 error("geom IS NULL"));
     }
 

@@ -11,6 +11,7 @@ import parkgrid.store.FeatureQuery;
 import parkgrid.feature.Layer;
 import parkgrid.filter.BoundFilter;
 import parkgrid.filter.FilterBinder;
+import parkgrid.filter.FilterLanguage;
 import parkgrid.store.FeatureQuery;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;
@@ -67,18 +68,27 @@ record ItemsRequest(FeatureQuery query, SupportedCrs crs, List<String> propertie
         return new ItemsRequest(new FeatureQuery(bbox, equals, filter, sortBy, limit, offset), crs, properties);
     }
 
-    /** {@code filter} in CQL2 text ({@code filter-lang=cql2-text}, geometry literals in CRS84). */
+    /**
+     * {@code filter} in CQL2 text or CQL2 JSON ({@code filter-lang=cql2-text|cql2-json}; without
+     * {@code filter-lang} a filter starting with <code>{</code> is read as JSON, since no text filter can),
+     * with geometry literals in {@code filter-crs} (any CRS of {@link SupportedCrs}, default CRS84, in the
+     * CRS's own axis order), converted to CRS84 by the parser.
+     */
     private static BoundFilter filter(Context ctx, Layer layer) {
         String lang = ctx.queryParam("filter-lang");
-        if (lang != null && !lang.equals("cql2-text")) {
-            throw ParkGridException.invalidParameter("filter-lang", "unsupported filter-lang '" + lang + "': use cql2-text");
-        }
-        String filterCrs = ctx.queryParam("filter-crs");
-        if (filterCrs != null && SupportedCrs.find(filterCrs).filter(SupportedCrs::isStorageCrs).isEmpty()) {
-            throw ParkGridException.invalidParameter("filter-crs", "filter geometries must be in CRS84 (lon/lat); got '" + filterCrs + "'");
-        }
+        FilterLanguage language = lang == null ? null : FilterLanguage.fromParameter(lang).orElseThrow(() ->
+                ParkGridException.invalidParameter("filter-lang", "unsupported filter-lang '" + lang + "': use cql2-text or cql2-json"));
+        SupportedCrs filterCrs = filterCrs(ctx.queryParam("filter-crs"));
         String text = ctx.queryParam("filter");
-        return text == null || text.isBlank() ? null : FilterBinder.parseAndBind(text, layer);
+        if (text == null || text.isBlank()) return null;
+        if (language == null) language = text.stripLeading().startsWith("{") ? FilterLanguage.CQL2_JSON : FilterLanguage.CQL2_TEXT;
+        return FilterBinder.parseAndBind(text, language, filterCrs, layer);
+    }
+
+    private static SupportedCrs filterCrs(String value) {
+        if (value == null) return SupportedCrs.CRS84;
+        return SupportedCrs.find(value).orElseThrow(() -> ParkGridException.invalidParameter("filter-crs",
+                "unsupported filter-crs '" + value + "': use one of " + SupportedCrs.supportedList()));
     }
 
     /** {@code sortby=name,-population}: schema properties, {@code -} for descending, {@code +} or none for ascending. */

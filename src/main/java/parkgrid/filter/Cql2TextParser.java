@@ -6,44 +6,56 @@ import java.util.Locale;
 import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.ParkGridException;
+import parkgrid.geo.SupportedCrs;
 
 /**
- * Parses the CQL2 Text subset described in {@link parkgrid.filter} into a {@link Filter}, by recursive
- * descent over the tokens of {@link Cql2Lexer}. Precedence is NOT over AND over OR; parentheses group.
- * Keywords are case-insensitive, property names are kept as written.
+ * Parses the CQL2 Text described in {@link parkgrid.filter} into a {@link Filter}, by recursive descent
+ * over the tokens of {@link Cql2Lexer}. Precedence is NOT over AND over OR; parentheses group. Keywords
+ * and function names are case-insensitive, property names are kept as written.
  *
- * <p>Geometry literals are WKT-like ({@code POINT(lon lat)}, ..., {@code BBOX(minlon,minlat,maxlon,maxlat)})
- * with coordinates in CRS84 order, longitude then latitude in degrees; the result has SRID 4326 and is
+ * <p>Geometry literals are WKT ({@code POINT(x y)}, ..., {@code GEOMETRYCOLLECTION(...)},
+ * {@code BBOX(min1, min2, max1, max2)}) in the axis order of the literal CRS ({@code filter-crs}; CRS84
+ * longitude then latitude by default); the result is converted to CRS84 lon/lat with SRID 4326 and
  * checked for the coordinate ranges and OGC validity, so swapped axes are reported, not silently matched
  * (see {@link GeometryLiteralReader}).
  *
- * <p>Usage: {@code Filter f = Cql2TextParser.parse("population > 5 AND name LIKE 'Ru%'");}
+ * <p>Usage: {@code Filter f = Cql2TextParser.parse("population > 5 AND CASEI(name_en) LIKE casei('dong%')");}
  */
 public final class Cql2TextParser {
     /** Deeper nesting is rejected rather than risking a stack overflow on hostile input. */
     static final int MAX_DEPTH = 64;
     private static final Set<String> RESERVED = Set.of("AND", "OR", "NOT", "LIKE", "IN", "BETWEEN", "IS", "NULL", "TRUE", "FALSE");
-    private static final String SPATIAL_NAMES = "S_INTERSECTS, S_WITHIN, S_CONTAINS, S_DISJOINT";
 
     private final String text;
+    private final SupportedCrs crs;
     private Cql2TokenCursor cursor;
     private int depth;
     private Filter filter;
 
-    /** @throws IllegalArgumentException when {@code text} is null */
-    public Cql2TextParser(String text) {
+    /**
+     * @param crs the CRS of the geometry literals ({@code filter-crs})
+     * @throws IllegalArgumentException when {@code text} or {@code crs} is null
+     */
+    public Cql2TextParser(String text, SupportedCrs crs) {
         if (text == null) throw new IllegalArgumentException("filter text is null");
+        if (crs == null) throw new IllegalArgumentException("filter CRS is null");
         this.text = text;
+        this.crs = crs;
     }
 
     /**
-     * Parses {@code text} as CQL2 Text.
+     * Parses {@code text} as CQL2 Text with geometry literals in CRS84.
      *
      * @throws ParkGridException 400 for parameter {@code filter}, with a detail naming the 1-based position
      *                           and what was expected there
      */
     public static Filter parse(String text) {
-        return new Cql2TextParser(text).getFilter();
+        return parse(text, SupportedCrs.CRS84);
+    }
+
+    /** Parses {@code text} with geometry literals in {@code crs}. @throws ParkGridException as {@link #parse(String)} */
+    public static Filter parse(String text, SupportedCrs crs) {
+        return new Cql2TextParser(text, crs).getFilter();
     }
 
     /** The parsed filter; parses on the first call. @throws ParkGridException as {@link #parse} */
@@ -89,7 +101,7 @@ public final class Cql2TextParser {
         return operands.size() == 1 ? operands.get(0) : new Filter.And(operands);
     }
 
-    private static void addFlattened(List<Filter> operands, Filter f, Class<? extends Filter> kind) {
+    static void addFlattened(List<Filter> operands, Filter f, Class<? extends Filter> kind) {
         if (f instanceof Filter.And a && kind == Filter.And.class) operands.addAll(a.operands());
         else if (f instanceof Filter.Or o && kind == Filter.Or.class) operands.addAll(o.operands());
         else operands.add(f);
@@ -114,10 +126,14 @@ public final class Cql2TextParser {
             expect(Cql2Token.Kind.RIGHT_PAREN, "')' to close the '(' at position " + t.position());
             return inner;
         }
+        if ((t.isKeyword("TRUE") || t.isKeyword("FALSE")) && cursor.peek(1).kind() != Cql2Token.Kind.OPERATOR) {
+            advance();
+            return new Filter.Constant(t.isKeyword("TRUE"));
+        }
         if (isFunctionCall()) {
             SpatialOperator op = SpatialOperator.fromName(t.text());
-            if (op == null) throw unknownFunction(t);
-            return spatialPredicate(op);
+            if (op != null) return spatialPredicate(op);
+            if (!isScalarFunction(t)) throw unknownFunction(t);
         }
         Operand left = operand("a filter expression");
         return predicate(left);
@@ -129,7 +145,8 @@ public final class Cql2TextParser {
 
     // ---- predicates
 
-    private record Operand(String property, Object literal, Cql2Token token) {
+    /** A property with the text functions applied to it (innermost first), or a literal with them already applied. */
+    private record Operand(String property, Object literal, Cql2Token token, List<TextFunction> functions) {
         boolean isProperty() { return property != null; }
     }
 
@@ -146,8 +163,8 @@ public final class Cql2TextParser {
             if (!left.isProperty() && !right.isProperty()) {
                 throw syntaxError(left.token().position(), "one side of '" + t.text() + "' must be a property name");
             }
-            return left.isProperty() ? new Filter.Comparison(left.property(), op, right.literal())
-                    : new Filter.Comparison(right.property(), op.converse(), left.literal());
+            return left.isProperty() ? new Filter.Comparison(left.property(), left.functions(), op, right.literal())
+                    : new Filter.Comparison(right.property(), right.functions(), op.converse(), left.literal());
         }
         boolean negated = false;
         if (t.isKeyword("NOT")) {
@@ -162,11 +179,13 @@ public final class Cql2TextParser {
         if (t.isKeyword("LIKE")) {
             String property = requireProperty(left, "LIKE");
             advance();
-            Cql2Token pattern = expect(Cql2Token.Kind.STRING, "a 'string' pattern after LIKE");
-            if (LikePattern.endsWithEscape(pattern.text())) {
-                throw syntaxError(pattern.position(), "the LIKE pattern ends with the escape character '\\'");
+            Cql2Token at = peek();
+            Object pattern = literal("a 'string' pattern after LIKE");
+            if (!(pattern instanceof String p)) throw syntaxError(at.position(), "expected a 'string' pattern after LIKE but found " + at.describe());
+            if (LikePattern.endsWithEscape(p)) {
+                throw syntaxError(at.position(), "the LIKE pattern ends with the escape character '\\'");
             }
-            f = new Filter.Like(property, pattern.text());
+            f = new Filter.Like(property, left.functions(), p);
         } else if (t.isKeyword("IN")) {
             String property = requireProperty(left, "IN");
             advance();
@@ -178,7 +197,7 @@ public final class Cql2TextParser {
                 values.add(literal("a value after ','"));
             }
             expect(Cql2Token.Kind.RIGHT_PAREN, "',' or ')' in the IN list");
-            f = new Filter.In(property, values);
+            f = new Filter.In(property, left.functions(), values);
         } else if (t.isKeyword("BETWEEN")) {
             String property = requireProperty(left, "BETWEEN");
             advance();
@@ -187,8 +206,9 @@ public final class Cql2TextParser {
             if (!and.isKeyword("AND")) throw syntaxError(and.position(), "expected AND in BETWEEN ... AND ... but found " + and.describe());
             advance();
             Object high = literal("a value after BETWEEN ... AND");
-            f = new Filter.Between(property, low, high);
+            f = new Filter.Between(property, left.functions(), low, high);
         } else if (t.isKeyword("IS")) {
+            // CASEI and ACCENTI are null exactly when their argument is, so IS NULL looks at the property itself
             String property = requireProperty(left, "IS NULL");
             advance();
             if (peek().isKeyword("NOT")) {
@@ -218,28 +238,65 @@ public final class Cql2TextParser {
         switch (t.kind()) {
             case QUOTED_NAME:
                 advance();
-                return new Operand(t.text(), null, t);
+                return new Operand(t.text(), null, t, List.of());
             case STRING:
                 advance();
-                return new Operand(null, t.text(), t);
+                return new Operand(null, t.text(), t, List.of());
             case NUMBER:
                 advance();
-                return new Operand(null, t.value(), t);
+                return new Operand(null, t.value(), t, List.of());
             case WORD:
                 if (t.isKeyword("TRUE") || t.isKeyword("FALSE")) {
                     advance();
-                    return new Operand(null, t.isKeyword("TRUE"), t);
+                    return new Operand(null, t.isKeyword("TRUE"), t, List.of());
                 }
-                if (isFunctionCall()) throw unknownFunction(t);
+                if (isFunctionCall()) {
+                    if (TextFunction.fromName(t.text()) != null) return textFunction(t);
+                    if (t.isKeyword("DATE") || t.isKeyword("TIMESTAMP")) return new Operand(null, instant(), t, List.of());
+                    throw unknownFunction(t);
+                }
                 if (!RESERVED.contains(t.text().toUpperCase(Locale.ROOT))) {
                     advance();
-                    return new Operand(t.text(), null, t);
+                    return new Operand(t.text(), null, t, List.of());
                 }
                 break;
             default:
                 break;
         }
         throw syntaxError(t.position(), "expected " + expected + " but found " + t.describe());
+    }
+
+    /** {@code CASEI(x)} or {@code ACCENTI(x)}: on a property it is kept, on a string literal it is applied now. */
+    private Operand textFunction(Cql2Token name) {
+        TextFunction function = TextFunction.fromName(name.text());
+        advance();
+        expect(Cql2Token.Kind.LEFT_PAREN, "'(' after " + name.text());
+        enter(name);
+        Operand inner = operand("a property or 'string' in " + name.text());
+        depth--;
+        expect(Cql2Token.Kind.RIGHT_PAREN, "')' to close " + name.text());
+        if (inner.isProperty()) {
+            List<TextFunction> functions = new ArrayList<>(inner.functions());
+            functions.add(function);
+            return new Operand(inner.property(), null, inner.token(), functions);
+        }
+        if (!(inner.literal() instanceof String s)) {
+            throw syntaxError(inner.token().position(), name.text() + " needs a string or a string property but found " + inner.token().describe());
+        }
+        return new Operand(null, function.apply(s), name, List.of());
+    }
+
+    /** {@code DATE('2024-05-01')} or {@code TIMESTAMP('2024-05-01T08:30:00Z')}, as its RFC 3339 string. */
+    private String instant() {
+        Cql2Token name = advance();
+        expect(Cql2Token.Kind.LEFT_PAREN, "'(' after " + name.text());
+        Cql2Token value = expect(Cql2Token.Kind.STRING, "a 'string' in " + name.text());
+        expect(Cql2Token.Kind.RIGHT_PAREN, "')' to close " + name.text());
+        try {
+            return name.isKeyword("DATE") ? TemporalLiteral.date(value.text()) : TemporalLiteral.timestamp(value.text());
+        } catch (IllegalArgumentException e) {
+            throw syntaxError(value.position(), e.getMessage());
+        }
     }
 
     private Object literal(String expected) {
@@ -252,9 +309,14 @@ public final class Cql2TextParser {
     private ParkGridException unknownFunction(Cql2Token t) {
         String name = t.text().toUpperCase(Locale.ROOT);
         if (GeometryLiteralReader.TYPES.contains(name)) {
-            return syntaxError(t.position(), "a geometry literal can only be an argument of " + SPATIAL_NAMES);
+            return syntaxError(t.position(), "a geometry literal can only be an argument of " + SpatialOperator.names());
         }
-        return syntaxError(t.position(), "unknown function '" + t.text() + "'; supported are " + SPATIAL_NAMES);
+        return syntaxError(t.position(), "unknown function '" + t.text() + "'; supported are " + SpatialOperator.names()
+                + ", CASEI, ACCENTI, DATE and TIMESTAMP");
+    }
+
+    private static boolean isScalarFunction(Cql2Token t) {
+        return TextFunction.fromName(t.text()) != null || t.isKeyword("DATE") || t.isKeyword("TIMESTAMP");
     }
 
     private boolean isFunctionCall() {
@@ -273,13 +335,15 @@ public final class Cql2TextParser {
         expect(Cql2Token.Kind.RIGHT_PAREN, "')' to close " + name.text());
         if (first instanceof String p && second instanceof Geometry g) return new Filter.SpatialPredicate(op, p, g);
         if (first instanceof Geometry g && second instanceof String p) return new Filter.SpatialPredicate(op.converse(), p, g);
-        throw syntaxError(name.position(), name.text() + " needs one geometry property and one geometry literal");
+        if (first instanceof Geometry a && second instanceof Geometry b) return new Filter.Constant(op.test(a, b));
+        throw syntaxError(name.position(), name.text() + " needs a geometry literal as one argument; comparing the geometry with itself"
+                + " or another property is not supported");
     }
 
-    /** A property name (String) or a geometry literal (Geometry). */
+    /** A property name (String) or a geometry literal (Geometry, CRS84). */
     private Object spatialArgument(Cql2Token function) {
         Cql2Token t = peek();
-        if (GeometryLiteralReader.startsAt(cursor)) return new GeometryLiteralReader(cursor).read();
+        if (GeometryLiteralReader.startsAt(cursor)) return new GeometryLiteralReader(cursor, crs).read();
         if (t.kind() == Cql2Token.Kind.QUOTED_NAME
                 || (t.kind() == Cql2Token.Kind.WORD && !RESERVED.contains(t.text().toUpperCase(Locale.ROOT)) && !isFunctionCall())) {
             advance();

@@ -23,6 +23,11 @@ final class Cql2TokenCursor {
         return tokens.get(Math.min(next + 1, tokens.size() - 1));
     }
 
+    /** The token {@code ahead} places after the next one (0 is the next one; END when there is none). */
+    Cql2Token peek(int ahead) {
+        return tokens.get(Math.min(next + ahead, tokens.size() - 1));
+    }
+
     Cql2Token advance() {
         Cql2Token t = tokens.get(next);
         if (t.kind() != Cql2Token.Kind.END) next++;

@@ -42,12 +42,24 @@ public sealed interface Filter {
         }
     }
 
-    /** {@code property op value}; the parser normalises {@code 5 < p} to {@code p > 5}. */
-    record Comparison(String property, ComparisonOperator operator, Object value) implements Filter {
+    /** {@code TRUE} or {@code FALSE} written as a whole filter or operand of AND/OR/NOT. */
+    record Constant(boolean value) implements Filter {}
+
+    /**
+     * {@code f(property) op value}, where {@code f} applies {@code functions} (CASEI/ACCENTI, innermost
+     * first, empty for none) to the property's value; the parser normalises {@code 5 < p} to {@code p > 5}
+     * and has already applied the functions written around the literal.
+     */
+    record Comparison(String property, List<TextFunction> functions, ComparisonOperator operator, Object value) implements Filter {
         public Comparison {
             Objects.requireNonNull(property, "property");
+            functions = List.copyOf(functions);
             Objects.requireNonNull(operator, "operator");
             requireLiteral(value);
+        }
+
+        public Comparison(String property, ComparisonOperator operator, Object value) {
+            this(property, List.of(), operator, value);
         }
     }
 
@@ -55,29 +67,44 @@ public sealed interface Filter {
      * {@code property LIKE pattern}: case-sensitive; {@code %} matches any run of characters, {@code _} one
      * character, and a backslash makes the next character literal ({@code \%}, {@code \_}, {@code \\}).
      */
-    record Like(String property, String pattern) implements Filter {
+    record Like(String property, List<TextFunction> functions, String pattern) implements Filter {
         public Like {
             Objects.requireNonNull(property, "property");
+            functions = List.copyOf(functions);
             Objects.requireNonNull(pattern, "pattern");
+        }
+
+        public Like(String property, String pattern) {
+            this(property, List.of(), pattern);
         }
     }
 
     /** {@code property IN (v1, v2, ...)}: at least one value. */
-    record In(String property, List<Object> values) implements Filter {
+    record In(String property, List<TextFunction> functions, List<Object> values) implements Filter {
         public In {
             Objects.requireNonNull(property, "property");
+            functions = List.copyOf(functions);
             values = List.copyOf(values);
             if (values.isEmpty()) throw new IllegalArgumentException("IN needs at least one value");
             values.forEach(Filter::requireLiteral);
         }
+
+        public In(String property, List<Object> values) {
+            this(property, List.of(), values);
+        }
     }
 
     /** {@code property BETWEEN low AND high}, both ends included. */
-    record Between(String property, Object low, Object high) implements Filter {
+    record Between(String property, List<TextFunction> functions, Object low, Object high) implements Filter {
         public Between {
             Objects.requireNonNull(property, "property");
+            functions = List.copyOf(functions);
             requireLiteral(low);
             requireLiteral(high);
+        }
+
+        public Between(String property, Object low, Object high) {
+            this(property, List.of(), low, high);
         }
     }
 

@@ -42,7 +42,7 @@ public final class FilterBinder {
     }
 
     /**
-     * Parses CQL2 Text and binds it to {@code layer}: what a {@code filter} request parameter needs.
+     * Parses CQL2 Text (geometry literals in CRS84) and binds it to {@code layer}.
      *
      * @throws ParkGridException 400 for parameter {@code filter}, for syntax or schema errors
      */
@@ -50,30 +50,42 @@ public final class FilterBinder {
         return bind(Cql2TextParser.parse(cql2Text), layer);
     }
 
+    /**
+     * Parses a {@code filter} request parameter in {@code language} with geometry literals in {@code crs}
+     * and binds it to {@code layer}.
+     *
+     * @throws ParkGridException 400 for parameter {@code filter}, for syntax or schema errors
+     */
+    public static BoundFilter parseAndBind(String filter, FilterLanguage language, parkgrid.geo.SupportedCrs crs, Layer layer) {
+        Filter parsed = language == FilterLanguage.CQL2_JSON ? Cql2JsonParser.parse(filter, crs) : Cql2TextParser.parse(filter, crs);
+        return bind(parsed, layer);
+    }
+
     private Filter bind(Filter f) {
         if (f instanceof Filter.And a) return new Filter.And(bindAll(a.operands()));
         if (f instanceof Filter.Or o) return new Filter.Or(bindAll(o.operands()));
         if (f instanceof Filter.Not n) return new Filter.Not(bind(n.operand()));
+        if (f instanceof Filter.Constant) return f;
         if (f instanceof Filter.Comparison c) {
-            PropertyDefinition p = property(c.property());
-            return new Filter.Comparison(p.name(), c.operator(), literal(c.value(), p));
+            PropertyDefinition p = property(c.property(), c.functions());
+            return new Filter.Comparison(p.name(), c.functions(), c.operator(), literal(c.value(), p));
         }
         if (f instanceof Filter.Like l) {
-            PropertyDefinition p = property(l.property());
+            PropertyDefinition p = property(l.property(), l.functions());
             if (p.type() != PropertyType.STRING) {
                 throw error("LIKE needs a string property but '" + p.name() + "' is " + typeName(p.type()));
             }
             return l;
         }
         if (f instanceof Filter.In in) {
-            PropertyDefinition p = property(in.property());
+            PropertyDefinition p = property(in.property(), in.functions());
             List<Object> values = new ArrayList<>();
             for (Object v : in.values()) values.add(literal(v, p));
-            return new Filter.In(p.name(), values);
+            return new Filter.In(p.name(), in.functions(), values);
         }
         if (f instanceof Filter.Between b) {
-            PropertyDefinition p = property(b.property());
-            return new Filter.Between(p.name(), literal(b.low(), p), literal(b.high(), p));
+            PropertyDefinition p = property(b.property(), b.functions());
+            return new Filter.Between(p.name(), b.functions(), literal(b.low(), p), literal(b.high(), p));
         }
         if (f instanceof Filter.IsNull n) return new Filter.IsNull(property(n.property()).name());
         if (f instanceof Filter.SpatialPredicate s) {
@@ -92,10 +104,19 @@ public final class FilterBinder {
         return bound;
     }
 
+    /** The schema property, which must be a string one when text functions are applied to it. */
+    private PropertyDefinition property(String name, List<TextFunction> functions) {
+        PropertyDefinition p = property(name);
+        if (!functions.isEmpty() && p.type() != PropertyType.STRING) {
+            throw error(functions.get(0) + " needs a string property but '" + p.name() + "' is " + typeName(p.type()));
+        }
+        return p;
+    }
+
     private PropertyDefinition property(String name) {
         return layer.property(name).orElseThrow(() -> {
             if (name.equals(BoundFilter.GEOMETRY_COLUMN) || name.equals("geometry")) {
-                return error("'" + name + "' is the geometry; test it with S_INTERSECTS, S_WITHIN, S_CONTAINS or S_DISJOINT");
+                return error("'" + name + "' is the geometry; test it with " + SpatialOperator.names());
             }
             String known = layer.properties().stream().map(PropertyDefinition::name).collect(Collectors.joining(", "));
             return error("unknown property '" + name + "'; layer '" + layer.name() + "' has "

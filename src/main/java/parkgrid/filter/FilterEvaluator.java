@@ -16,7 +16,7 @@ import parkgrid.feature.Feature;
  * unknown never matches. {@code IS NULL} is never unknown.
  *
  * <p>Strings compare by Unicode code point (as PostgreSQL's {@code "C"} collation and SQLite's BINARY);
- * LIKE is case-sensitive. Numbers compare by value across {@code Long} and {@code Double}. Spatial
+ * LIKE is case-sensitive unless CASEI is applied ({@link TextFunction} decides CASEI and ACCENTI). Numbers compare by value across {@code Long} and {@code Double}. Spatial
  * predicates compare the feature geometry (EPSG:4326, x = lon, y = lat) with the literal in the same
  * planar degree space, using a {@link PreparedGeometry} of the literal prepared once per evaluator.
  *
@@ -76,18 +76,19 @@ public final class FilterEvaluator {
             return result;
         }
         if (f instanceof Filter.Not n) return evaluate(n.operand(), feature).not();
+        if (f instanceof Filter.Constant c) return Truth.of(c.value());
         if (f instanceof Filter.IsNull n) return Truth.of(feature.properties().get(n.property()) == null);
         if (f instanceof Filter.SpatialPredicate s) return Truth.of(spatial(s, feature.geometry()));
         if (f instanceof Filter.Comparison c) {
-            Integer cmp = compare(feature.properties().get(c.property()), c.value());
+            Integer cmp = compare(value(feature, c.property(), c.functions()), c.value());
             return cmp == null ? Truth.UNKNOWN : Truth.of(c.operator().accepts(cmp));
         }
         if (f instanceof Filter.Like l) {
-            Object v = feature.properties().get(l.property());
+            Object v = value(feature, l.property(), l.functions());
             return v instanceof String s ? Truth.of(likes.get(l).matcher(s).matches()) : Truth.UNKNOWN;
         }
         if (f instanceof Filter.In in) {
-            Object v = feature.properties().get(in.property());
+            Object v = value(feature, in.property(), in.functions());
             if (v == null) return Truth.UNKNOWN;
             for (Object candidate : in.values()) {
                 Integer cmp = compare(v, candidate);
@@ -97,7 +98,7 @@ public final class FilterEvaluator {
             return Truth.FALSE;
         }
         if (f instanceof Filter.Between b) {
-            Object v = feature.properties().get(b.property());
+            Object v = value(feature, b.property(), b.functions());
             Integer low = compare(v, b.low());
             Integer high = compare(v, b.high());
             if (low == null || high == null) return Truth.UNKNOWN;
@@ -107,15 +108,13 @@ public final class FilterEvaluator {
     }
 
     private boolean spatial(Filter.SpatialPredicate s, Geometry featureGeometry) {
-        PreparedGeometry literal = prepared.get(s);
-        // S_xxx(feature, literal): the prepared literal is the first argument of the JTS call, so
-        // within and contains swap.
-        return switch (s.operator()) {
-            case S_INTERSECTS -> literal.intersects(featureGeometry);
-            case S_DISJOINT -> literal.disjoint(featureGeometry);
-            case S_WITHIN -> literal.contains(featureGeometry);
-            case S_CONTAINS -> literal.within(featureGeometry);
-        };
+        return s.operator().test(featureGeometry, prepared.get(s));
+    }
+
+    /** The property's value with the text functions applied (a bound filter applies them to strings only). */
+    private static Object value(Feature feature, String property, java.util.List<TextFunction> functions) {
+        Object v = feature.properties().get(property);
+        return functions.isEmpty() || !(v instanceof String s) ? v : TextFunction.applyAll(functions, s);
     }
 
     /**

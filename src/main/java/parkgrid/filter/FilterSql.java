@@ -14,10 +14,13 @@ import parkgrid.store.SqlNames;
  * literals as WKT strings in EPSG:4326 lon/lat). Columns go through {@link SqlNames#quote}; the geometry
  * column is {@code geom}. The SQL has the same three-valued NULL semantics as {@link FilterEvaluator}.
  *
- * <p>What cannot be written in the dialect stays in Java. PostGIS takes every filter whole. For SQLite,
- * spatial predicates cannot be pushed down: when the filter is an AND, the conjuncts without a spatial
- * predicate become SQL and the others are the {@link #getResidual() residual}; otherwise nothing becomes
- * SQL and the residual is the whole filter. When {@link #requiresJavaEvaluation()} the caller must test
+ * <p>What cannot be written in the dialect stays in Java. PostGIS takes every filter whole; CASEI and
+ * ACCENTI are written with the ICU root collation and {@code normalize}/{@code regexp_replace}/{@code
+ * translate} exactly as {@link TextFunction} computes them (no extension needed, PostgreSQL 13+ built with
+ * ICU, UTF-8 database). For SQLite, spatial predicates and CASEI/ACCENTI cannot be pushed down (no spatial
+ * SQL; {@code lower()} is ASCII-only): when the filter is an AND, the conjuncts without them become SQL and
+ * the others are the {@link #getResidual() residual}; otherwise nothing becomes SQL and the residual is
+ * the whole filter. When {@link #requiresJavaEvaluation()} the caller must test
  * every row the SQL returns with a {@link FilterEvaluator} of the residual (or of the whole filter, which
  * gives the same answer) and must therefore page in Java, not with SQL LIMIT/OFFSET.
  *
@@ -29,6 +32,8 @@ import parkgrid.store.SqlNames;
  * {@code " AND (" + sql.getSql() + ")"} when {@link #hasSql()} and bind {@link #getParameters()} in order.
  */
 public final class FilterSql {
+    /** The ICU root collation, whose upper/lower case mappings are the full Unicode ones Java uses. */
+    static final String ICU_ROOT = "\"und-x-icu\"";
     private final BoundFilter filter;
     private final SqlDialect dialect;
     private final String columnPrefix;
@@ -90,13 +95,13 @@ public final class FilterSql {
         List<Object> params = new ArrayList<>();
         Filter root = filter.filter();
         String text;
-        if (dialect == SqlDialect.POSTGIS || !BoundFilter.hasSpatialPredicate(root)) {
+        if (isWritable(root)) {
             text = write(root, params);
         } else if (root instanceof Filter.And and) {
             List<String> pushed = new ArrayList<>();
             List<Filter> kept = new ArrayList<>();
             for (Filter operand : and.operands()) {
-                if (BoundFilter.hasSpatialPredicate(operand)) kept.add(operand);
+                if (!isWritable(operand)) kept.add(operand);
                 else pushed.add(operand instanceof Filter.Or ? "(" + write(operand, params) + ")" : write(operand, params));
             }
             text = String.join(" AND ", pushed);
@@ -109,14 +114,31 @@ public final class FilterSql {
         sql = text;
     }
 
+    /**
+     * Whether the dialect can decide {@code f} in SQL: PostGIS always; SQLite not for spatial predicates
+     * (no spatial SQL) nor for CASEI/ACCENTI (its {@code lower()} knows only ASCII), which Java decides.
+     */
+    private boolean isWritable(Filter f) {
+        if (dialect == SqlDialect.POSTGIS) return true;
+        if (f instanceof Filter.And a) return a.operands().stream().allMatch(this::isWritable);
+        if (f instanceof Filter.Or o) return o.operands().stream().allMatch(this::isWritable);
+        if (f instanceof Filter.Not n) return isWritable(n.operand());
+        if (f instanceof Filter.SpatialPredicate) return false;
+        if (f instanceof Filter.Comparison c) return c.functions().isEmpty();
+        if (f instanceof Filter.Like l) return l.functions().isEmpty();
+        if (f instanceof Filter.In in) return in.functions().isEmpty();
+        if (f instanceof Filter.Between b) return b.functions().isEmpty();
+        return true;
+    }
+
     private String write(Filter f, List<Object> params) {
         if (f instanceof Filter.And a) return join(a.operands(), " AND ", params);
         if (f instanceof Filter.Or o) return join(o.operands(), " OR ", params);
         if (f instanceof Filter.Not n) return "NOT (" + write(n.operand(), params) + ")";
+        if (f instanceof Filter.Constant c) return c.value() ? "(1 = 1)" : "(1 = 0)";
         if (f instanceof Filter.Comparison c) {
             params.add(c.value());
-            String collate = c.operator().isOrdering() ? collation(c.property()) : "";
-            return column(c.property()) + collate + " " + c.operator().symbol() + " ?";
+            return operand(c.property(), c.functions(), c.operator().isOrdering()) + " " + c.operator().symbol() + " ?";
         }
         if (f instanceof Filter.Like l) {
             if (dialect == SqlDialect.SQLITE) {
@@ -124,16 +146,16 @@ public final class FilterSql {
                 return column(l.property()) + " GLOB ?";
             }
             params.add(l.pattern());
-            return column(l.property()) + " LIKE ?";
+            return operand(l.property(), l.functions(), false) + " LIKE ?";
         }
         if (f instanceof Filter.In in) {
             params.addAll(in.values());
-            return column(in.property()) + " IN (" + String.join(", ", Collections.nCopies(in.values().size(), "?")) + ")";
+            return operand(in.property(), in.functions(), false) + " IN (" + String.join(", ", Collections.nCopies(in.values().size(), "?")) + ")";
         }
         if (f instanceof Filter.Between b) {
             params.add(b.low());
             params.add(b.high());
-            return column(b.property()) + collation(b.property()) + " BETWEEN ? AND ?";
+            return operand(b.property(), b.functions(), true) + " BETWEEN ? AND ?";
         }
         if (f instanceof Filter.IsNull n) return column(n.property()) + " IS NULL";
         if (f instanceof Filter.SpatialPredicate s) {
@@ -153,6 +175,21 @@ public final class FilterSql {
             parts.add(operand instanceof Filter.And || operand instanceof Filter.Or ? "(" + part + ")" : part);
         }
         return String.join(glue, parts);
+    }
+
+    /**
+     * The column with CASEI/ACCENTI applied as {@link TextFunction} defines them, ordered by code point when
+     * {@code ordering} (the functions' ICU collation is replaced by "C" so that {@code <} orders as in Java).
+     */
+    private String operand(String property, List<TextFunction> functions, boolean ordering) {
+        if (functions.isEmpty()) return column(property) + (ordering ? collation(property) : "");
+        String sql = column(property);
+        for (TextFunction f : functions) {
+            sql = f == TextFunction.CASEI ? "lower(upper(" + sql + " COLLATE " + ICU_ROOT + "))"
+                    : "normalize(translate(regexp_replace(normalize(" + sql + ", NFD), '" + TextFunction.COMBINING_MARKS + "', '', 'g'), '"
+                      + TextFunction.STROKED + "', '" + TextFunction.UNSTROKED + "'), NFC)";
+        }
+        return "(" + sql + ") COLLATE \"C\"";
     }
 
     private String collation(String property) {

@@ -12,46 +12,66 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.operation.valid.IsValidOp;
-import org.locationtech.jts.operation.valid.TopologyValidationError;
 import parkgrid.feature.ParkGridException;
+import parkgrid.geo.CrsTransformer;
+import parkgrid.geo.SupportedCrs;
 
 /**
  * Reads one CQL2 geometry literal from the token stream: the WKT forms POINT, LINESTRING, POLYGON,
- * MULTIPOINT (with or without parentheses around points), MULTILINESTRING, MULTIPOLYGON, 2D only, and
- * {@code BBOX(minlon, minlat, maxlon, maxlat)} (or the 6-number form, whose heights are ignored) as a
- * rectangle polygon. Coordinates are CRS84 longitude then latitude in degrees; the geometry gets SRID 4326.
+ * MULTIPOINT (with or without parentheses around points), MULTILINESTRING, MULTIPOLYGON and
+ * GEOMETRYCOLLECTION, each optionally tagged {@code Z} with a third ordinate that is read and dropped
+ * (features here are 2D), and {@code BBOX(min1, min2, max1, max2)} (or the 6-number form, whose heights
+ * are ignored) as a rectangle polygon.
  *
- * <p>Positions outside lon [-180, 180] / lat [-90, 90] are rejected where they stand, which catches swapped
- * axes; a literal JTS rejects (unclosed ring, one-point line) or that is not OGC-valid (self-intersection)
- * is rejected at the literal's keyword. Boxes across the antimeridian are not supported.
+ * <p>Coordinates are in the axis order of the literal CRS ({@code filter-crs}, default CRS84 longitude
+ * then latitude; EPSG:4326 and EPSG:4490 latitude then longitude; projected CRSs as their authority
+ * defines, e.g. EPSG:4546 northing then easting, metres). The result is converted to CRS84 lon/lat with
+ * {@link CrsTransformer} and gets SRID 4326. Geographic positions outside lon [-180, 180] / lat [-90, 90]
+ * are rejected where they stand, which catches swapped axes; the converted literal is checked for OGC
+ * validity by {@link GeometryLiteralCheck}.
  */
 final class GeometryLiteralReader {
     /** The keywords that start a geometry literal, in the order error messages list them. */
-    static final List<String> TYPES =
-            List.of("POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON", "BBOX");
+    static final List<String> TYPES = List.of("POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON",
+            "GEOMETRYCOLLECTION", "BBOX");
 
     private final Cql2TokenCursor cursor;
+    private final SupportedCrs crs;
     private final GeometryFactory factory = new GeometryFactory(new PrecisionModel(), 4326);
 
-    GeometryLiteralReader(Cql2TokenCursor cursor) {
+    GeometryLiteralReader(Cql2TokenCursor cursor, SupportedCrs crs) {
         this.cursor = cursor;
+        this.crs = crs;
     }
 
-    /** True when the cursor is at a geometry keyword followed by '('. */
+    /** True when the cursor is at a geometry keyword followed by '(' (or by Z and '('). */
     static boolean startsAt(Cql2TokenCursor cursor) {
         Cql2Token t = cursor.peek();
-        return t.kind() == Cql2Token.Kind.WORD && TYPES.contains(t.text().toUpperCase(Locale.ROOT))
-                && cursor.peekSecond().kind() == Cql2Token.Kind.LEFT_PAREN;
+        if (t.kind() != Cql2Token.Kind.WORD || !TYPES.contains(t.text().toUpperCase(Locale.ROOT))) return false;
+        Cql2Token next = cursor.peek(1);
+        return next.kind() == Cql2Token.Kind.LEFT_PAREN
+                || (next.isKeyword("Z") && cursor.peek(2).kind() == Cql2Token.Kind.LEFT_PAREN);
     }
 
-    /** Reads the literal starting at the cursor; @throws ParkGridException 400 naming the position */
+    /** Reads the literal starting at the cursor, in CRS84; @throws ParkGridException 400 naming the position */
     Geometry read() {
+        Cql2Token type = cursor.peek();
+        Geometry asWritten = readTagged();
+        Geometry lonLat = GeometryLiteralCheck.toCrs84(asWritten, crs, type.text().toUpperCase(Locale.ROOT),
+                message -> Cql2TextParser.syntaxError(type.position(), message));
+        return lonLat;
+    }
+
+    /** One tagged literal in the literal CRS's own axis order. */
+    private Geometry readTagged() {
         Cql2Token type = cursor.advance();
         String name = type.text().toUpperCase(Locale.ROOT);
-        Geometry g;
+        if (cursor.peek().isKeyword("Z")) {
+            if (name.equals("BBOX")) throw Cql2TextParser.syntaxError(cursor.peek().position(), "BBOX takes no Z tag; give 6 numbers for heights");
+            cursor.advance();
+        }
         try {
-            g = switch (name) {
+            return switch (name) {
                 case "POINT" -> {
                     cursor.expect(Cql2Token.Kind.LEFT_PAREN, "'(' after POINT");
                     Point p = factory.createPoint(coordinate());
@@ -75,6 +95,19 @@ final class GeometryLiteralReader {
                     cursor.expect(Cql2Token.Kind.RIGHT_PAREN, "',' or ')' in MULTIPOLYGON");
                     yield factory.createMultiPolygon(polygons.toArray(new Polygon[0]));
                 }
+                case "GEOMETRYCOLLECTION" -> {
+                    List<Geometry> parts = new ArrayList<>();
+                    cursor.expect(Cql2Token.Kind.LEFT_PAREN, "'(' after GEOMETRYCOLLECTION");
+                    do {
+                        if (!startsAt(cursor) || cursor.peek().isKeyword("BBOX")) {
+                            throw Cql2TextParser.syntaxError(cursor.peek().position(), "expected a geometry (POINT, LINESTRING, POLYGON, MULTI..."
+                                    + " or GEOMETRYCOLLECTION) in GEOMETRYCOLLECTION but found " + cursor.peek().describe());
+                        }
+                        parts.add(readTagged());
+                    } while (cursor.acceptComma());
+                    cursor.expect(Cql2Token.Kind.RIGHT_PAREN, "',' or ')' in GEOMETRYCOLLECTION");
+                    yield factory.createGeometryCollection(parts.toArray(new Geometry[0]));
+                }
                 case "BBOX" -> bbox(type);
                 default -> throw new AssertionError(name);
             };
@@ -82,12 +115,6 @@ final class GeometryLiteralReader {
             // JTS rejects unclosed rings and one-point lines this way
             throw Cql2TextParser.syntaxError(type.position(), "the " + name + " literal is not a valid geometry: " + e.getMessage());
         }
-        TopologyValidationError invalid = new IsValidOp(g).getValidationError();
-        if (invalid != null) {
-            throw Cql2TextParser.syntaxError(type.position(), "the " + name + " literal is not a valid geometry: " + invalid.getMessage()
-                    + " at or near (" + invalid.getCoordinate().x + " " + invalid.getCoordinate().y + ")");
-        }
-        return g;
     }
 
     private Polygon polygon() {
@@ -124,45 +151,38 @@ final class GeometryLiteralReader {
         return list.toArray(new Coordinate[0]);
     }
 
+    /** Two ordinates in the CRS's axis order, and an optional height that is dropped. */
     private Coordinate coordinate() {
-        double lon = number("a longitude", -180, 180);
-        double lat = number("a latitude", -90, 90);
-        return new Coordinate(lon, lat);
+        double first = ordinate(0);
+        double second = ordinate(1);
+        if (cursor.peek().kind() == Cql2Token.Kind.NUMBER) cursor.advance();
+        return new Coordinate(first, second);
     }
 
-    private double number(String what, double min, double max) {
-        Cql2Token t = cursor.expect(Cql2Token.Kind.NUMBER, what);
+    private double ordinate(int axis) {
+        GeometryLiteralCheck.Axis meaning = GeometryLiteralCheck.axis(crs, axis);
+        Cql2Token t = cursor.expect(Cql2Token.Kind.NUMBER, "a " + meaning.noun());
         double v = ((Number) t.value()).doubleValue();
-        if (v < min || v > max) {
-            throw Cql2TextParser.syntaxError(t.position(), what.substring(what.indexOf(' ') + 1) + " " + t.text() + " is outside [" + (int) min
-                    + ", " + (int) max + "]; geometry literals are longitude latitude (CRS84)");
-        }
+        String problem = meaning.problem(v, crs);
+        if (problem != null) throw Cql2TextParser.syntaxError(t.position(), problem);
         return v;
     }
 
-    /** {@code BBOX(minlon, minlat, maxlon, maxlat)} or the 6-number form with heights, which are ignored. */
+    /** {@code BBOX(min1, min2, max1, max2)} or the 6-number form with heights, in the CRS's axis order. */
     private Geometry bbox(Cql2Token type) {
         cursor.expect(Cql2Token.Kind.LEFT_PAREN, "'(' after BBOX");
         List<Double> n = new ArrayList<>();
         n.add(boxNumber());
         while (cursor.acceptComma()) n.add(boxNumber());
         cursor.expect(Cql2Token.Kind.RIGHT_PAREN, "',' or ')' in BBOX");
-        if (n.size() != 4 && n.size() != 6) {
-            throw Cql2TextParser.syntaxError(type.position(), "BBOX needs 4 numbers (minlon, minlat, maxlon, maxlat) or 6, got " + n.size());
+        try {
+            return GeometryLiteralCheck.box(n, crs, factory);
+        } catch (IllegalArgumentException e) {
+            throw Cql2TextParser.syntaxError(type.position(), e.getMessage());
         }
-        int k = n.size() / 2;
-        double minX = n.get(0), minY = n.get(1), maxX = n.get(k), maxY = n.get(k + 1);
-        if (Math.abs(minX) > 180 || Math.abs(maxX) > 180 || Math.abs(minY) > 90 || Math.abs(maxY) > 90) {
-            throw Cql2TextParser.syntaxError(type.position(), "BBOX longitudes must be within [-180, 180] and latitudes within [-90, 90];"
-                    + " the order is minlon, minlat, maxlon, maxlat (CRS84)");
-        }
-        if (minX > maxX || minY > maxY) {
-            throw Cql2TextParser.syntaxError(type.position(), "BBOX minimum is greater than maximum (boxes across the antimeridian are not supported)");
-        }
-        return factory.toGeometry(new Envelope(minX, maxX, minY, maxY));
     }
 
     private double boxNumber() {
-        return number("a number", -Double.MAX_VALUE, Double.MAX_VALUE);
+        return ((Number) cursor.expect(Cql2Token.Kind.NUMBER, "a number").value()).doubleValue();
     }
 }

@@ -1,51 +1,67 @@
 /**
- * OGC API – Features Part 3 filtering: a subset of CQL2 Text, parsed by hand ({@link
- * parkgrid.filter.Cql2TextParser}), checked against a layer schema ({@link parkgrid.filter.FilterBinder}),
- * then decided either in Java ({@link parkgrid.filter.FilterEvaluator}) or in SQL ({@link
- * parkgrid.filter.FilterSql}, PostGIS and SQLite/GeoPackage) with the same answers.
+ * OGC API – Features Part 3 filtering: CQL2 Text ({@link parkgrid.filter.Cql2TextParser}) and CQL2 JSON
+ * ({@link parkgrid.filter.Cql2JsonParser}), parsed by hand into one tree ({@link parkgrid.filter.Filter}),
+ * checked against a layer schema ({@link parkgrid.filter.FilterBinder}), then decided either in Java ({@link
+ * parkgrid.filter.FilterEvaluator}) or in SQL ({@link parkgrid.filter.FilterSql}, PostGIS and
+ * SQLite/GeoPackage) with the same answers. Covered: the CQL2 classes basic-cql2, basic-spatial-functions,
+ * basic-spatial-functions-plus, spatial-functions, case-insensitive-comparison, accent-insensitive-comparison
+ * and advanced comparison (LIKE, IN, BETWEEN), in both encodings.
  *
- * <h2>Supported grammar</h2>
+ * <h2>Supported text grammar</h2>
  * <pre>
  * filter     = or-expr
  * or-expr    = and-expr { OR and-expr }
  * and-expr   = not-expr { AND not-expr }
  * not-expr   = NOT not-expr | primary
- * primary    = "(" or-expr ")" | spatial | predicate
+ * primary    = "(" or-expr ")" | TRUE | FALSE | spatial | predicate
  * predicate  = operand ("=" | "&lt;&gt;" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=") operand   -- one side a property, one a literal
- *            | property [NOT] LIKE string                    -- % any run, _ one character, \ escapes; case-sensitive
- *            | property [NOT] IN "(" literal { "," literal } ")"
- *            | property [NOT] BETWEEN literal AND literal     -- both ends included
- *            | property IS [NOT] NULL
- * spatial    = (S_INTERSECTS | S_WITHIN | S_CONTAINS | S_DISJOINT) "(" sp-arg "," sp-arg ")"   -- one property, one geometry
+ *            | text [NOT] LIKE pattern                       -- % any run, _ one character, \ escapes; case-sensitive
+ *            | text [NOT] IN "(" operand { "," operand } ")"
+ *            | text [NOT] BETWEEN operand AND operand        -- both ends included
+ *            | text IS [NOT] NULL
+ * text       = property | CASEI "(" text ")" | ACCENTI "(" text ")"
+ * pattern    = 'string' | CASEI "(" pattern ")" | ACCENTI "(" pattern ")"
+ * spatial    = (S_INTERSECTS | S_EQUALS | S_DISJOINT | S_TOUCHES | S_WITHIN | S_OVERLAPS | S_CROSSES | S_CONTAINS)
+ *              "(" sp-arg "," sp-arg ")"                    -- at least one geometry literal
  * sp-arg     = property | geometry
- * geometry   = POINT(x y) | LINESTRING(x y, ...) | POLYGON((x y, ...), ...) | MULTIPOINT((x y), ...) or MULTIPOINT(x y, ...)
- *            | MULTILINESTRING((x y, ...), ...) | MULTIPOLYGON(((x y, ...), ...), ...)
- *            | BBOX(minx, miny, maxx, maxy) | BBOX(minx, miny, minz, maxx, maxy, maxz)
- * operand    = property | literal
+ * geometry   = POINT [Z] (x y [z]) | LINESTRING [Z] (...) | POLYGON [Z] ((...), ...) | MULTIPOINT [Z] ((x y), ...) or (x y, ...)
+ *            | MULTILINESTRING [Z] (...) | MULTIPOLYGON [Z] (...) | GEOMETRYCOLLECTION [Z] (geometry, ...)
+ *            | BBOX(min1, min2, max1, max2) | BBOX(min1, min2, minz, max1, max2, maxz)
+ * operand    = text | literal | CASEI "(" 'string' ")" | ACCENTI "(" 'string' ")"
  * property   = identifier | "double quoted"                 -- "" inside stands for one "
- * literal    = 'string' | number | TRUE | FALSE               -- '' inside a string stands for one '
+ * literal    = 'string' | number | TRUE | FALSE | DATE('yyyy-mm-dd') | TIMESTAMP('yyyy-mm-ddThh:mm:ss[.f]Z')
  * number     = [+|-] digits [. digits] [(e|E) [+|-] digits]    -- integers become Long, others Double
  * </pre>
- * Keywords are case-insensitive; property names are case-sensitive. Precedence is NOT, then AND, then OR.
- * Negated forms are represented as {@link parkgrid.filter.Filter.Not} of the positive predicate.
+ * Keywords and function names are case-insensitive; property names are case-sensitive. Precedence is NOT,
+ * then AND, then OR. Negated forms are represented as {@link parkgrid.filter.Filter.Not} of the positive
+ * predicate. A spatial function of two literals is decided while parsing. DATE and TIMESTAMP become their
+ * RFC 3339 strings and compare with text properties (see {@link parkgrid.filter.TemporalLiteral}).
+ *
+ * <h2>CASEI and ACCENTI</h2>
+ * {@link parkgrid.filter.TextFunction} defines both (full Unicode case mapping; NFD, combining marks removed,
+ * stroked letters replaced, NFC): Chinese text is unchanged by either. PostGIS computes them in SQL with the
+ * same steps (ICU root collation, {@code normalize}, {@code regexp_replace}, {@code translate}); the
+ * GeoPackage leaves them to Java, because SQLite's {@code lower()} knows only ASCII.
  *
  * <h2>Coordinates</h2>
- * Geometry literals are CRS84: x = longitude, y = latitude, in degrees, 2D. This is the axis order of the
- * EPSG:4326 features in ParkGrid, so no axis swap happens anywhere; spatial predicates are planar in degrees,
- * as PostGIS {@code geometry} functions are. Literals outside lon [-180, 180] / lat [-90, 90] or not OGC-valid
- * are rejected.
+ * Geometry literals are in the {@code filter-crs} (default CRS84: x = longitude, y = latitude, in degrees),
+ * written in that CRS's axis order (EPSG:4326 and EPSG:4490 latitude first; EPSG:4546 northing first), and
+ * converted to CRS84 lon/lat, the axis order of the EPSG:4326 features here; spatial predicates are planar in
+ * degrees, as PostGIS {@code geometry} functions are. Heights are dropped. Literals outside lon [-180, 180] /
+ * lat [-90, 90] or not OGC-valid are rejected.
  *
  * <h2>Semantics</h2>
  * SQL three-valued logic: any predicate other than IS NULL on an absent (null) property is unknown, NOT
  * unknown is unknown, and a feature matches only when the whole filter is TRUE.
  *
  * <h2>Errors</h2>
- * Every error is a {@link parkgrid.feature.ParkGridException} 400 for parameter {@code filter}. Syntax errors
- * name the 1-based character position and what was expected, e.g. {@code filter: at position 14: expected a
- * value after '=' but found end of text}; schema errors name the property.
+ * Every error is a {@link parkgrid.feature.ParkGridException} 400 for parameter {@code filter}. Text syntax
+ * errors name the 1-based character position and what was expected, e.g. {@code filter: at position 14:
+ * expected a value after '=' but found end of text}; JSON errors name the JSON Pointer, e.g. {@code filter: at
+ * /args/1/op: unknown operator "intersects"}; schema errors name the property.
  *
  * <h2>Not supported</h2>
- * Temporal and array predicates, arithmetic, functions other than the four spatial ones (including CASEI and
- * ACCENTI), property-to-property comparisons, GEOMETRYCOLLECTION and Z/M literals, and the JSON encoding.
+ * Temporal functions and intervals, array functions, arithmetic, custom functions, property-to-property
+ * comparisons (also between two geometry properties), and boolean properties (the stores have none).
  */
 package parkgrid.filter;

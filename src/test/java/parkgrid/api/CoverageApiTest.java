@@ -89,10 +89,15 @@ class CoverageApiTest extends SeededServerTest {
         for (String mode : List.of("euclidean", "network")) {
             JsonNode fc = post(server, "coverage", "{\"supply\":\"transformers\",\"demand\":\"villages\",\"mode\":\"" + mode + "\","
                     + "\"radius\":{\"type\":\"rule\",\"rules\":\"dlt5729\",\"voltage_kv\":0.4,\"class_property\":\"supply_class\"}}").json();
+            int checked = 0;
             for (JsonNode f : fc.get("features")) {
                 String name = f.at("/properties/name_zh").asText();
-                if (name.equals("程村") || name.equals("东源头村")) assertTrue(f.at("/properties/covered").asBoolean(), mode + " " + name);
+                if (name.equals("程村") || name.equals("东源头村")) {
+                    assertTrue(f.at("/properties/covered").asBoolean(), mode + " " + name);
+                    checked++;
+                }
             }
+            assertEquals(2, checked, mode + ": both 程村 and 东源头村 are in the answer");
             assertEquals(mode, fc.at("/summary/mode").asText());
             assertTrue(fc.at("/summary/radius").asText().contains("DL/T 5729"));
         }
@@ -138,7 +143,7 @@ class CoverageApiTest extends SeededServerTest {
             TestServer.Reply r = post(impatient, "coverage", "{\"supply\":\"transformers\",\"demand\":\"villages\",\"mode\":\"network\","
                     + "\"radius\":{\"type\":\"constant\",\"metres\":2000}}");
             assertEquals(503, r.status(), r.body());
-            assertEquals("application/problem+json", r.contentType());
+            assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
             assertTrue(r.json().get("title").asText().contains("time limit"), r.body());
             assertEquals(200, impatient.get("/collections").status(), "the server still answers");
         }
@@ -170,7 +175,7 @@ class CoverageApiTest extends SeededServerTest {
     void badInputIsAProblemNamingTheInput(String body, int status, String parameter) throws Exception {
         TestServer.Reply r = post(server, "coverage", body);
         assertEquals(status, r.status(), r.body());
-        assertEquals("application/problem+json", r.contentType());
+        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
         assertEquals(parameter, r.json().get("parameter").asText(), r.body());
     }
 }

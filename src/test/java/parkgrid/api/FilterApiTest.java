@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import parkgrid.testing.SeedFixture;
 import parkgrid.testing.SeededServerTest;
 import parkgrid.testing.TestServer;
 
@@ -22,6 +23,7 @@ class FilterApiTest extends SeededServerTest {
     void filtersByAttributesAndGeometryWithCountsAndPaging() {
         JsonNode fc = server.get("/collections/transformers/items?filter=" + q("capacity_kva >= 400 AND village IN ('程村','东源头村')")).json();
         assertTrue(fc.get("numberMatched").asInt() >= 2);
+        assertEquals(fc.get("numberMatched").asInt(), fc.get("features").size());
         for (JsonNode f : fc.get("features")) assertTrue(f.at("/properties/capacity_kva").asInt() >= 400);
         JsonNode inPark = server.get("/collections/enterprises/items?filter="
                 + q("S_WITHIN(geom, POLYGON((112.40 34.10, 112.50 34.10, 112.50 34.20, 112.40 34.20, 112.40 34.10))) AND status = 'under_construction'")).json();
@@ -38,6 +40,7 @@ class FilterApiTest extends SeededServerTest {
     @Test
     void sortsAndSelectsProperties() {
         JsonNode fc = server.get("/collections/transformers/items?sortby=-capacity_kva,name_en&properties=name_en,capacity_kva").json();
+        assertEquals(SeedFixture.byName().get("transformers").features().size(), fc.get("features").size(), "every transformer, sorted");
         int previous = Integer.MAX_VALUE;
         for (JsonNode f : fc.get("features")) {
             int kva = f.at("/properties/capacity_kva").asInt();
@@ -53,8 +56,13 @@ class FilterApiTest extends SeededServerTest {
         "filter=name_en = 'open     | filter   | position",
         "filter=colour = 'red'      | filter   | colour",
         "filter=S_INTERSECTS(geom, POLYGON((1 2, 3 4)))  | filter | position",
-        "filter-lang=cql2-json&filter=x | filter-lang | cql2-text",
-        "filter-crs=EPSG:4546&filter=capacity_kva > 1 | filter-crs | CRS84",
+        "filter-lang=cql2-xml&filter=x | filter-lang | cql2-json",
+        "filter-lang=cql2-json&filter=x | filter | not valid JSON",
+        "filter-lang=cql2-json&filter={\"op\":\"=\",\"args\":[{\"property\":\"colour\"},\"红\"]} | filter | colour",
+        "filter={\"op\":\"s_within\",\"args\":[{\"property\":\"geom\"},{\"bbox\":[1,2]}]} | filter | /args/1/bbox",
+        "filter-crs=EPSG:9999&filter=capacity_kva > 1 | filter-crs | unsupported filter-crs",
+        "filter-crs=EPSG:4326&filter=S_INTERSECTS(geom, POINT(112.45 34.15)) | filter | latitude longitude (EPSG:4326)",
+        "filter=CASEI(capacity_kva) = '630' | filter | CASEI needs a string property",
         "sortby=colour              | sortby   | colour",
         "properties=colour          | properties | colour",
     })

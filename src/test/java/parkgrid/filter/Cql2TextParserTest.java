@@ -7,6 +7,9 @@ import static parkgrid.filter.FilterFixture.wkt;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import parkgrid.geo.CrsTransformer;
+import parkgrid.geo.SupportedCrs;
 import parkgrid.feature.ParkGridException;
 import parkgrid.filter.Filter.And;
 import parkgrid.filter.Filter.Between;
@@ -122,6 +125,99 @@ class Cql2TextParserTest {
                 parse("S_INTERSECTS(POINT(112 34), geom)"));
     }
 
+    @Test
+    void parsesEverySpatialFunctionOfTheSpatialFunctionsClass() {
+        for (SpatialOperator op : SpatialOperator.values()) {
+            assertEquals(new SpatialPredicate(op, "geom", wkt("POINT (112.45 34.15)")), parse(op.name().toLowerCase() + "(geom, POINT(112.45 34.15))"));
+        }
+        // a literal first turns WITHIN/CONTAINS and keeps the symmetric ones
+        assertEquals(new SpatialPredicate(SpatialOperator.S_TOUCHES, "geom", wkt("LINESTRING (112 34, 113 35)")),
+                parse("S_TOUCHES(LINESTRING(112 34, 113 35), geom)"));
+        assertEquals(new SpatialPredicate(SpatialOperator.S_CROSSES, "geom", wkt("LINESTRING (112 34, 113 35)")),
+                parse("S_CROSSES(LINESTRING(112 34, 113 35), geom)"));
+    }
+
+    @Test
+    void decidesASpatialFunctionOfTwoLiteralsWhileParsing() {
+        assertEquals(new Filter.Constant(true), parse("S_INTERSECTS(POINT(112.5 34.5), BBOX(112, 34, 113, 35))"));
+        assertEquals(new Filter.Constant(false), parse("S_WITHIN(BBOX(112, 34, 113, 35), POINT(112.5 34.5))"));
+        assertEquals(new Filter.Constant(true), parse("S_EQUALS(POLYGON((112 34, 113 34, 113 35, 112 35, 112 34)), BBOX(112, 34, 113, 35))"));
+    }
+
+    @Test
+    void readsGeometryCollectionsAndDropsHeights() {
+        assertEquals(wkt("GEOMETRYCOLLECTION (POINT (112.4 34.1), LINESTRING (112 34, 113 35), POLYGON ((112 34, 113 34, 113 35, 112 34)))"),
+                ((SpatialPredicate) parse("S_INTERSECTS(geom, GEOMETRYCOLLECTION(POINT(112.4 34.1), LINESTRING(112 34, 113 35),"
+                        + " POLYGON((112 34, 113 34, 113 35, 112 34))))")).geometry());
+        assertEquals(wkt("POINT (112.4 34.1)"), ((SpatialPredicate) parse("S_INTERSECTS(geom, POINT Z(112.4 34.1 420))")).geometry());
+        assertEquals(wkt("LINESTRING (112 34, 113 35)"), ((SpatialPredicate) parse("S_INTERSECTS(geom, LINESTRING(112 34 1, 113 35 2))")).geometry());
+    }
+
+    @Test
+    void readsLiteralsInTheFilterCrsAxisOrderAndConvertsThemToLonLat() {
+        Filter latLon = Cql2TextParser.parse("S_INTERSECTS(geom, POINT(34.15 112.45))", SupportedCrs.WGS84_LAT_LON);
+        assertEquals(new SpatialPredicate(SpatialOperator.S_INTERSECTS, "geom", wkt("POINT (112.45 34.15)")), latLon);
+        Filter box = Cql2TextParser.parse("S_WITHIN(geom, BBOX(34.1, 112.4, 34.2, 112.5))", SupportedCrs.CGCS2000);
+        assertEquals(wkt("POLYGON ((112.4 34.1, 112.4 34.2, 112.5 34.2, 112.5 34.1, 112.4 34.1))").getEnvelopeInternal(),
+                ((SpatialPredicate) box).geometry().getEnvelopeInternal());
+        // EPSG:4546 (CGCS2000 GK CM 111°E) is northing, easting in metres: the point 112.45°E 34.15°N
+        Geometry gk = new CrsTransformer(SupportedCrs.CGCS2000_GK_CM111).fromCrs84(wkt("POINT (112.45 34.15)"));
+        Filter projected = Cql2TextParser.parse("S_INTERSECTS(geom, POINT(" + gk.getCoordinate().x + " " + gk.getCoordinate().y + "))",
+                SupportedCrs.CGCS2000_GK_CM111);
+        Geometry back = ((SpatialPredicate) projected).geometry();
+        assertEquals(112.45, back.getCoordinate().x, 1e-9);
+        assertEquals(34.15, back.getCoordinate().y, 1e-9);
+        assertEquals(4326, back.getSRID());
+    }
+
+    @Test
+    void keepsCaseiAndAccentiOnThePropertyAndAppliesThemToLiterals() {
+        assertEquals(new Comparison("name_zh", List.of(TextFunction.CASEI), ComparisonOperator.EQUAL, "程村"), parse("CASEI(name_zh) = casei('程村')"));
+        assertEquals(new Comparison("name_en", List.of(TextFunction.ACCENTI), ComparisonOperator.EQUAL, "Dongyuantou"),
+                parse("ACCENTI(name_en) = accenti('Dōngyuántóu')"));
+        assertEquals(new Comparison("name_en", List.of(TextFunction.CASEI, TextFunction.ACCENTI), ComparisonOperator.EQUAL, "kobenhavn"),
+                parse("ACCENTI(CASEI(name_en)) = accenti(casei('KØBENHAVN'))"));
+        assertEquals(new Comparison("name_en", List.of(TextFunction.CASEI), ComparisonOperator.LESS, "dong"), parse("CASEI('DONG') > CASEI(name_en)"));
+        assertEquals(new Like("name_en", List.of(TextFunction.CASEI), "dong%"), parse("CASEI(name_en) LIKE CASEI('Dong%')"));
+        assertEquals(new Not(new In("name_en", List.of(TextFunction.ACCENTI), List.of("Dongyuantou", "Chengcun"))),
+                parse("ACCENTI(name_en) NOT IN (ACCENTI('Dōngyuántóu'), 'Chengcun')"));
+        assertEquals(new Between("name_en", List.of(TextFunction.CASEI), "a", "d"), parse("casei(name_en) BETWEEN casei('A') AND 'd'"));
+        assertEquals(new IsNull("name_en"), parse("CASEI(name_en) IS NULL"));
+    }
+
+    @Test
+    void readsBooleanFiltersAndTemporalLiterals() {
+        assertEquals(new Filter.Constant(true), parse("true"));
+        assertEquals(new Or(List.of(new Filter.Constant(false), new IsNull("a"))), parse("FALSE OR a IS NULL"));
+        assertEquals(new Comparison("b", ComparisonOperator.EQUAL, true), parse("TRUE = b"));
+        assertEquals(new Comparison("created_at", ComparisonOperator.GREATER_OR_EQUAL, "2024-05-01"), parse("created_at >= DATE('2024-05-01')"));
+        assertEquals(new Comparison("created_at", ComparisonOperator.LESS, "2024-05-01T08:30:00Z"),
+                parse("created_at < timestamp('2024-05-01T08:30:00.000Z')"));
+        assertEquals(new In("d", List.of("2024-05-01", "2024-05-02T00:00:00Z")), parse("d IN (DATE('2024-05-01'), TIMESTAMP('2024-05-02T00:00:00Z'))"));
+    }
+
+    @Test
+    void reportsBadFunctionArgumentsAndInstantsWhereTheyStand() {
+        assertError("CASEI(5) = name", "at position 7: CASEI needs a string or a string property but found '5'");
+        assertError("CASEI(name = 'x'", "at position 12: expected ')' to close CASEI but found '='");
+        assertError("d > DATE('2024-13-01')", "at position 10: '2024-13-01' is not a calendar date");
+        assertError("d > DATE('1 May 2024')", "at position 10: DATE needs a date as 'yyyy-mm-dd'");
+        assertError("d > TIMESTAMP('2024-05-01T08:30:00+08:00')", "at position 15: TIMESTAMP needs a UTC time");
+        assertError("name LIKE 5", "at position 11: expected a 'string' pattern after LIKE but found '5'");
+        assertError("S_INTERSECTS(geom, GEOMETRYCOLLECTION(BBOX(1, 2, 3, 4)))", "at position 39: expected a geometry (POINT");
+        assertError("S_INTERSECTS(geom, POINT(90 180))", "at position 29: latitude 180 is outside [-90, 90]");
+        assertError("S_INTERSECTS(geom, geometry)", "at position 1: S_INTERSECTS needs a geometry literal as one argument");
+    }
+
+    @Test
+    void namesTheAxisOrderOfTheFilterCrsInRangeErrors() {
+        ParkGridException e = assertThrows(ParkGridException.class,
+                () -> Cql2TextParser.parse("S_INTERSECTS(geom, POINT(112.45 34.15))", SupportedCrs.WGS84_LAT_LON));
+        assertEquals("filter: at position 26: latitude 112.45 is outside [-90, 90]; geometry literals are latitude longitude (EPSG:4326)", e.detail());
+        e = assertThrows(ParkGridException.class, () -> Cql2TextParser.parse("S_INTERSECTS(geom, BBOX(112.4, 34.1, 112.5, 34.2))", SupportedCrs.WGS84_LAT_LON));
+        assertTrue(e.detail().contains("the order is min latitude, min longitude, max latitude, max longitude"), e.detail());
+    }
+
     // ---- errors name the 1-based position and what was expected
 
     private static String error(String text) {
@@ -160,7 +256,8 @@ class Cql2TextParserTest {
         assertError("capacity_kva != 5", "at position 14: '!=' is not a CQL2 operator; use '<>'");
         assertError("name LIKES 'x'", "at position 6: expected an operator (=, <>, <, <=, >, >=, LIKE, IN, BETWEEN or IS NULL)"
                 + " after 'name' but found 'LIKES'");
-        assertError("S_TOUCHES(geom, POINT(112 34))", "at position 1: unknown function 'S_TOUCHES'");
+        assertError("S_NEAR(geom, POINT(112 34))", "at position 1: unknown function 'S_NEAR'; supported are S_INTERSECTS");
+        assertError("UPPER(name) = 'X'", "at position 1: unknown function 'UPPER'");
         assertError("geom = POINT(112 34)", "at position 8: a geometry literal can only be an argument of S_INTERSECTS");
         assertError("name NOT = 'x'", "at position 10: expected LIKE, IN or BETWEEN after NOT but found '='");
     }
@@ -174,7 +271,7 @@ class Cql2TextParserTest {
         assertError("S_INTERSECTS(geom, POINT(112 34)", "at position 33: expected ')' to close S_INTERSECTS but found end of text");
         assertError("S_INTERSECTS(geom, BBOX(113, 34, 112, 35))", "at position 20: BBOX minimum is greater than maximum");
         assertError("S_INTERSECTS(geom, BBOX(112, 34, 113))", "at position 20: BBOX needs 4 numbers");
-        assertError("S_INTERSECTS(geom, name)", "at position 1: S_INTERSECTS needs one geometry property and one geometry literal");
+        assertError("S_INTERSECTS(geom, name)", "at position 1: S_INTERSECTS needs a geometry literal as one argument");
     }
 
     @Test

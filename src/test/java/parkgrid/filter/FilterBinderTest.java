@@ -46,6 +46,15 @@ class FilterBinderTest {
     }
 
     @Test
+    void allowsCaseiAndAccentiOnlyOnStringPropertiesAndKeepsThem() {
+        assertEquals("filter: CASEI needs a string property but 'capacity_kva' is an integer", error("CASEI(capacity_kva) = '630'"));
+        assertEquals("filter: ACCENTI needs a string property but 'load_ratio' is a number", error("ACCENTI(load_ratio) IN ('a')"));
+        assertEquals(new Comparison("name", List.of(TextFunction.CASEI), ComparisonOperator.EQUAL, "汝阳北"), bind("CASEI(name) = '汝阳北'"));
+        assertEquals("filter: property 'capacity_kva' is an integer, so compare it with a number (without quotes), not the string '2024-05-01'",
+                error("capacity_kva > DATE('2024-05-01')"));
+    }
+
+    @Test
     void allowsLikeOnlyOnStringProperties() {
         assertEquals("filter: LIKE needs a string property but 'capacity_kva' is an integer", error("capacity_kva LIKE '6%'"));
     }
@@ -66,7 +75,7 @@ class FilterBinderTest {
         assertEquals(expected, bind("S_INTERSECTS(\"the_geom\", POINT(112 34))"));
         assertEquals("filter: S_INTERSECTS needs the geometry but 'name' is a string property",
                 error("S_INTERSECTS(name, POINT(112 34))"));
-        assertEquals("filter: 'geom' is the geometry; test it with S_INTERSECTS, S_WITHIN, S_CONTAINS or S_DISJOINT",
+        assertEquals("filter: 'geom' is the geometry; test it with S_INTERSECTS, S_WITHIN, S_CONTAINS, S_DISJOINT, S_EQUALS, S_TOUCHES, S_OVERLAPS, S_CROSSES",
                 error("geom IS NULL"));
     }
 

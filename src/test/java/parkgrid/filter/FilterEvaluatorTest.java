@@ -109,4 +109,63 @@ class FilterEvaluatorTest {
         assertFalse(matches("load_ratio > 0.5", KILN));
         assertFalse(matches("NOT load_ratio > 0.5", KILN));
     }
+
+    private static final Feature CHENGCUN = feature(11, "POINT (112.214 34.246)", "name", "程村 Chéngcūn", "capacity_kva", 400L, "load_ratio", 0.8);
+    private static final Feature DONGYUANTOU = feature(12, "POINT (112.004 34.289)", "name", "Dōngyuántóu", "capacity_kva", 315L, "load_ratio", 0.6);
+    private static final Feature KOBENHAVN = feature(13, "POINT (112.1 34.1)", "name", "KØBENHAVN Straße", "capacity_kva", 630L, "load_ratio", null);
+    private static final Feature UNNAMED = feature(14, "POINT (112.2 34.2)", "name", null, "capacity_kva", 100L, "load_ratio", 0.1);
+    private static final List<Feature> NAMED = List.of(CHENGCUN, DONGYUANTOU, KOBENHAVN, UNNAMED);
+
+    private static List<Long> namedIds(String cql2) {
+        FilterEvaluator evaluator = new FilterEvaluator(FilterBinder.parseAndBind(cql2, FilterFixture.SUBSTATIONS));
+        return NAMED.stream().filter(evaluator::matches).map(Feature::id).collect(Collectors.toList());
+    }
+
+    @Test
+    void foldsCaseAndAccentsOnBothSidesAndLeavesChineseAlone() {
+        assertEquals(List.of(12L), namedIds("ACCENTI(name) = ACCENTI('Dongyuantou')"));
+        assertEquals(List.of(12L), namedIds("ACCENTI(name) = 'Dongyuantou'"));
+        assertEquals(List.of(), namedIds("name = 'Dongyuantou'"));
+        assertEquals(List.of(12L), namedIds("ACCENTI(CASEI(name)) = accenti(casei('DONGYUANTOU'))"));
+        assertEquals(List.of(11L), namedIds("CASEI(name) LIKE CASEI('程村%')"));
+        assertEquals(List.of(11L), namedIds("ACCENTI(name) LIKE '%Chengcun'"));
+        assertEquals(List.of(13L), namedIds("CASEI(name) = CASEI('københavn STRASSE')"));
+        assertEquals(List.of(13L), namedIds("ACCENTI(CASEI(name)) LIKE accenti(casei('kO%'))"));
+        assertEquals(List.of(11L, 12L), namedIds("ACCENTI(name) IN ('程村 Chengcun', 'Dongyuantou')"));
+        assertEquals(List.of(11L, 13L), namedIds("NOT ACCENTI(name) = 'Dongyuantou'"), "null stays unknown under NOT");
+        assertEquals(List.of(12L, 13L), namedIds("CASEI(name) BETWEEN 'd' AND 'l'"));
+        assertEquals(List.of(14L), namedIds("CASEI(name) IS NULL"));
+    }
+
+    @Test
+    void decidesBooleanConstantsAndTheirCombinations() {
+        assertEquals(List.of(11L, 12L, 13L, 14L), namedIds("TRUE"));
+        assertEquals(List.of(), namedIds("FALSE"));
+        assertEquals(List.of(12L), namedIds("FALSE OR capacity_kva = 315"));
+        assertEquals(List.of(11L, 12L, 13L), namedIds("NOT FALSE AND name IS NOT NULL"));
+    }
+
+    @Test
+    void decidesTouchesCrossesOverlapsAndEqualsAsDe9im() {
+        String box = "BBOX(112.4, 34.1, 112.5, 34.2)";
+        Feature corner = feature(21, "POINT (112.5 34.2)", "name", "角");
+        Feature inside = feature(22, "POINT (112.45 34.15)", "name", "内");
+        Feature through = feature(23, "LINESTRING (112.3 34.0, 112.7 34.4)", "name", "穿");
+        Feature within = feature(24, "LINESTRING (112.42 34.12, 112.48 34.18)", "name", "里");
+        Feature half = feature(25, "POLYGON ((112.45 34.15, 112.55 34.15, 112.55 34.25, 112.45 34.25, 112.45 34.15))", "name", "半");
+        Feature same = feature(26, "POLYGON ((112.5 34.2, 112.5 34.1, 112.4 34.1, 112.4 34.2, 112.5 34.2))", "name", "同");
+        assertTrue(matches("S_TOUCHES(geom, " + box + ")", corner));
+        assertFalse(matches("S_TOUCHES(geom, " + box + ")", inside));
+        assertTrue(matches("S_CROSSES(geom, " + box + ")", through));
+        assertTrue(matches("S_CROSSES(" + box + ", geom)", through));
+        assertFalse(matches("S_CROSSES(geom, " + box + ")", within));
+        assertTrue(matches("S_CROSSES(geom, LINESTRING(112.4 34.2, 112.5 34.1))", within));
+        assertTrue(matches("S_OVERLAPS(geom, " + box + ")", half));
+        assertFalse(matches("S_OVERLAPS(geom, " + box + ")", same));
+        assertFalse(matches("S_OVERLAPS(geom, " + box + ")", through), "a line and a polygon never overlap");
+        assertTrue(matches("S_EQUALS(geom, " + box + ")", same), "equal whatever the vertex order");
+        assertFalse(matches("S_EQUALS(geom, " + box + ")", half));
+        assertTrue(matches("S_EQUALS(geom, MULTIPOINT((112.45 34.15), (112.45 34.15)))", inside));
+        assertTrue(matches("S_INTERSECTS(geom, GEOMETRYCOLLECTION(POINT(0 0), LINESTRING(112.4 34.2, 112.5 34.1)))", within));
+    }
 }

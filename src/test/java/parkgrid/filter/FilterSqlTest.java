@@ -88,4 +88,42 @@ class FilterSqlTest {
     void rejectsAnAliasThatIsNotAPlainIdentifier() {
         assertThrows(IllegalArgumentException.class, () -> sql("name IS NULL", SqlDialect.POSTGIS, "t; DROP TABLE x"));
     }
+
+    @Test
+    void namesThePostGisFunctionOfTheSpatialFunctionsClass() {
+        assertEquals("ST_Equals(geom, ST_GeomFromText(?, 4326)) AND ST_Touches(geom, ST_GeomFromText(?, 4326))"
+                        + " AND ST_Overlaps(geom, ST_GeomFromText(?, 4326)) AND ST_Crosses(geom, ST_GeomFromText(?, 4326))",
+                sql("S_EQUALS(geom, POINT(1 2)) AND S_TOUCHES(geom, POINT(1 2)) AND S_OVERLAPS(geom, POINT(1 2)) AND S_CROSSES(POINT(1 2), geom)",
+                        SqlDialect.POSTGIS, null).getSql());
+        assertEquals(List.of("GEOMETRYCOLLECTION (POINT (1 2), LINESTRING (1 2, 3 4))"),
+                sql("S_INTERSECTS(geom, GEOMETRYCOLLECTION(POINT(1 2), LINESTRING(1 2, 3 4)))", SqlDialect.POSTGIS, null).getParameters());
+    }
+
+    @Test
+    void writesCaseiAndAccentiForPostGisWithTheStepsJavaTakes() {
+        FilterSql s = sql("ACCENTI(CASEI(name)) = accenti(casei('Dōngyuántóu')) AND CASEI(name) LIKE casei('程村%')", SqlDialect.POSTGIS, "t");
+        String casei = "lower(upper(t.\"name\" COLLATE \"und-x-icu\"))";
+        String accentiOfCasei = "normalize(translate(regexp_replace(normalize(" + casei + ", NFD), '" + TextFunction.COMBINING_MARKS + "', '', 'g'), '"
+                + TextFunction.STROKED + "', '" + TextFunction.UNSTROKED + "'), NFC)";
+        assertEquals("(" + accentiOfCasei + ") COLLATE \"C\" = ? AND (" + casei + ") COLLATE \"C\" LIKE ?", s.getSql());
+        assertEquals(List.of("dongyuantou", "程村%"), s.getParameters());
+        assertFalse(s.requiresJavaEvaluation());
+    }
+
+    @Test
+    void leavesCaseiAndAccentiToJavaInSqliteWhoseLowerIsAsciiOnly() {
+        FilterSql s = sql("capacity_kva > 100 AND CASEI(name) = casei('程村') AND (ACCENTI(name) LIKE 'D%' OR name IS NULL)", SqlDialect.SQLITE, "t");
+        assertEquals("t.\"capacity_kva\" > ?", s.getSql());
+        assertEquals(List.of(100L), s.getParameters());
+        assertTrue(s.requiresJavaEvaluation());
+        assertEquals(FilterBinder.parseAndBind("CASEI(name) = casei('程村') AND (ACCENTI(name) LIKE 'D%' OR name IS NULL)", SUBSTATIONS).filter(),
+                s.getResidual().filter());
+    }
+
+    @Test
+    void writesBooleanConstantsInBothDialects() {
+        assertEquals("(1 = 1) OR \"name\" IS NULL", sql("TRUE OR name IS NULL", SqlDialect.SQLITE, null).getSql());
+        assertEquals("NOT ((1 = 0))", sql("NOT FALSE", SqlDialect.POSTGIS, null).getSql());
+        assertEquals("(1 = 1)", sql("S_INTERSECTS(POINT(1 1), BBOX(0, 0, 2, 2))", SqlDialect.SQLITE, null).getSql());
+    }
 }

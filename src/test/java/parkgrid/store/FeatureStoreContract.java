@@ -161,6 +161,102 @@ abstract class FeatureStoreContract {
         }
     }
 
+    /** Chinese names with pinyin, a Danish capital for Ø, RFC 3339 survey times; one has no county, one no time. */
+    private void createPlaces() throws Exception {
+        Layer places = new Layer("places", "地名", null, null, GeometryKind.POINT, List.of(
+                new PropertyDefinition("name_zh", PropertyType.STRING), new PropertyDefinition("name_pinyin", PropertyType.STRING),
+                new PropertyDefinition("county", PropertyType.STRING), new PropertyDefinition("surveyed", PropertyType.STRING)), null, null);
+        store.createLayer(places);
+        WKTReader wkt = new WKTReader();
+        store.insert("places", List.of(
+                place(1, wkt.read("POINT (112.214 34.246)"), "程村", "Chéngcūn", "嵩县", "2024-05-01T08:30:00Z"),
+                place(2, wkt.read("POINT (112.004 34.289)"), "东源头村", "Dōngyuántóu", "嵩县", "2024-06-01T00:00:00Z"),
+                place(3, wkt.read("POINT (112.4669 34.154)"), "汝阳县城", "RǓYÁNG", "汝阳", "2023-12-31T23:59:59Z"),
+                place(4, wkt.read("POINT (112.2 34.05)"), "三合村", "Sānhé", "嵩县", null),
+                place(5, wkt.read("POINT (112.1 34.1)"), "哥本哈根", "KØBENHAVN", null, "2024-05-01T08:29:59Z")));
+    }
+
+    private static Feature place(long id, Geometry g, String zh, String pinyin, String county, String surveyed) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("name_zh", zh);
+        p.put("name_pinyin", pinyin);
+        if (county != null) p.put("county", county);
+        if (surveyed != null) p.put("surveyed", surveyed);
+        return new Feature(id, g, p);
+    }
+
+    /** Squares: 1 = BBOX(112.4, 34.1, 112.5, 34.2); 2 touches it on the east; 3 overlaps its NE quarter; 4 is far away. */
+    private void createPlots() throws Exception {
+        store.createLayer(new Layer("plots", "地块", null, null, GeometryKind.POLYGON, List.of(new PropertyDefinition("parcel", PropertyType.STRING)), null, null));
+        WKTReader wkt = new WKTReader();
+        store.insert("plots", List.of(
+                new Feature(1, wkt.read("POLYGON ((112.4 34.1, 112.5 34.1, 112.5 34.2, 112.4 34.2, 112.4 34.1))"), Map.of("parcel", "甲")),
+                new Feature(2, wkt.read("POLYGON ((112.5 34.1, 112.6 34.1, 112.6 34.2, 112.5 34.2, 112.5 34.1))"), Map.of("parcel", "乙")),
+                new Feature(3, wkt.read("POLYGON ((112.45 34.15, 112.55 34.15, 112.55 34.25, 112.45 34.25, 112.45 34.15))"), Map.of("parcel", "丙")),
+                new Feature(4, wkt.read("POLYGON ((113 35, 113.1 35, 113.1 35.1, 113 35.1, 113 35))"), Map.of("parcel", "丁"))));
+    }
+
+    private void assertFilterSelects(String layer, String cql2, List<Long> expected) throws IOException {
+        FeatureQuery q = new FeatureQuery(null, Map.of(), FilterBinder.parseAndBind(cql2, store.layer(layer).orElseThrow()), List.of(), FeatureQuery.UNLIMITED, 0);
+        assertEquals(expected, ids(read(layer, q)), cql2);
+        assertEquals(expected.size(), store.count(layer, q), cql2 + " count");
+        FeatureQuery page = new FeatureQuery(null, Map.of(), q.filter(), List.of(), 2, 1);
+        assertEquals(expected.stream().skip(1).limit(2).toList(), ids(read(layer, page)), cql2 + " page");
+    }
+
+    @Test
+    void caseiAndAccentiFoldTextAsTheStandardSaysAndLeaveChineseAlone() throws Exception {
+        createPlaces();
+        assertFilterSelects("places", "CASEI(name_pinyin) = casei('RǔYáng')", List.of(3L));
+        assertFilterSelects("places", "ACCENTI(name_pinyin) = 'Dongyuantou'", List.of(2L));
+        assertFilterSelects("places", "ACCENTI(name_pinyin) = accenti('Dōngyuántóu')", List.of(2L));
+        assertFilterSelects("places", "name_pinyin = 'Dongyuantou'", List.of());
+        assertFilterSelects("places", "ACCENTI(CASEI(name_pinyin)) LIKE accenti(casei('%Ó%'))", List.of(2L, 5L));
+        assertFilterSelects("places", "ACCENTI(CASEI(name_pinyin)) = accenti(casei('kobenhavn'))", List.of(5L));
+        assertFilterSelects("places", "CASEI(name_zh) = CASEI('程村')", List.of(1L));
+        assertFilterSelects("places", "ACCENTI(name_zh) IN ('程村', '东源头村')", List.of(1L, 2L));
+        assertFilterSelects("places", "CASEI(county) <> casei('嵩县')", List.of(3L));
+        assertFilterSelects("places", "NOT (ACCENTI(name_pinyin) LIKE 'S%')", List.of(1L, 2L, 3L, 5L));
+        assertFilterSelects("places", "CASEI(name_pinyin) > 'd'", List.of(2L, 3L, 4L, 5L));
+        assertFilterSelects("places", "ACCENTI(CASEI(name_pinyin)) BETWEEN 'c' AND 'l'", List.of(1L, 2L, 5L));
+        assertFilterSelects("places", "county = '嵩县' AND ACCENTI(name_pinyin) LIKE '%n'", List.of(1L));
+        assertFilterSelects("places", "ACCENTI(name_pinyin) LIKE 'Ch%' OR S_INTERSECTS(geom, BBOX(112.4, 34.1, 112.5, 34.2))", List.of(1L, 3L));
+    }
+
+    @Test
+    void booleansAndTemporalLiteralsCompareAsTheStandardSays() throws Exception {
+        createPlaces();
+        assertFilterSelects("places", "TRUE", List.of(1L, 2L, 3L, 4L, 5L));
+        assertFilterSelects("places", "FALSE", List.of());
+        assertFilterSelects("places", "FALSE OR county = '汝阳'", List.of(3L));
+        assertFilterSelects("places", "surveyed >= TIMESTAMP('2024-05-01T08:30:00Z')", List.of(1L, 2L));
+        assertFilterSelects("places", "surveyed < TIMESTAMP('2024-05-01T08:30:00Z')", List.of(3L, 5L));
+        assertFilterSelects("places", "surveyed = TIMESTAMP('2024-05-01T08:30:00.000Z')", List.of(1L));
+        assertFilterSelects("places", "surveyed < DATE('2024-01-01')", List.of(3L));
+        assertFilterSelects("places", "surveyed IS NULL OR surveyed > DATE('2024-05-31')", List.of(2L, 4L));
+    }
+
+    @Test
+    void everySpatialFunctionSelectsWhatDe9imSays() throws Exception {
+        createPlots();
+        String a = "BBOX(112.4, 34.1, 112.5, 34.2)";
+        assertFilterSelects("plots", "S_EQUALS(geom, " + a + ")", List.of(1L));
+        assertFilterSelects("plots", "S_EQUALS(geom, POLYGON((112.5 34.2, 112.4 34.2, 112.4 34.1, 112.5 34.1, 112.5 34.2)))", List.of(1L));
+        assertFilterSelects("plots", "S_TOUCHES(geom, " + a + ")", List.of(2L));
+        assertFilterSelects("plots", "S_OVERLAPS(geom, " + a + ")", List.of(3L));
+        assertFilterSelects("plots", "S_OVERLAPS(" + a + ", geom)", List.of(3L));
+        assertFilterSelects("plots", "S_CROSSES(geom, LINESTRING(112.35 34.15, 112.65 34.15))", List.of(1L, 2L));
+        assertFilterSelects("plots", "S_CROSSES(LINESTRING(112.35 34.15, 112.65 34.15), geom)", List.of(1L, 2L));
+        assertFilterSelects("plots", "S_DISJOINT(geom, POINT(112.45 34.15))", List.of(2L, 4L));
+        assertFilterSelects("plots", "S_WITHIN(geom, BBOX(112.35, 34.05, 112.65, 34.25))", List.of(1L, 2L, 3L));
+        assertFilterSelects("plots", "S_CONTAINS(geom, POINT(112.45 34.15))", List.of(1L));
+        assertFilterSelects("plots", "S_INTERSECTS(geom, GEOMETRYCOLLECTION(POINT(113.05 35.05), LINESTRING(112.58 34.12, 112.59 34.13)))", List.of(2L, 4L));
+        assertFilterSelects("plots", "S_INTERSECTS(geom, MULTIPOLYGON(((112.41 34.11, 112.42 34.11, 112.42 34.12, 112.41 34.11)),"
+                + " ((113.01 35.01, 113.02 35.01, 113.02 35.02, 113.01 35.01))))", List.of(1L, 4L));
+        assertFilterSelects("plots", "NOT S_TOUCHES(geom, " + a + ") AND parcel <> '丁'", List.of(1L, 3L));
+        assertFilterSelects("plots", "S_INTERSECTS(POINT(1 1), POINT(2 2)) OR parcel = '甲'", List.of(1L));
+    }
+
     @Test
     void sortsByPropertiesWithNullsLastThenById() throws IOException {
         List<FeatureQuery.SortKey> keys = List.of(new FeatureQuery.SortKey("county", true), new FeatureQuery.SortKey("upgrade_year", false));

@@ -40,7 +40,7 @@ public final class Routes {
         app.get("/collections/{collectionId}/statistics", statistics::layer);
         app.get("/statistics", statistics::dashboard);
         app.get("/map/config", mapConfig::get);
-        app.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "store", store.description())));
+        app.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "store", store.kind())));
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
         ProblemMapper.register(app);
     }

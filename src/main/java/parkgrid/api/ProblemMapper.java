@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.NotFoundResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import parkgrid.feature.ParkGridException;
@@ -30,9 +31,12 @@ final class ProblemMapper {
             // Javalin names the methods "availableMethods" (or "Available methods" when the client accepts HTML)
             String allowed = e.getDetails().values().stream().findFirst().orElse("");
             if (!allowed.isEmpty()) ctx.header(Header.ALLOW, allowed);
-            write(ctx, 405, titleFor(405), null, ctx.method() + " is not allowed on " + ctx.path()
+            write(ctx, 405, titleFor(405), null, ctx.method() + " is not allowed on " + decodedPath(ctx)
                     + (allowed.isEmpty() ? "" : "; allowed: " + allowed));
         });
+        // Javalin's own "Endpoint GET /%E6%B1%9D not found" quotes the path still encoded
+        app.exception(NotFoundResponse.class, (e, ctx) ->
+                write(ctx, 404, titleFor(404), null, "nothing here: " + ctx.method() + " " + decodedPath(ctx)));
         app.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), titleFor(e.getStatus()), null, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -41,9 +45,18 @@ final class ProblemMapper {
         });
         app.error(404, ctx -> {
             if (!ctx.res().isCommitted() && !isProblem(ctx)) {
-                write(ctx, 404, "Not found", null, "no resource at " + ctx.path());
+                write(ctx, 404, "Not found", null, "no resource at " + decodedPath(ctx));
             }
         });
+    }
+
+    /** The request path as the client wrote it, {@code /collections/汝阳县}; the raw one if it does not decode. */
+    private static String decodedPath(Context ctx) {
+        try {
+            return new java.net.URI(ctx.path()).getPath();
+        } catch (java.net.URISyntaxException e) {
+            return ctx.path();
+        }
     }
 
     private static boolean isProblem(Context ctx) {

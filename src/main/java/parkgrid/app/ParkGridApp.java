@@ -2,6 +2,8 @@ package parkgrid.app;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.router.ParsedEndpoint;
+import java.util.List;
 import io.javalin.http.staticfiles.StaticFileConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +87,18 @@ public final class ParkGridApp implements AutoCloseable {
             LOG.info("creating {} from the committed seed set", settings.geoPackage());
         }
         return GeoPackageStore.openSeeded(settings.geoPackage(), SeedData::read);
+    }
+
+    /** A route the server answers, as registered: {@code GET /collections/{collectionId}/items}. */
+    public record Route(String method, String path) {}
+
+    /** Every HTTP route Javalin has, in registration order (before/after handlers and static files excluded). */
+    public List<Route> routes() {
+        return javalin.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(ParsedEndpoint::getEndpoint)
+                .filter(e -> e.getMethod().isHttpMethod())
+                .map(e -> new Route(e.getMethod().name(), e.getPath()))
+                .toList();
     }
 
     public int port() {

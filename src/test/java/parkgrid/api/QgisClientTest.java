@@ -83,7 +83,8 @@ class QgisClientTest {
         List<Layer> layers = store.layers();
         assertFalse(layers.isEmpty(), "the store has layers");
         Map<String, Envelope> boxes = new HashMap<>();
-        ObjectNode request = JSON.createObjectNode().put("url", server.baseUrl());
+        // the URL as the README tells planners to type it: localhost, not 127.0.0.1
+        ObjectNode request = JSON.createObjectNode().put("url", server.baseUrl().replace("//127.0.0.1:", "//localhost:"));
         ArrayNode specs = request.putArray("layers");
         Envelope all = new Envelope();
         layers.forEach(l -> store.extent(l.name()).ifPresent(all::expandToInclude));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suite needs on a Debian machine of this project's kind, idempotently:
 # PostgreSQL 15 + PostGIS 3 (database parkgrid_test with the postgis extension), GDAL (ogrinfo/ogr2ogr,
-# the OGC API client the tests drive), Chromium + ChromeDriver (browser tests).
+# the OGC API client the tests drive), PyQGIS (python3-qgis for the system /usr/bin/python3: QGIS as a client,
+# run headless with QT_QPA_PLATFORM=offscreen), Chromium + ChromeDriver (browser tests).
 set -euo pipefail
 
 SUDO=""
@@ -10,6 +11,7 @@ SUDO=""
 missing=()
 dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 || missing+=(postgresql-15 postgresql-15-postgis-3)
 command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
+QT_QPA_PLATFORM=offscreen /usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1 || missing+=(python3-qgis)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -35,4 +37,4 @@ if [ "$(psql_admin -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'pa
   psql_admin -d postgres -c "CREATE DATABASE parkgrid_test"
 fi
 psql_admin -d parkgrid_test -c "CREATE EXTENSION IF NOT EXISTS postgis"
-echo "test-env: PostGIS $(psql_admin -d parkgrid_test -c 'SELECT postgis_lib_version()'), $(ogrinfo --version), $(chromium --version 2>/dev/null)"
+echo "test-env: PostGIS $(psql_admin -d parkgrid_test -c 'SELECT postgis_lib_version()'), $(ogrinfo --version), QGIS $(QT_QPA_PLATFORM=offscreen /usr/bin/python3 -c 'from qgis.core import Qgis; print(Qgis.version())' 2>/dev/null), $(chromium --version 2>/dev/null)"

@@ -32,7 +32,8 @@ final class LandingHandler {
         ObjectNode doc = Responses.JSON.createObjectNode();
         doc.put("title", "ParkGrid – Ruyang green building materials park and power grid");
         doc.put("description", "Layers of the Ruyang (Luoyang, Henan) green-building-materials park, villages and the "
-                + "110 kV / 10 kV / 400 V grid as OGC API – Features. Positions are approximate. Store: " + store.description());
+                + "110 kV / 10 kV / 400 V grid as OGC API – Features. Positions are approximate.");
+        doc.put("store", store.kind());
         ArrayNode l = doc.putArray("links");
         Links.add(l, links.url("/?f=json"), OgcVocabulary.REL_SELF, OgcVocabulary.JSON, "This document");
         Links.add(l, links.url("/?f=html"), OgcVocabulary.REL_ALTERNATE, OgcVocabulary.HTML, "The map");

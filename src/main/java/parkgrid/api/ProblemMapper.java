@@ -4,15 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.NotFoundResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import parkgrid.feature.ParkGridException;
 
 /**
- * The one place errors become responses: RFC 9457 {@code application/problem+json} with {@code type},
+ * The one place errors become responses: RFC 9457 {@code application/problem+json} (UTF-8) with {@code type},
  * {@code title}, {@code status}, {@code detail}, {@code instance} and, where one parameter is at fault,
- * {@code parameter}. Unexpected exceptions are logged and answered 500 without a stack trace.
+ * {@code parameter}. Unexpected exceptions are logged and answered 500 without a stack trace; a wrong method on
+ * a known path is 405 with {@code Allow}. What Jetty answers before Javalin sees a request (a malformed or
+ * ambiguous URI, a URI or headers too long) is written by {@link JettyProblemHandler} with the same body.
  */
 final class ProblemMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
@@ -22,6 +27,16 @@ final class ProblemMapper {
 
     static void register(Javalin app) {
         app.exception(ParkGridException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.parameter(), e.detail()));
+        app.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+            // Javalin names the methods "availableMethods" (or "Available methods" when the client accepts HTML)
+            String allowed = e.getDetails().values().stream().findFirst().orElse("");
+            if (!allowed.isEmpty()) ctx.header(Header.ALLOW, allowed);
+            write(ctx, 405, titleFor(405), null, ctx.method() + " is not allowed on " + decodedPath(ctx)
+                    + (allowed.isEmpty() ? "" : "; allowed: " + allowed));
+        });
+        // Javalin's own "Endpoint GET /%E6%B1%9D not found" quotes the path still encoded
+        app.exception(NotFoundResponse.class, (e, ctx) ->
+                write(ctx, 404, titleFor(404), null, "nothing here: " + ctx.method() + " " + decodedPath(ctx)));
         app.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), titleFor(e.getStatus()), null, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -30,9 +45,18 @@ final class ProblemMapper {
         });
         app.error(404, ctx -> {
             if (!ctx.res().isCommitted() && !isProblem(ctx)) {
-                write(ctx, 404, "Not found", null, "no resource at " + ctx.path());
+                write(ctx, 404, "Not found", null, "no resource at " + decodedPath(ctx));
             }
         });
+    }
+
+    /** The request path as the client wrote it, {@code /collections/汝阳县}; the raw one if it does not decode. */
+    private static String decodedPath(Context ctx) {
+        try {
+            return new java.net.URI(ctx.path()).getPath();
+        } catch (java.net.URISyntaxException e) {
+            return ctx.path();
+        }
     }
 
     private static boolean isProblem(Context ctx) {
@@ -41,24 +65,39 @@ final class ProblemMapper {
     }
 
     static void write(Context ctx, int status, String title, String parameter, String detail) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(body(status, title, parameter, detail, ctx.path()));
+    }
+
+    /** The Content-Type of every problem: the media type with its charset. */
+    static final String CONTENT_TYPE = OgcVocabulary.PROBLEM_JSON + ";charset=utf-8";
+
+    /** A problem document; {@code parameter} and {@code instance} (the request path) may be null. */
+    static String body(int status, String title, String parameter, String detail, String instance) {
         ObjectNode body = JSON.createObjectNode();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        body.put("instance", ctx.path());
+        if (instance != null) body.put("instance", instance);
         if (parameter != null) body.put("parameter", parameter);
-        ctx.status(status).contentType(OgcVocabulary.PROBLEM_JSON).result(body.toString());
+        return body.toString();
     }
 
-    private static String titleFor(int status) {
+    static String titleFor(int status) {
         return switch (status) {
             case 400 -> "Bad request";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 406 -> "Not acceptable";
+            case 408 -> "Request timeout";
             case 413 -> "Payload too large";
-            default -> "HTTP " + status;
+            case 414 -> "URI too long";
+            case 415 -> "Unsupported media type";
+            case 431 -> "Request header fields too large";
+            case 500 -> "Internal server error";
+            case 501 -> "Not implemented";
+            case 503 -> "Service unavailable";
+            default -> status >= 500 ? "Server error " + status : "HTTP " + status;
         };
     }
 }

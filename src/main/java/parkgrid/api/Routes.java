@@ -20,7 +20,7 @@ public final class Routes {
         CoverageHandler coverage = new CoverageHandler(store, settings.analysisTimeLimit());
 
         // Jetty encodes a String body in ISO-8859-1 unless told otherwise: every text body ParkGrid writes is UTF-8.
-        app.before(ctx -> ctx.res().setCharacterEncoding("UTF-8"));
+        app.before(Utf8ContentType::encodeBody);
         app.get("/", landing::landing);
         app.get("/conformance", landing::conformance);
         app.get("/api", openApi::get);
@@ -40,7 +40,7 @@ public final class Routes {
         app.get("/collections/{collectionId}/statistics", statistics::layer);
         app.get("/statistics", statistics::dashboard);
         app.get("/map/config", mapConfig::get);
-        app.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "store", store.description())));
+        app.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok", "store", store.kind())));
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
         ProblemMapper.register(app);
     }

@@ -15,7 +15,7 @@ public final class Main {
         Settings settings = Settings.fromEnvironment(System.getenv());
         ParkGridApp app = ParkGridApp.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "parkgrid-shutdown"));
-        LOG.info("ParkGrid serving {} on http://localhost:{}/ (started in {} ms)", app.store().description(), app.port(),
+        LOG.info("ParkGrid serving {} on http://{}:{}/ (started in {} ms)", app.store().description(), settings.host(), app.port(),
                 (System.nanoTime() - t0) / 1_000_000);
     }
 }

@@ -2,9 +2,14 @@ package parkgrid.app;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.router.ParsedEndpoint;
+import java.util.List;
+import io.javalin.http.staticfiles.StaticFileConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import parkgrid.api.JettyProblemHandler;
 import parkgrid.api.Routes;
+import parkgrid.api.Utf8ContentType;
 import parkgrid.config.Settings;
 import parkgrid.io.SeedData;
 import parkgrid.store.FeatureStore;
@@ -45,12 +50,32 @@ public final class ParkGridApp implements AutoCloseable {
                 files.hostedPath = "/static";
                 files.directory = "/static";
                 files.location = Location.CLASSPATH;
+                declareUtf8(files);
             });
-            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> { // what enableWebjars() sets up, with charsets
+                files.hostedPath = "/webjars";
+                files.directory = "/META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "max-age=31622400");
+                declareUtf8(files);
+            });
+            config.http.prefer405over404 = true; // a wrong method on a known path is 405 with Allow, not 404
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemHandler()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblemHandler()));
         });
         Routes.register(javalin, store, settings);
-        javalin.start(settings.port());
+        javalin.after(Utf8ContentType::declare);
+        javalin.start(settings.host(), settings.port());
         return new ParkGridApp(store, javalin);
+    }
+
+    /** The map's files are UTF-8 (Chinese labels); Jetty would leave the charset out, or write "charset=null". */
+    private static void declareUtf8(StaticFileConfig files) {
+        files.mimeTypes.add("text/html;charset=utf-8", "html");
+        files.mimeTypes.add("text/javascript;charset=utf-8", "js");
+        files.mimeTypes.add("text/css;charset=utf-8", "css");
+        files.mimeTypes.add("image/svg+xml;charset=utf-8", "svg");
+        files.mimeTypes.add("application/json;charset=utf-8", "json");
     }
 
     static FeatureStore openStore(Settings settings) {
@@ -62,6 +87,18 @@ public final class ParkGridApp implements AutoCloseable {
             LOG.info("creating {} from the committed seed set", settings.geoPackage());
         }
         return GeoPackageStore.openSeeded(settings.geoPackage(), SeedData::read);
+    }
+
+    /** A route the server answers, as registered: {@code GET /collections/{collectionId}/items}. */
+    public record Route(String method, String path) {}
+
+    /** Every HTTP route Javalin has, in registration order (before/after handlers and static files excluded). */
+    public List<Route> routes() {
+        return javalin.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(ParsedEndpoint::getEndpoint)
+                .filter(e -> e.getMethod().isHttpMethod())
+                .map(e -> new Route(e.getMethod().name(), e.getPath()))
+                .toList();
     }
 
     public int port() {

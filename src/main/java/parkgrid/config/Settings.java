@@ -7,6 +7,10 @@ import java.util.Map;
 /**
  * Everything ParkGrid reads from its environment.
  *
+ * @param host             the address to listen on ({@code PARKGRID_HOST}); default {@code 127.0.0.1}, in both
+ *                         the embedded and the PostGIS mode: only this machine can connect until an operator
+ *                         opens the server on purpose ({@code 0.0.0.0} for every interface, or one address;
+ *                         behind a reverse proxy on the same machine the default is already right)
  * @param port             HTTP port ({@code PARKGRID_PORT}, default 7070; 0 picks a free one)
  * @param databaseUrl      {@code PARKGRID_DB}: a {@code jdbc:postgresql://} URL selects the PostGIS store;
  *                         null selects the embedded GeoPackage
@@ -18,10 +22,17 @@ import java.util.Map;
  * @param tiandituKey      {@code PARKGRID_TIANDITU_KEY}: the Tianditu {@code tk}, needed for {@code tianditu}
  * @param analysisTimeLimit {@code PARKGRID_ANALYSIS_SECONDS}: how long one analysis request may run (default 30 s)
  */
-public record Settings(int port, String databaseUrl, String databaseUser, String databasePassword, String databaseSchema,
+public record Settings(String host, int port, String databaseUrl, String databaseUser, String databasePassword, String databaseSchema,
                        Path geoPackage, String basemap, String tiandituKey, Duration analysisTimeLimit) {
 
+    /** Where ParkGrid listens unless {@code PARKGRID_HOST} says otherwise: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     public Settings {
+        if (host == null || host.isBlank() || !host.strip().equals(host) || host.contains(" ")) {
+            throw new IllegalArgumentException("PARKGRID_HOST must be an address or host name such as 127.0.0.1 or 0.0.0.0, got '"
+                    + host + "'");
+        }
         if (port < 0 || port > 65535) throw new IllegalArgumentException("PARKGRID_PORT must be 0..65535, got " + port);
         if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("PARKGRID_DB must be a jdbc:postgresql:// URL, got " + databaseUrl);
@@ -45,6 +56,7 @@ public record Settings(int port, String databaseUrl, String databaseUser, String
 
     public static Settings fromEnvironment(Map<String, String> env) {
         return new Settings(
+                env.getOrDefault("PARKGRID_HOST", LOOPBACK),
                 Integer.parseInt(env.getOrDefault("PARKGRID_PORT", "7070")),
                 blankToNull(env.get("PARKGRID_DB")),
                 env.getOrDefault("PARKGRID_DB_USER", "postgres"),
@@ -56,14 +68,20 @@ public record Settings(int port, String databaseUrl, String databaseUser, String
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("PARKGRID_ANALYSIS_SECONDS", "30"))));
     }
 
-    /** The embedded defaults with the given GeoPackage file and port: what tests and benchmarks start. */
+    /** The embedded defaults (listening on loopback) with the given GeoPackage file and port: what tests and benchmarks start. */
     public static Settings embedded(Path geoPackage, int port) {
-        return new Settings(port, null, "postgres", "", "parkgrid", geoPackage, "none", null, Duration.ofSeconds(30));
+        return new Settings(LOOPBACK, port, null, "postgres", "", "parkgrid", geoPackage, "none", null, Duration.ofSeconds(30));
     }
 
     /** The same settings with another analysis time limit. */
     public Settings withAnalysisTimeLimit(Duration limit) {
-        return new Settings(port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, limit);
+        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, limit);
+    }
+
+    /** The same settings listening on another address. */
+    public Settings withHost(String address) {
+        return new Settings(address, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
+                analysisTimeLimit);
     }
 
     public boolean usesPostGis() {

@@ -57,8 +57,14 @@ public interface FeatureStore extends AutoCloseable {
         return ExpandingNearestSearch.nearest(this, layerName, lonLat, k);
     }
 
-    /** Short description for logs and the landing page, e.g. {@code GeoPackage data/parkgrid.gpkg}. */
+    /**
+     * Short description for the server's own log, e.g. {@code GeoPackage data/parkgrid.gpkg}: it names the file or
+     * JDBC URL, so it never goes into a response (use {@link #kind()} there).
+     */
     String description();
+
+    /** What kind of store this is, safe to show anyone: {@code geopackage} or {@code postgis}. */
+    String kind();
 
     @Override
     void close();

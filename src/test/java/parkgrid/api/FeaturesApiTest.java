@@ -75,7 +75,7 @@ class FeaturesApiTest extends SeededServerTest {
         int total = SeedFixture.byName().get("power_lines").features().size();
         Reply r = server.get("/collections/power_lines/items?limit=10&offset=20");
         assertEquals(200, r.status());
-        assertTrue(r.contentType().startsWith("application/geo+json"), r.contentType());
+        assertEquals("application/geo+json;charset=utf-8", r.contentType());
         JsonNode fc = r.json();
         assertEquals("FeatureCollection", fc.get("type").asText());
         assertEquals(total, fc.get("numberMatched").asInt());

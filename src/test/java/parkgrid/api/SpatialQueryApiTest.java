@@ -89,7 +89,7 @@ class SpatialQueryApiTest extends SeededServerTest {
     void badInputIsAProblemNamingTheInput(String body, int status, String parameter) throws Exception {
         TestServer.Reply r = post(body);
         assertEquals(status, r.status(), r.body());
-        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+        assertEquals("application/problem+json;charset=utf-8", r.contentType());
         assertEquals(parameter, r.json().get("parameter").asText());
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What tests need from the machine (PostGIS, GDAL, Chromium). Under {@code CI=true} a missing service
+ * What tests need from the machine (PostGIS, GDAL, PyQGIS, Chromium). Under {@code CI=true} a missing service
  * fails the test; on a developer machine it skips with the reason, so {@code ./test.sh} (which installs
  * everything) is the way to run them all.
  */
@@ -32,6 +32,31 @@ public final class RequiredServices {
         Path p = Path.of(path);
         if (!Files.isExecutable(p)) unavailable(path + " is not installed; run ./test.sh");
         return p;
+    }
+
+    /**
+     * The Debian system Python with PyQGIS ({@code python3-qgis}), checked by importing {@code qgis.core}
+     * headless ({@code QT_QPA_PLATFORM=offscreen}).
+     */
+    public static Path pyQgis() {
+        Path python = executable("/usr/bin/python3");
+        try {
+            ProcessBuilder check = new ProcessBuilder(python.toString(), "-c", "import qgis.core").redirectErrorStream(true);
+            check.environment().put("QT_QPA_PLATFORM", "offscreen");
+            Process p = check.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                unavailable("importing qgis.core in /usr/bin/python3 did not finish in 60 s");
+            }
+            if (p.exitValue() != 0) unavailable("PyQGIS (python3-qgis) is not installed: " + out.strip() + "; run ./test.sh");
+        } catch (java.io.IOException e) {
+            unavailable("cannot run /usr/bin/python3: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return python;
     }
 
     private static void unavailable(String why) {

@@ -41,6 +41,34 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + app.port();
     }
 
+    /** Every route the server registered, e.g. {@code GET /collections/{collectionId}}. */
+    public java.util.List<ParkGridApp.Route> routes() {
+        return app.routes();
+    }
+
+    /**
+     * Sends any request and keeps the body's bytes as they came, undecoded. {@code pathAndQuery} must already be
+     * percent-encoded; {@code body} (UTF-8 JSON) may be null.
+     */
+    public RawReply send(String method, String pathAndQuery, String accept, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).header("Accept", accept);
+        if (body != null) b.header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new RawReply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + pathAndQuery + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP answer with its body as bytes. */
+    public record RawReply(int status, String contentType, byte[] body) {}
+
     public FeatureStore store() {
         return app.store();
     }

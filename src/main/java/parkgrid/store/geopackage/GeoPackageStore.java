@@ -420,6 +420,11 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     @Override
+    public String kind() {
+        return "geopackage";
+    }
+
+    @Override
     public String description() {
         return "GeoPackage " + file;
     }

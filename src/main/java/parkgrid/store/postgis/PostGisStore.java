@@ -233,6 +233,11 @@ public final class PostGisStore implements FeatureStore {
     }
 
     @Override
+    public String kind() {
+        return "postgis";
+    }
+
+    @Override
     public String description() {
         return "PostGIS " + pool.getJdbcUrl() + " schema " + schema;
     }

@@ -115,7 +115,7 @@
     const width = metres / metresPerPixel;
     g.save();
     g.fillStyle = 'rgba(255,255,255,0.85)';
-    g.fillRect(x - 10, y - 34, width + 120, 50);
+    g.fillRect(x - 12, y - 32, width + 64, 48);
     g.fillStyle = '#222';
     g.fillRect(x, y, width / 2, 8);
     g.strokeStyle = '#222';

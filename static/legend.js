@@ -148,6 +148,8 @@
     control.addTo(map);
     render();
     setCollapsed(isNarrow());
+    // on a phone the open legend covers much of the map: a tap on the map puts it away
+    map.on('click', () => { if (isNarrow() && !box.classList.contains('pg-legend-collapsed')) setCollapsed(true); });
     // a layer switched on or off elsewhere (a test, the console) keeps its checkbox in step
     entries.forEach((entry) => entry.layer.on('add remove', () => {
       const input = box.querySelector('.pg-legend-layer[data-collection="' + CSS.escape(entry.id) + '"] .pg-layer-switch');

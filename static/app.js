@@ -424,7 +424,7 @@
 
   /** The measuring tool and the print/export, when their scripts are loaded; each adds buttons to the toolbar. */
   function startTools(config, toolbar) {
-    const context = { map: state.map, entries: state.entries, config, legend: state.legend, toolbar,
+    const context = { map: state.map, entries: state.entries, config, legend: state.legend, toolbar, setStatus,
       approximateNote: APPROXIMATE_NOTE, closePanels: () => { if (window.parkgrid.openPanel) window.parkgrid.openPanel(null); } };
     [['ParkGridMeasure', 'measure'], ['ParkGridExport', 'export']].forEach(([name, hook]) => {
       if (!window[name]) return;

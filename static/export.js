@@ -147,6 +147,8 @@
       const size = map.getSize();
       return window.htmlToImage.toCanvas(map.getContainer(), {
         width: size.x, height: size.y, pixelRatio: scale, backgroundColor: BACKGROUND, skipFonts: true,
+        // a basemap tile the browser may not read back (no CORS) is left blank instead of failing the export
+        imagePlaceholder: 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7',
         filter: (node) => !(node.classList && (node.classList.contains('leaflet-control-container') ||
           node.classList.contains('leaflet-popup-pane')))
       });
@@ -351,6 +353,7 @@
           b.dataset.state = 'failed';
           console.warn('ParkGrid export failed', err);
           b.title = title + ' — failed 失败: ' + (err && err.message ? err.message : err);
+          ctx.setStatus('Export failed 导出失败: ' + (err && err.message ? err.message : err), true);
         } finally {
           b.disabled = false;
         }

@@ -237,11 +237,15 @@
       g.fillStyle = '#333';
       g.font = font(15, 700);
       g.fillText('Data sources 数据来源', MARGIN, top + 58);
+      const heading = g.measureText('Data sources 数据来源').width;
       g.font = font(13);
+      g.fillStyle = '#555';
+      g.fillText('— each layer\'s source and positional accuracy 各图层来源与精度: ' + location.origin + '/collections',
+        MARGIN + heading + 10, top + 58);
+      g.fillStyle = '#333';
       const basemap = (ctx.config && ctx.config.basemap) || {};
-      const text = sourcesText(ctx.entries, map) + ' · Basemap 底图: ' +
-        (basemap.name && basemap.name !== 'none' ? basemap.attribution || basemap.name : 'none 无') +
-        ' · Each layer\'s source and positional accuracy 各图层来源与精度: ' + location.origin + '/collections';
+      const text = 'Basemap 底图: ' + (basemap.name && basemap.name !== 'none' ? basemap.attribution || basemap.name : 'none 无') +
+        ' · ' + sourcesText(ctx.entries, map);
       const lines = wrap(g, text, width);
       const room = Math.floor((SHEET.height - MARGIN - (top + 78)) / 17) + 1;
       lines.slice(0, room).forEach((line, i) => {

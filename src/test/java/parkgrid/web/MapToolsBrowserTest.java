@@ -152,6 +152,14 @@ class MapToolsBrowserTest extends BrowserTestSupport {
             assertTrue(text.contains("Positions are approximate"), "the PDF's text has the note: " + text);
             assertTrue(text.contains("Data sources"), "the PDF's text names the data sources: " + text);
         }
+        Path pdfimages = Path.of("/usr/bin/pdfimages");
+        if (Files.isExecutable(pdfimages)) {
+            Process p = new ProcessBuilder(pdfimages.toString(), "-list", pdf.toString()).redirectErrorStream(true).start();
+            String list = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "pdfimages finished");
+            assertTrue(list.matches("(?s).*\\n\\s*1\\s+0\\s+image\\s+1754\\s+1240\\s.*"),
+                    "page 1 holds the 1754 × 1240 sheet: " + list);
+        }
     }
 
     private void clickZoomTo(String collectionId) {

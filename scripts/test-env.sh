@@ -2,7 +2,8 @@
 # Installs and starts what the test suite needs on a Debian machine of this project's kind, idempotently:
 # PostgreSQL 15 + PostGIS 3 (database parkgrid_test with the postgis extension), GDAL (ogrinfo/ogr2ogr,
 # the OGC API client the tests drive), PyQGIS (python3-qgis for the system /usr/bin/python3: QGIS as a client,
-# run headless with QT_QPA_PLATFORM=offscreen), Chromium + ChromeDriver (browser tests).
+# run headless with QT_QPA_PLATFORM=offscreen), Chromium + ChromeDriver (browser tests), Node.js + npm (the Maven
+# build runs npm ci for the map's browser libraries), poppler-utils (pdftotext reads the map's PDF export).
 set -euo pipefail
 
 SUDO=""
@@ -14,6 +15,8 @@ command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
 QT_QPA_PLATFORM=offscreen /usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1 || missing+=(python3-qgis)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test-env: installing ${missing[*]}"
   $SUDO apt-get update -qq
@@ -37,4 +40,4 @@ if [ "$(psql_admin -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'pa
   psql_admin -d postgres -c "CREATE DATABASE parkgrid_test"
 fi
 psql_admin -d parkgrid_test -c "CREATE EXTENSION IF NOT EXISTS postgis"
-echo "test-env: PostGIS $(psql_admin -d parkgrid_test -c 'SELECT postgis_lib_version()'), $(ogrinfo --version), QGIS $(QT_QPA_PLATFORM=offscreen /usr/bin/python3 -c 'from qgis.core import Qgis; print(Qgis.version())' 2>/dev/null), $(chromium --version 2>/dev/null)"
+echo "test-env: PostGIS $(psql_admin -d parkgrid_test -c 'SELECT postgis_lib_version()'), $(ogrinfo --version), QGIS $(QT_QPA_PLATFORM=offscreen /usr/bin/python3 -c 'from qgis.core import Qgis; print(Qgis.version())' 2>/dev/null), $(chromium --version 2>/dev/null), node $(node --version), npm $(npm --version)"

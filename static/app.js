@@ -4,7 +4,8 @@
  *
  * Test hooks: window.parkgrid = { map, layers: {collectionId: L.GeoJSON}, ready, error,
  * lowVoltageMinZoom, openPopup(c, id), featureElement(c, id), focusFeature(c, id),
- * featureClickPoint(c, id), fitToFreeArea(bounds), results: {name: L.Layer} (set by panels.js) }.
+ * featureClickPoint(c, id), fitToFreeArea(bounds), zoomToAll(), legend (legend.js), measure (measure.js),
+ * export (export.js), results: {name: L.Layer} (set by panels.js) }.
  * "Drawn" = every feature of a collection is one sub-layer of layers[collectionId].
  *
  * The analysis panels (panels.js, query.js, coverage.js, statistics.js) are optional: when
@@ -70,7 +71,7 @@
   const ORDER = Object.keys(LAYERS);
   const PALETTE = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666'];
 
-  const state = { map: null, entries: [], names: new Map() };
+  const state = { map: null, entries: [], names: new Map(), legend: null };
 
   function escapeHtml(value) {
     return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -119,15 +120,6 @@
   function geometryKind(type) {
     if (/Point/.test(type || '')) return 'point';
     return /LineString/.test(type || '') ? 'line' : 'area';
-  }
-
-  function swatch(kind, style) {
-    const stroke = style.color || '#333';
-    const fillColor = style.fillColor || stroke;
-    if (kind === 'line') {
-      return '<i class="pg-sw pg-sw-line" style="border-top:' + Math.max(2, style.weight || 2) + 'px solid ' + stroke + '"></i>';
-    }
-    return '<i class="pg-sw pg-sw-' + kind + '" style="background:' + fillColor + ';border-color:' + stroke + '"></i>';
   }
 
   /* ---------- popups ---------- */
@@ -228,52 +220,68 @@
     return L.layerGroup(tiles);
   }
 
-  function legendRows(entry) {
-    if (!entry.cfg.classify) return '';
-    const present = new Set(entry.features.map((f) => String((f.properties || {})[entry.cfg.classify.prop])));
-    const rows = entry.cfg.classify.classes.filter((c) => present.has(c.value))
-      .map((c) => '<li>' + swatch(entry.kind, featureStyle(entry.cfg, { properties: { [entry.cfg.classify.prop]: c.value } })) +
-        escapeHtml(c.label) + '</li>');
-    if (entry.features.some((f) => !classOf(entry.cfg, f))) rows.push('<li>' + swatch(entry.kind, entry.cfg.base) + 'other 其他</li>');
-    return rows.length ? '<ul class="pg-classes">' + rows.join('') + '</ul>' : '';
+  /** Note shown on the map and in every print: the seed's positions are not a survey. */
+  const APPROXIMATE_NOTE = { zh: '位置为近似示意，非测绘成果', en: 'Positions are approximate, not surveyed' };
+
+  function addLegend(map, basemap, entries) {
+    return window.ParkGridLegend.create({ map, entries, basemap, featureStyle, classOf,
+      zoomTo: (bounds) => fitToFreeArea(bounds) });
   }
 
-  function layerName(entry) {
-    const c = entry.collection;
-    const title = [c.title, c.title_zh].filter(Boolean).join(' · ');
-    const icon = entry.cfg.classify ? '<i class="pg-sw pg-sw-none"></i>' : swatch(entry.kind, entry.cfg.base);
-    return '<span class="pg-layer-name" title="' + escapeHtml(title) + '">' + icon +
-      escapeHtml(entry.cfg.label) + ' <small>(' + entry.features.length + ')</small></span>' + legendRows(entry);
+  /** Fits every loaded feature (all layers, switched on or not) into the free part of the map. */
+  function zoomToAll() {
+    const bounds = L.latLngBounds([]);
+    state.entries.filter((e) => e.features.length).forEach((e) => bounds.extend(e.layer.getBounds()));
+    return fitToFreeArea(bounds);
   }
 
-  function addLayerControl(map, basemap, entries) {
-    const bases = {};
-    if (basemap) {
-      bases['Basemap 底图'] = basemap;
-      bases['No basemap 无底图'] = L.layerGroup();
-      basemap.addTo(map);
-    }
-    const overlays = {};
-    entries.forEach((e) => { overlays[layerName(e)] = e.layer; });
-    const control = L.control.layers(bases, overlays, { collapsed: false, position: 'topright' }).addTo(map);
-    const container = control.getContainer();
-    container.id = 'legend';
-    container.setAttribute('aria-label', 'Layers and legend 图层与图例');
-    const heading = L.DomUtil.create('div', 'pg-legend-title');
-    heading.textContent = 'Layers · Legend 图层与图例';
-    container.querySelector('.leaflet-control-layers-list').prepend(heading);
-    return control;
+  /** Zoom to all, measure and export, under the zoom buttons; measure.js and export.js add their parts. */
+  function addToolbar(map) {
+    const control = L.control({ position: 'topleft' });
+    control.onAdd = () => {
+      const div = L.DomUtil.create('div', 'leaflet-bar pg-toolbar');
+      div.id = 'pg-toolbar';
+      const all = L.DomUtil.create('button', 'pg-tool', div);
+      all.type = 'button';
+      all.id = 'pg-zoom-all';
+      all.title = 'Zoom to all layers 缩放到全部图层';
+      all.textContent = 'All 全图';
+      all.addEventListener('click', zoomToAll);
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    };
+    control.addTo(map);
+    return control.getContainer();
+  }
+
+  function addApproximateNote(map) {
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="A JavaScript library for interactive maps">Leaflet</a>');
+    map.attributionControl.addAttribution('<span class="pg-approx" id="pg-approx-note" lang="zh-CN">' + APPROXIMATE_NOTE.zh +
+      '</span> · <span class="pg-approx" lang="en">' + APPROXIMATE_NOTE.en + '</span> · <a href="/collections?f=html">Data sources 数据来源</a>');
   }
 
   function addTitleControl(map) {
     const control = L.control({ position: 'topleft' });
     control.onAdd = () => {
       const div = L.DomUtil.create('div', 'pg-title');
-      div.innerHTML = '<h1>ParkGrid <span>园区电网</span></h1>' +
-        '<p>Ruyang green building materials park &amp; power grid<br>汝阳县绿色建材产业园与配电网</p>' +
+      div.id = 'pg-title';
+      div.innerHTML = '<div class="pg-title-head"><h1>ParkGrid <span>园区电网</span></h1>' +
+        '<button type="button" class="pg-title-toggle" id="pg-title-toggle" aria-controls="pg-title-more"></button></div>' +
+        '<div class="pg-title-more" id="pg-title-more"><p>Ruyang green building materials park &amp; power grid<br>汝阳县绿色建材产业园与配电网</p>' +
+        '<p class="pg-approx-line">' + APPROXIMATE_NOTE.zh + ' · ' + APPROXIMATE_NOTE.en + '</p></div>' +
         '<input id="pg-search" type="search" list="pg-names" placeholder="Search name 搜索名称…" aria-label="Search by name">' +
         '<datalist id="pg-names"></datalist><p id="pg-status">Loading… 加载中</p>' +
-        '<p class="pg-links"><a href="/collections?f=html">Data 数据</a> · <a href="/api">API</a></p>';
+        '<p class="pg-links pg-title-more"><a href="/collections?f=html">Data 数据</a> · <a href="/api">API</a></p>';
+      const toggle = div.querySelector('#pg-title-toggle');
+      const setCollapsed = (collapsed) => {
+        div.classList.toggle('pg-title-collapsed', collapsed);
+        toggle.setAttribute('aria-expanded', String(!collapsed));
+        toggle.title = collapsed ? 'More 展开' : 'Less 收起';
+        toggle.setAttribute('aria-label', toggle.title);
+      };
+      toggle.addEventListener('click', () => setCollapsed(!div.classList.contains('pg-title-collapsed')));
+      setCollapsed(window.ParkGridLegend.isNarrow());
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       return div;
@@ -281,6 +289,7 @@
     control.addTo(map);
     L.control.zoom({ position: 'topleft' }).addTo(map);
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+    addApproximateNote(map);
   }
 
   function setStatus(text, isError) {
@@ -406,11 +415,25 @@
     try {
       window.ParkGridPanels.start({ map: state.map, entries: state.entries, config, layerConfig: LAYERS,
         voltageClasses: VOLTAGE_CLASSES, escapeHtml, getJson, popupHtml, headingOf, findFeature, focusFeature,
-        openPopup, fitToFreeArea, geometryKind, featureStyle });
+        openPopup, fitToFreeArea, geometryKind, featureStyle, legend: state.legend });
     } catch (err) {
       // the map stays usable without the panels
       console.error('ParkGrid panels failed to start', err);
     }
+  }
+
+  /** The measuring tool and the print/export, when their scripts are loaded; each adds buttons to the toolbar. */
+  function startTools(config, toolbar) {
+    const context = { map: state.map, entries: state.entries, config, legend: state.legend, toolbar, setStatus,
+      approximateNote: APPROXIMATE_NOTE, closePanels: () => { if (window.parkgrid.openPanel) window.parkgrid.openPanel(null); } };
+    [['ParkGridMeasure', 'measure'], ['ParkGridExport', 'export']].forEach(([name, hook]) => {
+      if (!window[name]) return;
+      try {
+        window.parkgrid[hook] = window[name].start(context);
+      } catch (err) {
+        console.error('ParkGrid ' + hook + ' tool failed to start', err);
+      }
+    });
   }
 
   /* ---------- start ---------- */
@@ -419,7 +442,7 @@
     const map = createMap();
     state.map = map;
     window.parkgrid = { map, layers: {}, ready: false, error: null, lowVoltageMinZoom: LOW_VOLTAGE_MIN_ZOOM,
-      openPopup, focusFeature, featureElement, featureClickPoint, fitToFreeArea, results: {} };
+      openPopup, focusFeature, featureElement, featureClickPoint, fitToFreeArea, zoomToAll, results: {} };
     addTitleControl(map);
     try {
       const [config, list] = await Promise.all([getJson('/map/config'), getJson('/collections')]);
@@ -428,8 +451,11 @@
       state.entries = entries;
       entries.forEach((e) => { window.parkgrid.layers[e.id] = e.layer; });
       entries.slice().reverse().forEach((e) => e.layer.addTo(map));
-      addLayerControl(map, basemapLayer(config.basemap), entries);
+      state.legend = addLegend(map, basemapLayer(config.basemap), entries);
+      window.parkgrid.legend = state.legend;
+      const toolbar = addToolbar(map);
       startPanels(config);
+      startTools(config, toolbar);
       fitInitialView(map, entries);
       applyZoomRules();
       setupSearch();

@@ -82,6 +82,23 @@
       area.clearLayers();
       demands.clearLayers();
       paths.clearLayers();
+      if (ctx.legend) {
+        ctx.legend.clearResult('coverage');
+        ctx.legend.clearResult('supplyRadius');
+      }
+    }
+
+    /** The legend explains the demand layer by the result's colours while the result is drawn. */
+    function showInLegend(entry, kind, coveredCount, demandCount, hasArea) {
+      if (!ctx.legend) return;
+      const label = entry.cfg.label || entry.id;
+      ctx.legend.setResult('coverage', {
+        title: 'Coverage 覆盖分析 · ' + label,
+        rows: hasArea ? [{ kind: 'area', style: { color: '#2e7d32', fillColor: '#66bb6a' }, label: 'covered area 覆盖范围' }] : [],
+        restyles: { collection: entry.id, note: 'coloured by the coverage result 按覆盖分析结果着色', rows: [
+          { kind, style: { color: '#333', fillColor: COVERED }, label: 'covered 已覆盖 (' + coveredCount + ')' },
+          { kind, style: { color: '#333', fillColor: UNCOVERED }, label: 'not covered 未覆盖 (' + (demandCount - coveredCount) + ')' }] }
+      });
     }
 
     async function runCoverage() {
@@ -108,7 +125,7 @@
     }
 
     function showCoverage(answer, inputs) {
-      const entry = ctx.entries.find((e) => e.id === inputs.demand) || { cfg: { label: inputs.demand } };
+      const entry = ctx.entries.find((e) => e.id === inputs.demand) || { id: inputs.demand, cfg: { label: inputs.demand } };
       const features = answer.features || [];
       if (answer.coverage_area) {
         L.geoJSON(answer.coverage_area, { pane: areaPane, interactive: false,
@@ -139,6 +156,7 @@
       const popTotal = s.population_total !== undefined ? s.population_total : s.population_known;
       const popShare = s.population_covered_share !== undefined ? s.population_covered_share
         : (popTotal ? s.population_covered / popTotal : null);
+      showInLegend(entry, entry.kind || 'point', coveredCount, demandCount, Boolean(answer.coverage_area));
       const rows = [
         ['Covered 已覆盖', coveredCount + ' / ' + demandCount + ' (' + P.percent(share) + ')'],
         ['Population 人口', s.population_covered !== undefined ? Number(s.population_covered).toLocaleString('en-US') + ' / ' +
@@ -180,6 +198,7 @@
       const inputs = { voltage_kv: Number(checkVoltage.value), class: checkClass.value, lines: checkLines.value };
       P.busy(checkOut);
       paths.clearLayers();
+      if (ctx.legend) ctx.legend.clearResult('supplyRadius');
       try {
         showCheck(await P.execute('supply-radius', inputs), inputs);
       } catch (err) {
@@ -212,6 +231,11 @@
       const bounds = paths.getBounds();
       if (bounds.isValid() && !map.getBounds().contains(bounds)) ctx.fitToFreeArea(bounds, map.getZoom());
       const over = features.filter((f) => f.properties.over).length;
+      if (ctx.legend && features.length) {
+        ctx.legend.setResult('supplyRadius', { title: 'Supply radius check 供电半径校核', rows: [
+          { kind: 'line', style: { color: '#1565c0', weight: 4 }, label: 'within the limit 满足 (' + (features.length - over) + ')' },
+          { kind: 'line', style: { color: '#d50000', weight: 4 }, label: 'over the limit 超限 (' + over + ')' }] });
+      }
       const list = h('ol', { class: 'pg-list', id: 'pg-r-list' }, features.map((f) => {
         const p = f.properties;
         const open = () => P.showResult(layers.get(f));

@@ -28,7 +28,8 @@
   class DrawTool {
     /**
      * @param map     the Leaflet map
-     * @param options {pane, onFinish(geometry, layer), onCancel(), onChange(vertexCount)}
+     * @param options {pane, onFinish(geometry, layer), onCancel(), onChange(vertexCount),
+     *                snap(latlng) → latlng (e.g. to a nearby feature), onPreview(latlngs incl. the cursor), style}
      */
     constructor(map, options) {
       this.map = map;
@@ -37,7 +38,7 @@
       this.vertices = [];
       this.shape = L.layerGroup();
       this.handlers = {
-        click: (e) => this.addVertex(e.latlng),
+        click: (e) => this.addVertex(this.snapped(e.latlng)),
         dblclick: (e) => { L.DomEvent.stop(e); this.finish(); },
         mousemove: (e) => this.preview(e.latlng)
       };
@@ -62,6 +63,10 @@
       this.changed();
     }
 
+    snapped(latlng) {
+      return this.options.snap ? this.options.snap(latlng) : latlng;
+    }
+
     addVertex(latlng) {
       const last = this.vertices[this.vertices.length - 1];
       // the two clicks of a double-click land on the same pixel: keep one vertex
@@ -76,19 +81,21 @@
     }
 
     preview(latlng) {
-      if (this.vertices.length) this.redraw(latlng);
+      if (this.vertices.length) this.redraw(this.snapped(latlng));
     }
 
     redraw(cursor) {
       const pane = this.options.pane;
+      const style = this.options.style || STYLE;
       const points = cursor ? this.vertices.concat([cursor]) : this.vertices;
       this.shape.clearLayers();
       if (points.length > 1) {
         const Shape = this.kind === 'polygon' && points.length > 2 ? L.polygon : L.polyline;
-        this.shape.addLayer(Shape(points, Object.assign({ pane }, STYLE)));
+        this.shape.addLayer(Shape(points, Object.assign({ pane }, style)));
       }
       this.vertices.forEach((ll) => this.shape.addLayer(L.circleMarker(ll,
-        { pane, radius: 4, color: STYLE.color, weight: 2, fillColor: '#fff', fillOpacity: 1, interactive: false })));
+        { pane, radius: 4, color: style.color, weight: 2, fillColor: '#fff', fillOpacity: 1, interactive: false })));
+      if (this.options.onPreview) this.options.onPreview(points);
     }
 
     /** Ends the shape; false (and still drawing) when it has too few vertices. */
@@ -101,10 +108,12 @@
       const kind = this.kind;
       const geometry = toGeometry(kind, this.vertices);
       this.stop();
-      const layer = L.geoJSON(geometry, { pane: this.options.pane, style: () => STYLE, interactive: false,
-        pointToLayer: (f, ll) => L.circleMarker(ll, Object.assign({ pane: this.options.pane, radius: 6 }, STYLE)) });
+      const style = this.options.style || STYLE;
+      const vertices = this.vertices.slice();
+      const layer = L.geoJSON(geometry, { pane: this.options.pane, style: () => style, interactive: false,
+        pointToLayer: (f, ll) => L.circleMarker(ll, Object.assign({ pane: this.options.pane, radius: 6 }, style)) });
       this.shape.clearLayers().addLayer(layer).addTo(this.map);
-      if (this.options.onFinish) this.options.onFinish(geometry, layer, kind);
+      if (this.options.onFinish) this.options.onFinish(geometry, layer, kind, vertices);
       return true;
     }
 

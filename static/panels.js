@@ -173,6 +173,8 @@
         box.dataset.tab = v ? v.t.id : '';
         active = v;
         if (!v) return;
+        // on a phone the open panel and the open legend would cover each other: one at a time
+        if (ctx.legend && window.ParkGridLegend.isNarrow()) ctx.legend.setCollapsed(true);
         fitHeight(body);
         if (!v.built) {
           v.built = true;
@@ -186,6 +188,7 @@
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       box.pgOpen = (id) => activate(views.find((v) => v.t.id === id) || null);
+      if (ctx.legend) ctx.legend.onExpand(() => { if (active && window.ParkGridLegend.isNarrow()) activate(null); });
       return box;
     };
     control.addTo(map);

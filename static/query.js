@@ -120,6 +120,7 @@
         show(await P.execute('spatial-query', inputs), inputs.collection);
       } catch (err) {
         results.clearLayers();
+        if (ctx.legend) ctx.legend.clearResult('query');
         P.showProblem(out, err);
       }
     }
@@ -133,6 +134,7 @@
         show(await P.getJson(url), layer);
       } catch (err) {
         results.clearLayers();
+        if (ctx.legend) ctx.legend.clearResult('query');
         P.showProblem(out, err);
       }
     }
@@ -152,6 +154,10 @@
           layers.set(String(f.id), layer);
         }
       }).addTo(results);
+      if (ctx.legend) {
+        ctx.legend.setResult('query', { title: 'Query 查询 · ' + entry.cfg.label, rows: [{ kind: entry.kind || 'area', style: HIGHLIGHT,
+          label: 'hit 命中 (' + features.length + ')' }] });
+      }
       const summary = answer.summary || answer.query || {};
       const head = features.length + ' ' + (features.length === 1 ? 'hit' : 'hits') + ' 个结果 · ' + entry.cfg.label +
         (summary.relation ? ' · ' + summary.relation : '') +
@@ -182,6 +188,7 @@
       source = null;
       results.clearLayers();
       picked.clearLayers();
+      if (ctx.legend) ctx.legend.clearResult('query');
       out.replaceChildren();
       sourceText.textContent = 'No shape yet 尚未选择图形';
       hint.textContent = '';

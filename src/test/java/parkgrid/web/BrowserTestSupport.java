@@ -66,6 +66,8 @@ abstract class BrowserTestSupport {
 
     ParkGridApp app;
     String base;
+    /** Where the browser saves downloads (exports) without asking. */
+    Path downloads;
     WebDriver driver;
     JavascriptExecutor js;
     final HttpClient http = HttpClient.newHttpClient();
@@ -86,17 +88,30 @@ abstract class BrowserTestSupport {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createDirectories(tempDir.resolve("chrome-profile")));
+                "--window-size=" + windowSize(), "--user-data-dir=" + Files.createDirectories(tempDir.resolve("chrome-profile")));
+        downloads = Files.createDirectories(tempDir.resolve("downloads"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         driver = new ChromeDriver(options);
         js = (JavascriptExecutor) driver;
+        prepareBrowser((ChromeDriver) driver);
 
         driver.get(base + "/");
         new WebDriverWait(driver, READY_TIMEOUT).until(d -> Boolean.TRUE.equals(js.executeScript(
                 "return !!(window.parkgrid && (window.parkgrid.ready || window.parkgrid.error))")));
         assertNull(js.executeScript("return window.parkgrid.error"), "the map reported a load error");
+    }
+
+    /** The browser window's size in CSS pixels, "width,height". */
+    String windowSize() {
+        return "1280,900";
+    }
+
+    /** Runs before the map page is loaded (e.g. to emulate a device). */
+    void prepareBrowser(ChromeDriver chrome) {
     }
 
     @AfterEach

@@ -71,6 +71,34 @@ class MapCoverageBrowserTest extends BrowserTestSupport {
 
     @Test
     @Order(2)
+    void whileTheCoverageIsDrawnTheLegendExplainsVillagesAsCoveredOrNot() throws Exception {
+        openPanelTab("coverage");
+        if (driver.findElements(By.id("pg-c-summary")).isEmpty()) {
+            driver.findElement(By.id("pg-c-run")).click();
+            awaitResult("pg-c-results", "#pg-c-summary");
+        }
+        int covered = ((Number) js.executeScript("return document.querySelectorAll('#map path.pg-covered').length")).intValue();
+        int uncovered = ((Number) js.executeScript("return document.querySelectorAll('#map path.pg-uncovered').length")).intValue();
+        assertTrue(covered + uncovered > 0, "the coverage result is drawn");
+        WebElement villages = driver.findElement(By.cssSelector("#legend .pg-legend-layer[data-collection='villages']"));
+        String text = villages.getText();
+        assertTrue(text.contains("covered 已覆盖 (" + covered + ")") && text.contains("not covered 未覆盖 (" + uncovered + ")"),
+                "the villages' legend entry explains the drawn colours with their counts: " + text);
+        assertFalse(text.contains("upgraded") || text.contains("已改造") || text.contains("planned"),
+                "no upgrade-status classes while villages are coloured by coverage: " + text);
+        String results = driver.findElement(By.id("pg-legend-results")).getText();
+        assertTrue(results.contains("covered area 覆盖范围"), "the covered area is explained: " + results);
+        screenshot("coverage-legend.png");
+
+        driver.findElement(By.id("pg-c-clear")).click();
+        String after = driver.findElement(By.cssSelector("#legend .pg-legend-layer[data-collection='villages']")).getText();
+        assertTrue(after.contains("upgraded 已改造") && !after.contains("not covered"),
+                "after Clear the villages are explained by upgrade status again: " + after);
+        assertTrue(driver.findElements(By.id("pg-legend-results")).isEmpty(), "no result in the legend after Clear");
+    }
+
+    @Test
+    @Order(3)
     void supplyRadiusCheckListsThePaths() throws Exception {
         openPanelTab("coverage");
         new Select(driver.findElement(By.id("pg-r-voltage"))).selectByValue("10");
@@ -87,5 +115,7 @@ class MapCoverageBrowserTest extends BrowserTestSupport {
         assertEquals(over, rows.stream().filter(r -> "true".equals(r.getAttribute("data-over"))).count(), "over-limit rows");
         assertEquals(Boolean.TRUE, js.executeScript("var r = window.parkgrid.results.supplyRadius;"
                 + " return window.parkgrid.map.hasLayer(r) && r.getLayers().length > 0"), "the paths are on the map");
+        String legend = driver.findElement(By.id("pg-legend-results")).getText();
+        assertTrue(legend.contains("over the limit 超限 (" + over + ")"), "the legend explains the path colours: " + legend);
     }
 }

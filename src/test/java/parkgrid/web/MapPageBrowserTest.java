@@ -141,8 +141,8 @@ class MapPageBrowserTest extends BrowserTestSupport {
     void legendAndLayerSwitcherAreShown() {
         WebElement legend = driver.findElement(By.id("legend"));
         assertTrue(legend.isDisplayed(), "legend is displayed");
-        WebElement control = driver.findElement(By.cssSelector(".leaflet-control-layers"));
-        assertTrue(control.isDisplayed(), "layer control is displayed");
+        WebElement control = driver.findElement(By.cssSelector("#legend .leaflet-control-layers-overlays"));
+        assertTrue(control.isDisplayed(), "layer switches are displayed");
         String text = legend.getText();
         for (String expected : List.of("110 kV", "35 kV", "10 kV", "0.4 kV", "ceramics", "prefab", "upgraded", "planned",
                 "Villages 村庄", "Power lines 电力线路", "Enterprises 企业")) {

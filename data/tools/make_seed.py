@@ -1129,10 +1129,24 @@ longteng = pt(112.4140, 34.6240)
 assert vincenty(longteng, pt(112.4125, 34.6262)) < 300  # the proposed park would serve the community
 
 # ================================================================= write
+# Load order of the seed (parkgrid.io.SeedData reads layers.txt; lines starting with # are comments).
+LOAD_ORDER = ["park", "parcels", "enterprises", "projects", "villages", "substations", "transformers", "power_lines",
+              "wind_farm", "wind_turbines", "facilities", "suggestions"]
+assert sorted(LOAD_ORDER) == sorted(LAYERS), set(LAYERS) ^ set(LOAD_ORDER)
 os.makedirs(OUT, exist_ok=True)
 for name in sorted(LAYERS):
     path = LAYERS[name].write()
     print("%-16s %3d features  %s" % (name, len(LAYERS[name].features), os.path.relpath(path)))
+with open(os.path.join(OUT, "layers.txt"), "w", encoding="utf-8", newline="\n") as fh:
+    fh.write("# Seed layers loaded into an empty store on first start, in this order.\n"
+             "# Written by data/tools/make_seed.py: one comment per layer gives its geometry, feature count\n"
+             "# (how many have geometry null: no place known), stated article figures and schema (name:type).\n")
+    for name in LOAD_ORDER:
+        lay = LAYERS[name]
+        unplaced = sum(1 for f in lay.features if f["geometry"] is None)
+        fh.write("# %s: %s, %d features (%d without geometry), %d article figures; %s\n" % (
+            name, lay.gtype, len(lay.features), unplaced, len(lay.figures), ", ".join("%s:%s" % c for c in lay.schema)))
+        fh.write(name + ".geojson\n")
 print("park area %.0f m2; Honglu parcel %s; Chengcun new line %.1f m; Dongyuantou 10 kV %.1f m, 400 V %.1f m"
       % (park_area, [f["properties"]["area_m2"] for f in parcels.features if f["properties"]["enterprise"] == HONGLU],
          cc_len, dy_hv_len, dy_lv_len))

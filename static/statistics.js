@@ -130,9 +130,9 @@
   function ledgerChart(figures) {
     const cats = LEDGER_KEYS.map((k) => figures.find((f) => f.key === k)).filter((f) => f);
     const total = figures.find((f) => f.key === 'ledger_projects');
-    const title = 'Cooperation ledger' + (total ? ': ' + format(total.value) + ' projects' : '') + ' 地企合作台账 (article)';
-    return C.barChart({ id: 'pg-chart-ledger', title, unit: 'projects 项 (stated)', labelWidth: 150, right: 40,
-      bars: cats.map((f) => ({ label: f.label.replace(/^Ledger: /, '') + ' ' + f.label_zh, value: f.value, color: '#5c6bc0',
+    const title = 'Ledger' + (total ? ': ' + format(total.value) + ' projects' : '') + ' 台账 (article)';
+    return C.barChart({ id: 'pg-chart-ledger', title, unit: 'projects 项 (stated)', labelWidth: 110, right: 40,
+      bars: cats.map((f) => ({ label: f.label_zh || f.label, value: f.value, color: '#5c6bc0',
         text: format(f.value) })) });
   }
 

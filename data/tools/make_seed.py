@@ -414,7 +414,7 @@ park.add([as_list(park_ring)], name_zh="汝阳县绿色建材产业园", name_en
          position_source="invented: hand-drawn outline near the Ruyang county seat (FACTS.md [S] seat coordinate); "
                          "area from the article, boundary unknown, ±1-3 km")
 park.figure("park_planned_area_km2", "Planned expansion area, the green building materials park", "拓展区（绿色建材产业园）",
-            4, "km² 平方公里", "规划建设4平方公里的拓展区为绿色建材产业园", "article §1 (DIGEST §1)", scope="Ruyang County",
+            4, "km² 平方公里", "规划建设4平方公里的拓展区为绿色建材产业园", "article §1 · DIGEST §1", scope="Ruyang County",
             sum_of="planned_area_km2")
 
 # ================================================================= 2. parcels
@@ -562,13 +562,13 @@ for n in range(len(ENTS) + 1, ENTERPRISES_STATED + 1):
                   "from FACTS.md); name, cluster, status and figures unknown",
              position_source="none: placeholder, no position known (geometry null)")
 ents.figure("enterprises_total", "Green building materials enterprises in Ruyang County", "汝阳县绿色建材企业",
-            ENTERPRISES_STATED, "enterprises 家", "全县绿色建材企业达24家", "article §1 (DIGEST §1)", scope="Ruyang County",
+            ENTERPRISES_STATED, "enterprises 家", "全县绿色建材企业达24家", "article §1 · DIGEST §1", scope="Ruyang County",
             count=True)
 ents.figure("enterprises_annual_output", "Annual output of green building materials", "绿色建材年产值",
-            8_000_000_000, "yuan 元", "绿色建材年产值超过80亿元", "article §1 (DIGEST §1)", qualifier="more_than",
+            8_000_000_000, "yuan 元", "绿色建材年产值超过80亿元", "article §1 · DIGEST §1", qualifier="more_than",
             scope="Ruyang County")
 ents.figure("sme_loan_fund", "SME loan-renewal fund raised by the county", "中小微企业还贷周转金", 5_000_000, "yuan 元",
-            "县财政筹集资金500 万元", "article §1, 产融结合 (DIGEST §1)", scope="Ruyang County")
+            "县财政筹集资金500 万元", "article §1 (产融结合) · DIGEST §1", scope="Ruyang County")
 
 # ================================================================= 4. projects (ledger) / suggestions (empty)
 # Article §1: 汝阳县纳入全市地企合作管理台账项目共 144 个，其中产业项目 36 项、产销对接项目 18 项、科技成果转化项目 14 项、
@@ -606,13 +606,13 @@ for cat, cat_zh, cat_en, count, words in LEDGER:
                      position_source="none: the article gives no place for any ledger project (geometry null)")
 assert n == LEDGER_TOTAL
 projects.figure("ledger_projects", "Projects in the city's cooperation ledger", "纳入全市地企合作管理台账项目", LEDGER_TOTAL,
-                "projects 个", "汝阳县纳入全市地企合作管理台账项目共 144 个", "article §1 (DIGEST §1)", scope="Ruyang County",
+                "projects 个", "汝阳县纳入全市地企合作管理台账项目共 144 个", "article §1 · DIGEST §1", scope="Ruyang County",
                 count=True)
 for cat, cat_zh, cat_en, count, words in LEDGER:
-    projects.figure("ledger_" + cat, "Ledger: " + cat_en + "s", cat_zh, count, "projects 项", words, "article §1 (DIGEST §1)",
+    projects.figure("ledger_" + cat, "Ledger: " + cat_en + "s", cat_zh, count, "projects 项", words, "article §1 · DIGEST §1",
                     scope="Ruyang County", where={"category": cat}, count=True)
 projects.figure("ledger_investment", "Total investment of the ledger's agreements and projects", "各类协议、项目总投资",
-                12_730_000_000, "yuan 元", "各类协议、项目总投资127.3亿元", "article §1 (DIGEST §1)", scope="Ruyang County")
+                12_730_000_000, "yuan 元", "各类协议、项目总投资127.3亿元", "article §1 · DIGEST §1", scope="Ruyang County")
 Layer("suggestions", "Public planning suggestions", "市民规划建议",
       "Suggestions submitted by citizens acting as 'amateur planners'; empty in the seed.",
       "Point", "Schema from DESIGN.md; the open-door planning idea from the article (" + ARTICLE + ").",
@@ -753,11 +753,11 @@ TARGET_2020 = "到2020年，完成1座110千伏变电站和350个行政村电网
 TARGET_2022 = "到2022年，再完成1座110千伏变电站和400个行政村电网改造任务"
 CITY = "Luoyang city-wide 全市"
 vill.figure("village_upgrade_target", "Administrative villages to have their grid upgraded", "行政村电网改造任务", 350,
-            "villages 个", TARGET_2020, "article §3 (DIGEST §3)", year=2020, scope=CITY)
+            "villages 个", TARGET_2020, "article §3 · DIGEST §3", year=2020, scope=CITY)
 vill.figure("village_upgrade_target", "Further administrative villages to have their grid upgraded", "再完成行政村电网改造任务",
-            400, "villages 个", TARGET_2022, "article §3 (DIGEST §3)", year=2022, qualifier="additional", scope=CITY)
+            400, "villages 个", TARGET_2022, "article §3 · DIGEST §3", year=2022, qualifier="additional", scope=CITY)
 vill.figure("dongyuantou_investment", "Dongyuantou: grid investment", "东源头村电网投资", 1_460_000, "yuan 元",
-            "投资 146 万元", "article §3 (DIGEST §3)", scope="东源头村")
+            "投资 146 万元", "article §3 · DIGEST §3", scope="东源头村")
 
 # ================================================================= 6. substations
 subs = Layer("substations", "Substations (110 kV / 35 kV)", "变电站（110千伏/35千伏）",
@@ -778,9 +778,9 @@ def add_sub(key, p, zh, en, kv, mva, src):
 
 
 subs.figure("substation_110kv_target", "110 kV substations to be completed", "完成110千伏变电站", 1, "substations 座",
-            TARGET_2020, "article §3 (DIGEST §3)", year=2020, scope=CITY)
+            TARGET_2020, "article §3 · DIGEST §3", year=2020, scope=CITY)
 subs.figure("substation_110kv_target", "Another 110 kV substation to be completed", "再完成110千伏变电站", 1, "substations 座",
-            TARGET_2022, "article §3 (DIGEST §3)", year=2022, qualifier="additional", scope=CITY)
+            TARGET_2022, "article §3 · DIGEST §3", year=2022, qualifier="additional", scope=CITY)
 add_sub("ruyang", offset(RUYANG_SEAT, 900, -700), "汝阳城关110千伏变电站（示意）", "Ruyang Chengguan 110 kV substation (generic)",
         110, 100, "invented: ~1.1 km SE of the Ruyang county seat (FACTS.md [S]); 2x50 MVA typical")
 park_sub = ring_centroid(PARCEL_BY_USE["utility"][0])
@@ -1029,24 +1029,24 @@ for f in lines.features:
 
 CC_NEW = {"village": "程村", "new_in_upgrade": 1}
 trans.figure("chengcun_new_transformers", "Chengcun: new distribution transformers", "程村新增配电变压器", 2, "transformers 台",
-             "新建配电台区2个，新增配电变压器2台", "article §3 (DIGEST §3)", scope="程村", where=CC_NEW, count=True)
+             "新建配电台区2个，新增配电变压器2台", "article §3 · DIGEST §3", scope="程村", where=CC_NEW, count=True)
 trans.figure("chengcun_new_kva", "Chengcun: capacity of the new transformers", "程村新增配变总容量", 800, "kVA 千伏安",
-             "新增配电变压器2台，总容量为800千伏安", "article §3 (DIGEST §3)", scope="程村",
+             "新增配电变压器2台，总容量为800千伏安", "article §3 · DIGEST §3", scope="程村",
              where={"village": "程村", "capacity_source": "article_new"}, sum_of="capacity_kva")
 trans.figure("dongyuantou_transformer_areas", "Dongyuantou: transformer areas built or rebuilt", "东源头村新建及改造配电台区", 5,
-             "transformer areas 个", "新建及改造配电台区 5 个", "article §3 (DIGEST §3)", scope="东源头村",
+             "transformer areas 个", "新建及改造配电台区 5 个", "article §3 · DIGEST §3", scope="东源头村",
              where={"village": "东源头村"}, count=True)
 trans.figure("dongyuantou_new_transformers", "Dongyuantou: new distribution transformers", "东源头村新增配电变压器", 2,
-             "transformers 台", "新增配电变压器 2 台，新建 10 千伏线路", "article §3 (DIGEST §3)", scope="东源头村",
+             "transformers 台", "新增配电变压器 2 台，新建 10 千伏线路", "article §3 · DIGEST §3", scope="东源头村",
              where={"village": "东源头村"}, sum_of="new_in_upgrade")
 lines.figure("chengcun_new_line_km", "Chengcun: new overhead line", "程村新建架空线路", 1.09, "km 千米", "新建架空线路1.09千米",
-             "article §3 (DIGEST §3)", scope="程村", where={"upgrade_project": CC_PROJECT}, sum_of="length_km",
+             "article §3 · DIGEST §3", scope="程村", where={"upgrade_project": CC_PROJECT}, sum_of="length_km",
              tolerance=0.005)
 lines.figure("dongyuantou_10kv_km", "Dongyuantou: new 10 kV line", "东源头村新建10千伏线路", 1.41, "km 千米",
-             "新建 10 千伏线路 1.41 千米", "article §3 (DIGEST §3)", scope="东源头村",
+             "新建 10 千伏线路 1.41 千米", "article §3 · DIGEST §3", scope="东源头村",
              where={"upgrade_project": DY_PROJECT, "voltage_kv": 10}, sum_of="length_km", tolerance=0.005)
 lines.figure("dongyuantou_400v_km", "Dongyuantou: new 400 V line", "东源头村新建400伏线路", 11, "km 千米", "400伏线路11千米",
-             "article §3 (DIGEST §3)", scope="东源头村", where={"upgrade_project": DY_PROJECT, "voltage_kv": 0.4},
+             "article §3 · DIGEST §3", scope="东源头村", where={"upgrade_project": DY_PROJECT, "voltage_kv": 0.4},
              sum_of="length_km", tolerance=0.005)
 
 

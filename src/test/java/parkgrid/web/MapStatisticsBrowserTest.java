@@ -124,5 +124,7 @@ class MapStatisticsBrowserTest extends BrowserTestSupport {
             assertTrue(tr.getAttribute("textContent").contains("110千伏变电站"), tr.getAttribute("textContent"));
         }
         screenshot("statistics-article.png");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", transformers);
+        screenshot("statistics-transformers-upgrades.png");
     }
 }

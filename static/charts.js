@@ -34,12 +34,13 @@
    * Vertical (grouped) columns.
    * spec: {id, title, categories: [label], series: [{name, color | colors: [..], values: [number]}],
    *        unit, digits, width, height, references: [{value, label, color}],
-   *        categoryNotes: [text | null] (a second, smaller line under a category, e.g. "illustrative 示意")}
+   *        categoryNotes: [text | null] (a second, smaller line under a category, e.g. "illustrative 示意";
+   *        consecutive equal notes are drawn once under a bracket spanning their categories)}
    */
   function columnChart(spec) {
     const width = spec.width || 320, height = spec.height || 190;
     const notes = spec.categoryNotes || [];
-    const noteRow = notes.some((n) => n) ? 11 : 0;
+    const noteRow = notes.some((n) => n) ? 12 : 0;
     const m = { top: 34, right: 8, bottom: (spec.series.length > 1 ? 34 : 22) + noteRow, left: 40 };
     const plotW = width - m.left - m.right, plotH = height - m.top - m.bottom;
     const values = spec.series.flatMap((s) => s.values).concat((spec.references || []).map((r) => r.value));
@@ -72,12 +73,21 @@
       });
       parts.push('<text class="pg-tick" x="' + (m.left + groupW * (i + 0.5)).toFixed(1) + '" y="' + (m.top + plotH + 13) +
         '" text-anchor="middle">' + esc(c) + '</text>');
-      if (notes[i]) {
-        parts.push('<text class="pg-tick pg-tick-note" font-size="8" font-style="italic" fill="#8d6e63" x="' +
-          (m.left + groupW * (i + 0.5)).toFixed(1) + '" y="' + (m.top + plotH + 13 + noteRow) + '" text-anchor="middle">' +
-          esc(notes[i]) + '</text>');
-      }
+
     });
+    // consecutive categories with the same note share one label, centred under a bracket spanning them
+    for (let i = 0; i < notes.length;) {
+      let j = i;
+      while (j + 1 < notes.length && notes[j + 1] === notes[i]) j++;
+      if (notes[i]) {
+        const x0 = m.left + groupW * i + 3, x1 = m.left + groupW * (j + 1) - 3, yNote = m.top + plotH + 13 + noteRow;
+        parts.push('<line class="pg-note-bracket" x1="' + x0.toFixed(1) + '" x2="' + x1.toFixed(1) + '" y1="' + (yNote - 9) +
+          '" y2="' + (yNote - 9) + '" stroke="#8d6e63" stroke-width="0.8"/>',
+        '<text class="pg-tick pg-tick-note" font-size="8" font-style="italic" fill="#8d6e63" x="' + ((x0 + x1) / 2).toFixed(1) +
+          '" y="' + yNote + '" text-anchor="middle">' + esc(notes[i]) + '</text>');
+      }
+      i = j + 1;
+    }
     (spec.references || []).forEach((r) => {
       parts.push('<line class="pg-ref" x1="' + m.left + '" x2="' + (width - m.right) + '" y1="' + y(r.value) + '" y2="' + y(r.value) +
         '" stroke="' + esc(r.color || '#c62828') + '"/>', '<text class="pg-ref-label" x="' + (width - m.right) + '" y="' + (y(r.value) - 3) +

@@ -52,7 +52,7 @@
   function clusterChart(ctx, groups) {
     const bars = groups.slice().sort((a, b) => b.count - a.count).map((g) => {
       const cls = classLabel(ctx, 'enterprises', g.value);
-      return { label: cls ? cls.label : String(g.value === null ? 'unknown 未知' : g.value), value: g.count,
+      return { label: cls ? cls.label : String(g.value === null ? 'not stated 未载' : g.value), value: g.count,
         color: cls && cls.style.fillColor ? cls.style.fillColor : '#607d8b' };
     });
     return C.barChart({ id: 'pg-chart-clusters', title: 'Enterprises by cluster 企业（按产业集群）', unit: 'count 家', bars,
@@ -69,7 +69,7 @@
 
   /** "2020 illustrative 示意" etc.: what a year of the upgrade chart rests on. */
   function yearNote(y) {
-    if (y.year === null) return 'not stated 未载';
+    if (y.year === null) return 'not stated';
     const s = y.yearSources || [];
     return s.includes('illustrative') ? YEAR_SOURCES.illustrative : s.includes('inferred') ? YEAR_SOURCES.inferred : null;
   }
@@ -77,7 +77,7 @@
   function upgradeCharts(u) {
     const years = u.years || [];
     const perYear = C.columnChart({ id: 'pg-chart-upgrades', title: 'Village grid upgrades per year 农网改造（按年）',
-      unit: 'villages 村', digits: 0, height: 210,
+      unit: 'villages 村', digits: 0, height: 214, width: 360,
       categories: years.map((y) => y.year === null ? 'year? 年份' : String(y.year)),
       categoryNotes: years.map(yearNote),
       series: [

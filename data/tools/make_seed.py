@@ -377,6 +377,9 @@ ARTICLE_FILE = os.environ.get("PARKGRID_ARTICLE", "/work/shared/seed/000_b42ed26
 
 
 # Quotes are checked against it with all white space removed (the OCR breaks lines inside phrases).
+if not os.path.exists(ARTICLE_FILE):
+    raise SystemExit("make_seed.py checks every quoted figure against the article: set PARKGRID_ARTICLE to "
+                     "000_b42ed26f568ed081.txt (not found at %s)" % ARTICLE_FILE)
 ARTICLE_TEXT = "".join(open(ARTICLE_FILE, encoding="utf-8").read().split())
 
 # ================================================================= 1. park

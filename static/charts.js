@@ -33,11 +33,15 @@
   /**
    * Vertical (grouped) columns.
    * spec: {id, title, categories: [label], series: [{name, color | colors: [..], values: [number]}],
-   *        unit, digits, width, height, references: [{value, label, color}]}
+   *        unit, digits, width, height, references: [{value, label, color}],
+   *        categoryNotes: [text | null] (a second, smaller line under a category, e.g. "illustrative 示意";
+   *        consecutive equal notes are drawn once under a bracket spanning their categories)}
    */
   function columnChart(spec) {
     const width = spec.width || 320, height = spec.height || 190;
-    const m = { top: 34, right: 8, bottom: spec.series.length > 1 ? 34 : 22, left: 40 };
+    const notes = spec.categoryNotes || [];
+    const noteRow = notes.some((n) => n) ? 12 : 0;
+    const m = { top: 34, right: 8, bottom: (spec.series.length > 1 ? 34 : 22) + noteRow, left: 40 };
     const plotW = width - m.left - m.right, plotH = height - m.top - m.bottom;
     const values = spec.series.flatMap((s) => s.values).concat((spec.references || []).map((r) => r.value));
     const axis = ticks(Math.max(...values, 0), 4);
@@ -69,7 +73,21 @@
       });
       parts.push('<text class="pg-tick" x="' + (m.left + groupW * (i + 0.5)).toFixed(1) + '" y="' + (m.top + plotH + 13) +
         '" text-anchor="middle">' + esc(c) + '</text>');
+
     });
+    // consecutive categories with the same note share one label, centred under a bracket spanning them
+    for (let i = 0; i < notes.length;) {
+      let j = i;
+      while (j + 1 < notes.length && notes[j + 1] === notes[i]) j++;
+      if (notes[i]) {
+        const x0 = m.left + groupW * i + 3, x1 = m.left + groupW * (j + 1) - 3, yNote = m.top + plotH + 13 + noteRow;
+        parts.push('<line class="pg-note-bracket" x1="' + x0.toFixed(1) + '" x2="' + x1.toFixed(1) + '" y1="' + (yNote - 9) +
+          '" y2="' + (yNote - 9) + '" stroke="#8d6e63" stroke-width="0.8"/>',
+        '<text class="pg-tick pg-tick-note" font-size="8" font-style="italic" fill="#8d6e63" x="' + ((x0 + x1) / 2).toFixed(1) +
+          '" y="' + yNote + '" text-anchor="middle">' + esc(notes[i]) + '</text>');
+      }
+      i = j + 1;
+    }
     (spec.references || []).forEach((r) => {
       parts.push('<line class="pg-ref" x1="' + m.left + '" x2="' + (width - m.right) + '" y1="' + y(r.value) + '" y2="' + y(r.value) +
         '" stroke="' + esc(r.color || '#c62828') + '"/>', '<text class="pg-ref-label" x="' + (width - m.right) + '" y="' + (y(r.value) - 3) +
@@ -89,12 +107,14 @@
   }
 
   /**
-   * Horizontal bars, one per row.
-   * spec: {id, title, bars: [{label, value, color, text}], unit, digits, width, labelWidth, max}
+   * Horizontal bars, one per row; a bar with `segments` is stacked from them (its value is their sum).
+   * spec: {id, title, bars: [{label, value, color, text, segments: [{name, value, color}]}], unit, digits,
+   *        width, labelWidth, max, right, legend: [{name, color}]}
    */
   function barChart(spec) {
     const width = spec.width || 320, rowH = 20, labelW = spec.labelWidth || 120;
-    const m = { top: 22, right: spec.right || 46, bottom: spec.unit ? 34 : 22, left: labelW };
+    const legend = spec.legend || [];
+    const m = { top: 22, right: spec.right || 46, bottom: (spec.unit ? 34 : 22) + (legend.length ? 14 : 0), left: labelW };
     const plotW = width - m.left - m.right;
     const height = m.top + rowH * spec.bars.length + m.bottom;
     const axis = ticks(spec.max || Math.max(...spec.bars.map((b) => b.value), 0), 4);
@@ -112,13 +132,27 @@
     if (spec.unit) parts.push('<text class="pg-axis-label" x="' + (m.left + plotW / 2) + '" y="' + (plotBottom + 26) + '" text-anchor="middle">' + esc(spec.unit) + '</text>');
     spec.bars.forEach((b, i) => {
       const yTop = m.top + rowH * i + 3;
-      parts.push('<text class="pg-tick" x="' + (m.left - 4) + '" y="' + (yTop + 11) + '" text-anchor="end">' + esc(b.label) + '</text>',
-        '<rect class="pg-bar" data-category="' + esc(b.label) + '" data-value="' + b.value + '" x="' + m.left + '" y="' + yTop +
-        '" width="' + Math.max(0.5, x(b.value) - m.left).toFixed(1) + '" height="' + (rowH - 6) + '" fill="' + esc(b.color || '#607d8b') +
-        '"><title>' + esc(b.label + ': ' + (b.text || format(b.value, spec.digits))) + '</title></rect>',
-        '<text class="pg-value" x="' + (x(b.value) + 3).toFixed(1) + '" y="' + (yTop + 11) + '">' + esc(b.text || format(b.value, spec.digits)) + '</text>');
+      parts.push('<text class="pg-tick" x="' + (m.left - 4) + '" y="' + (yTop + 11) + '" text-anchor="end">' + esc(b.label) + '</text>');
+      const segments = b.segments || [{ name: null, value: b.value, color: b.color }];
+      let start = 0;
+      segments.forEach((sg) => {
+        parts.push('<rect class="pg-bar" data-category="' + esc(b.label) + '"' + (sg.name ? ' data-series="' + esc(sg.name) + '"' : '') +
+          ' data-value="' + sg.value + '" x="' + x(start).toFixed(1) + '" y="' + yTop + '" width="' +
+          Math.max(0.5, x(start + sg.value) - x(start)).toFixed(1) + '" height="' + (rowH - 6) + '" fill="' + esc(sg.color || '#607d8b') +
+          '"><title>' + esc(b.label + (sg.name ? ' · ' + sg.name : '') + ': ' + (sg.name ? format(sg.value, spec.digits) : b.text ||
+          format(sg.value, spec.digits))) + '</title></rect>');
+        start += sg.value;
+      });
+      parts.push('<text class="pg-value" x="' + (x(start) + 3).toFixed(1) + '" y="' + (yTop + 11) + '">' + esc(b.text || format(start, spec.digits)) + '</text>');
     });
-    parts.push('<line class="pg-axis" x1="' + m.left + '" x2="' + m.left + '" y1="' + m.top + '" y2="' + plotBottom + '"/>', '</svg>');
+    parts.push('<line class="pg-axis" x1="' + m.left + '" x2="' + m.left + '" y1="' + m.top + '" y2="' + plotBottom + '"/>');
+    let lx = 2;
+    legend.forEach((l) => {
+      parts.push('<rect x="' + lx + '" y="' + (height - 10) + '" width="9" height="9" fill="' + esc(l.color) + '"/>',
+        '<text class="pg-tick" x="' + (lx + 12) + '" y="' + (height - 2) + '">' + esc(l.name) + '</text>');
+      lx += 20 + textWidth(l.name, 10);
+    });
+    parts.push('</svg>');
     return parts.join('');
   }
 

@@ -1,6 +1,8 @@
 /*
  * Statistics tab ("Statistics 统计"): GET /statistics drawn as small inline SVG charts (charts.js),
- * with the numbers as tables as well.
+ * with the numbers as tables as well. Figures the source article states are shown as stated, each with
+ * its source; the data's own value is shown beside them only as a check. Invented values (capacities,
+ * upgrade years) are labelled illustrative.
  */
 (function () {
   'use strict';
@@ -17,8 +19,18 @@
     parcels_by_land_use: 'Parcels by land use 地块（按用途）',
     parcels_by_status: 'Parcels by status 地块（按状态）',
     transformers_kva_by_village: 'Transformer kVA by village 配变容量（按村）',
-    facilities_by_category: 'Facilities by category 设施（按类别）'
+    facilities_by_category: 'Facilities by category 设施（按类别）',
+    layers: 'Features per layer 各图层要素',
+    article_figures: 'Figures stated by the article 资料所载数字'
   };
+  /** Where a transformer's kVA comes from (transformers.capacity_source). */
+  const CAPACITY_SOURCES = {
+    article_new: { name: 'new (article) 新增（资料）', short: 'new (article)', color: '#1a9850' },
+    illustrative_new: { name: 'new, illustrative 新增（示意）', short: 'new (illustrative)', color: '#fdae61' },
+    illustrative_existing: { name: 'existing, illustrative 现有（示意）', short: 'existing (illustrative)', color: '#bdbdbd' }
+  };
+  const YEAR_SOURCES = { illustrative: 'illustrative 示意', inferred: 'inferred 推定' };
+  const LEDGER_KEYS = ['ledger_industrial', 'ledger_production_sales', 'ledger_tech_transfer', 'ledger_industry_finance'];
 
   function classLabel(ctx, layer, value) {
     const cfg = ctx.layerConfig[layer];
@@ -40,7 +52,7 @@
   function clusterChart(ctx, groups) {
     const bars = groups.slice().sort((a, b) => b.count - a.count).map((g) => {
       const cls = classLabel(ctx, 'enterprises', g.value);
-      return { label: cls ? cls.label : String(g.value === null ? 'unknown 未知' : g.value), value: g.count,
+      return { label: cls ? cls.label : String(g.value === null ? 'not stated 未载' : g.value), value: g.count,
         color: cls && cls.style.fillColor ? cls.style.fillColor : '#607d8b' };
     });
     return C.barChart({ id: 'pg-chart-clusters', title: 'Enterprises by cluster 企业（按产业集群）', unit: 'count 家', bars,
@@ -55,11 +67,19 @@
       bars, max: Math.max(...bars.map((b) => b.value), 1), labelWidth: 120 });
   }
 
+  /** "2020 illustrative 示意" etc.: what a year of the upgrade chart rests on. */
+  function yearNote(y) {
+    if (y.year === null) return 'not stated';
+    const s = y.yearSources || [];
+    return s.includes('illustrative') ? YEAR_SOURCES.illustrative : s.includes('inferred') ? YEAR_SOURCES.inferred : null;
+  }
+
   function upgradeCharts(u) {
     const years = u.years || [];
     const perYear = C.columnChart({ id: 'pg-chart-upgrades', title: 'Village grid upgrades per year 农网改造（按年）',
-      unit: 'villages 村', digits: 0, height: 200,
-      categories: years.map((y) => String(y.year)),
+      unit: 'villages 村', digits: 0, height: 214, width: 360,
+      categories: years.map((y) => y.year === null ? 'year? 年份' : String(y.year)),
+      categoryNotes: years.map(yearNote),
       series: [
         { name: 'upgraded 已改造', color: '#1a9850', values: years.map((y) => y.upgraded || 0) },
         { name: 'planned 计划', color: '#fdae61', values: years.map((y) => y.planned || 0) },
@@ -67,7 +87,8 @@
     const targets = u.targets || [];
     const bars = [];
     targets.forEach((t) => {
-      bars.push({ label: t.year + ' target 目标', value: t.villages, color: '#bdbdbd', text: t.villages + ' city-wide 全市' });
+      bars.push({ label: t.year + ' target 目标', value: t.cumulativeVillages, color: '#bdbdbd',
+        text: t.cumulativeVillages + ' city-wide 全市' });
       bars.push({ label: t.year + ' seed 样本', value: t.achieved, color: '#1a9850',
         text: t.achieved + ' · ' + (t.share * 100).toFixed(1) + ' %' });
     });
@@ -80,9 +101,132 @@
     return Number(value) % 1 ? String(Number(value)) : String(Math.round(Number(value)));
   }
 
+  /** A stated figure as the article gives it: "> 8 bn yuan (80 亿元)", "12.73 bn yuan (127.3 亿元)", "800 kVA". */
+  function stated(f) {
+    const prefix = f.qualifier === 'more_than' ? '> ' : f.qualifier === 'additional' ? '+' : '';
+    const v = Number(f.value);
+    if (/yuan/.test(f.unit || '') && v >= 1e8) return prefix + format(v / 1e9) + ' bn yuan (' + format(v / 1e8) + ' 亿元)';
+    if (/yuan/.test(f.unit || '') && v >= 1e4) return prefix + format(v / 1e6) + ' million yuan (' + format(v / 1e4) + ' 万元)';
+    return prefix + format(v) + ' ' + (f.unit || '');
+  }
+
+  function sourceLabel(f) {
+    return '(' + f.source + ')';
+  }
+
+  function figuresTable(figures) {
+    return h('table', { class: 'pg-stat-table', id: 'pg-table-figures', 'data-section': 'article_figures' }, [
+      h('caption', {}, SECTION_TITLES.article_figures),
+      h('tr', {}, ['figure 项目', 'stated 资料', 'in data 数据', 'source 出处', 'wording 原文'].map((c) => h('th', {}, c))),
+      ...figures.map((f) => h('tr', { 'data-key': f.key, 'data-year': f.year === null ? '' : String(f.year) }, [
+        h('td', {}, (f.year ? f.year + ' ' : '') + f.label + (f.label_zh ? ' ' + f.label_zh : '') + (f.scope ? ' · ' + f.scope : '')),
+        h('td', { class: 'pg-stated' }, stated(f)),
+        h('td', {}, f.in_data === null ? 'not in the data 无对应数据' : format(f.in_data) + (f.agrees ? ' ✓' : ' ≠ stated')),
+        h('td', { class: 'pg-source' }, f.source),
+        h('td', {}, f.quote_zh)]))]);
+  }
+
+  /** The ledger's four categories as the article states them, with its total and investment. */
+  function ledgerChart(figures) {
+    const cats = LEDGER_KEYS.map((k) => figures.find((f) => f.key === k)).filter((f) => f);
+    const total = figures.find((f) => f.key === 'ledger_projects');
+    const title = 'Ledger' + (total ? ': ' + format(total.value) + ' projects' : '') + ' 台账 (article)';
+    return C.barChart({ id: 'pg-chart-ledger', title, unit: 'projects 项 (stated)', labelWidth: 110, right: 40,
+      bars: cats.map((f) => ({ label: f.label_zh || f.label, value: f.value, color: '#5c6bc0',
+        text: format(f.value) })) });
+  }
+
+  function transformerChart(groups) {
+    const bars = groups.map((g) => {
+      const parts = (g.by_capacity_source || []).filter((p) => p.sum > 0);
+      return { label: g.value === null ? 'park 园区' : String(g.value), value: parts.reduce((n, p) => n + p.sum, 0),
+        text: format(g.sum) + ' kVA',
+        segments: parts.map((p) => ({ name: (CAPACITY_SOURCES[p.value] || { name: String(p.value) }).name, value: p.sum,
+          color: (CAPACITY_SOURCES[p.value] || { color: '#607d8b' }).color })) };
+    });
+    const used = Object.keys(CAPACITY_SOURCES).filter((k) => groups.some((g) => (g.by_capacity_source || []).some((p) => p.value === k)));
+    return C.barChart({ id: 'pg-chart-transformers', title: 'Transformer kVA by village 配变容量（按村）', unit: 'kVA', bars,
+      labelWidth: 80, right: 60, legend: used.map((k) => ({ name: CAPACITY_SOURCES[k].name, color: CAPACITY_SOURCES[k].color })) });
+  }
+
+  /** "800 kVA new (article) + 200 kVA existing (illustrative)" for the village a capacity figure is about. */
+  function capacityText(group) {
+    return (group.by_capacity_source || []).filter((p) => p.sum > 0).map((p) =>
+      format(p.sum) + ' kVA ' + (CAPACITY_SOURCES[p.value] ? CAPACITY_SOURCES[p.value].short : p.value)).join(' + ');
+  }
+
+  function articleFigures(s) {
+    const figures = s.article_figures || [];
+    const byKey = (k) => figures.filter((f) => f.key === k);
+    const layerOf = (f) => (s.layers || []).find((l) => l.layer === f.layer);
+    const parts = [h('p', { class: 'pg-hint' }, 'Figures as the source article states them, with their source; "in data" only checks ' +
+      'the seed against them. 以下为资料原文数字及出处。')];
+    byKey('enterprises_total').forEach((f) => {
+      const l = layerOf(f);
+      parts.push(h('p', { id: 'pg-art-enterprises', class: 'pg-hint' }, [h('b', {}, stated(f) + ' '), f.label + ' ' + f.label_zh + ' ',
+        h('span', { class: 'pg-source' }, sourceLabel(f)), l ? ' — in the data: ' + l.features + ' (' + l.positioned + ' positioned, ' +
+          l.placeholders + ' placeholders 有位置 ' + l.positioned + ' 家，占位 ' + l.placeholders + ' 家)' : '']));
+    });
+    byKey('enterprises_annual_output').forEach((f) => parts.push(h('p', { id: 'pg-art-output', class: 'pg-hint' },
+      [h('b', {}, stated(f) + ' '), f.label + ' ' + f.label_zh + ' ', h('span', { class: 'pg-source' }, sourceLabel(f))])));
+    if (figures.some((f) => LEDGER_KEYS.includes(f.key))) {
+      const fig = h('figure', { class: 'pg-figure', id: 'pg-fig-ledger' }, []);
+      fig.innerHTML = ledgerChart(figures);
+      const caption = [];
+      byKey('ledger_projects').forEach((f) => {
+        const l = layerOf(f);
+        caption.push(stated(f) + ' ' + sourceLabel(f) + (l ? '; the data holds ' + l.features + ' entries, ' + l.placeholders +
+          ' placeholders with no place 均为占位，无位置' : ''));
+      });
+      byKey('ledger_investment').forEach((f) => caption.push(f.label + ' ' + f.label_zh + ': ' + stated(f) + ' ' + sourceLabel(f) +
+        ' — stated total; no entry carries an investment figure 各项目投资未载'));
+      fig.append(h('figcaption', { id: 'pg-ledger-note' }, caption.join('. ')));
+      parts.push(fig);
+    }
+    const substations = byKey('substation_110kv_target').sort((a, b) => a.year - b.year);
+    if (substations.length) {
+      parts.push(h('p', { id: 'pg-art-substations', class: 'pg-hint' }, [h('b', {}, '110 kV substation targets 110千伏变电站目标: '),
+        substations.map((f) => (f.qualifier === 'additional' ? format(f.value) + ' more by ' : format(f.value) + ' by ') + f.year +
+          (f.qualifier === 'additional' ? ' 再完成' : ' 完成') + format(f.value) + '座').join(', ') + ' (' +
+          (substations[0].scope || '') + ') ', h('span', { class: 'pg-source' }, sourceLabel(substations[0]))]));
+    }
+    byKey('chengcun_new_kva').forEach((f) => {
+      const g = (s.transformers_kva_by_village || []).find((x) => x.value === f.scope);
+      parts.push(h('p', { id: 'pg-art-chengcun', class: 'pg-hint' }, [h('b', {}, f.scope + ': '), format(f.value) + ' kVA new (article) ',
+        h('span', { class: 'pg-source' }, sourceLabel(f)), g ? ' — in the data: ' + capacityText(g) +
+          '; ratings other than the article\'s are invented 其余容量为示意' : '']));
+    });
+    const wrap = h('div', { id: 'pg-article', class: 'pg-figure' }, parts);
+    wrap.append(figuresTable(figures));
+    return wrap;
+  }
+
+  /** The upgrade note, from the same years the chart draws (so text and chart agree). */
+  function upgradeNote(u) {
+    const years = u.years || [];
+    const upgraded = years.reduce((n, y) => n + (y.upgraded || 0), 0);
+    const planned = years.reduce((n, y) => n + (y.planned || 0), 0);
+    const noYear = years.filter((y) => y.year === null).reduce((n, y) => n + y.upgraded, 0);
+    const illustrative = years.filter((y) => y.year !== null && (y.yearSources || []).includes('illustrative')).map((y) => y.year);
+    const inferred = years.filter((y) => y.year !== null && !(y.yearSources || []).includes('illustrative') &&
+      (y.yearSources || []).includes('inferred')).map((y) => y.year);
+    const named = u.namedInSource || [];
+    const targets = (u.targets || []).map((t) => (t.qualifier === 'additional' ? t.villages + ' more by ' : t.villages + ' by ') + t.year);
+    const total = (u.targets || []).length ? u.targets[u.targets.length - 1].cumulativeVillages : null;
+    return 'The seed holds ' + u.villages + ' villages; the article names ' + named.length + ' of them (' + named.join('、') + '). ' +
+      upgraded + ' upgraded, ' + planned + ' planned' + (noYear ? ' (' + noYear + ' upgraded with no year stated)' : '') + '. ' +
+      'The article states no upgrade year: ' + (inferred.length ? inferred.join(', ') + ' inferred from its wording, ' : '') +
+      (illustrative.length ? illustrative.join(', ') + ' illustrative (invented). ' : '') +
+      (targets.length ? 'The targets of ' + targets.join(' and ') + (total ? ' (' + total + ' in all)' : '') +
+        ' are city-wide, so the seed cannot reach them. ' : '') +
+      '资料点名的村庄：' + named.join('、') + '；改造年份资料未载，图中年份为推定或示意；目标为全市指标。';
+  }
+
   function table(key, groups) {
-    const cols = ['value', 'count', 'length_km', 'area_m2', 'share_of_park', 'sum']
-      .filter((c) => groups.some((g) => g[c] !== undefined && g[c] !== 0 && g[c] !== null) || c === 'value' || c === 'count');
+    const scalar = (v) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+    const keys = [];
+    groups.forEach((g) => Object.keys(g).forEach((k) => { if (scalar(g[k]) && !keys.includes(k)) keys.push(k); }));
+    const cols = keys.filter((c) => groups.some((g) => g[c] !== undefined && g[c] !== 0 && g[c] !== null) || c === 'value' || c === 'count');
     return h('table', { class: 'pg-stat-table', 'data-section': key }, [
       h('caption', {}, SECTION_TITLES[key] || key),
       h('tr', {}, cols.map((c) => h('th', {}, c))),
@@ -109,6 +253,7 @@
       return;
     }
     const parts = [];
+    if (s.article_figures && s.article_figures.length) parts.push(articleFigures(s));
     if (s.park_area_m2) {
       parts.push(h('p', { class: 'pg-hint' }, 'Park area 园区面积: ' + (s.park_area_m2 / 1e6).toFixed(2) + ' km²'));
     }
@@ -119,15 +264,11 @@
       parts.push(figure('pg-fig-landuse', landUseChart(s.parcels_by_land_use),
         'Parcels cover ' + (share * 100).toFixed(1) + ' % of the park; the rest is roads and unassigned land. 其余为道路及未划分用地。'));
     }
+    if (s.transformers_kva_by_village) parts.push(figure('pg-fig-transformers', transformerChart(s.transformers_kva_by_village)));
     if (s.village_upgrades) {
-      const u = s.village_upgrades;
-      parts.push(figure('pg-fig-upgrades', upgradeCharts(u),
-        'The seed holds only the ' + u.villages + ' villages named in the source (' + u.upgraded + ' upgraded, ' + u.planned +
-        ' planned, ' + u.notStarted + ' not started); the targets of ' +
-        (u.targets || []).map((t) => t.villages + ' by ' + t.year).join(' and ') +
-        ' (cumulative) are city-wide, so the seed cannot reach them. 样本只含资料中点名的 ' + u.villages + ' 个村庄，目标为全市指标。'));
+      parts.push(figure('pg-fig-upgrades', upgradeCharts(s.village_upgrades), upgradeNote(s.village_upgrades)));
     }
-    const tables = Object.keys(s).filter((k) => Array.isArray(s[k])).map((k) => table(k, s[k]));
+    const tables = Object.keys(s).filter((k) => Array.isArray(s[k]) && k !== 'article_figures').map((k) => table(k, s[k]));
     parts.push(h('details', { class: 'pg-tables' }, [h('summary', {}, 'Tables 数据表'), ...tables]));
     parts.push(h('p', { class: 'pg-links' }, [h('a', { href: '/statistics', target: '_blank', rel: 'noopener' }, 'JSON')]));
     out.replaceChildren(...parts);

@@ -273,13 +273,43 @@ class Layer:
                          schema=[{"name": n, "type": t} for n, t in schema])
         self.name, self.gtype, self.schema = name, gtype, schema
         self.features = []
+        self.figures = []
         LAYERS[name] = self
 
+    def figure(self, key, label, label_zh, value, unit, quote_zh, source, year=None, qualifier="exact", scope=None,
+               where=None, count=False, sum_of=None, tolerance=0.0):
+        """A figure the article states about this layer, with its wording and section. With `count` or
+        `sum_of` the figure is also a check: the features matching `where` (property equalities) must
+        reproduce it (within `tolerance`); asserted in check_figures()."""
+        assert qualifier in ("exact", "more_than", "additional"), qualifier
+        assert not (count and sum_of)
+        measure = None
+        if count or sum_of:
+            measure = {"where": where or {}, "sum": sum_of, "tolerance": tolerance}
+        self.figures.append(dict(key=key, label=label, label_zh=label_zh, value=value, unit=unit, qualifier=qualifier,
+                                 year=year, scope=scope, quote_zh=quote_zh, source=source, measure=measure))
+
+    def measured(self, fig):
+        m = fig["measure"]
+        hits = [f for f in self.features if all(f["properties"][k] == v for k, v in m["where"].items())]
+        return len(hits) if m["sum"] is None else sum(f["properties"][m["sum"]] or 0 for f in hits)
+
+    def check_figures(self):
+        names = {n for n, _ in self.schema}
+        for fig in self.figures:
+            assert "".join(fig["quote_zh"].split()) in ARTICLE_TEXT, (self.name, fig["key"], "quote not in the article")
+            if fig["measure"] is None:
+                continue
+            assert set(fig["measure"]["where"]) <= names and fig["measure"]["sum"] in names | {None}, fig["key"]
+            got = self.measured(fig)
+            assert abs(got - fig["value"]) <= fig["measure"]["tolerance"] + 1e-9, (self.name, fig["key"], got, fig["value"])
+
     def add(self, coords, **props):
+        """Adds a feature; coords None gives `"geometry": null` (RFC 7946 §3.2: an unlocated feature)."""
         unknown = set(props) - {n for n, _ in self.schema}
         assert not unknown, (self.name, unknown)
         ordered = {n: props.get(n) for n, _ in self.schema}
-        geom = {"type": self.gtype, "coordinates": coords}
+        geom = None if coords is None else {"type": self.gtype, "coordinates": coords}
         f = {"type": "Feature", "id": len(self.features) + 1, "geometry": geom, "properties": ordered}
         self.features.append(f)
         return f
@@ -288,12 +318,15 @@ class Layer:
         types = {"string": str, "integer": int, "number": (int, float)}
         for f in self.features:
             g = f["geometry"]
-            assert g["type"] == self.gtype
             assert list(f["properties"]) == [n for n, _ in self.schema]
             for n, t in self.schema:
                 v = f["properties"][n]
                 assert v is None or (isinstance(v, types[t]) and not isinstance(v, bool)), (self.name, n, v)
             assert isinstance(f["properties"]["position_source"], str) and f["properties"]["position_source"]
+            if g is None:
+                assert f["properties"]["position_source"].startswith("none:"), (self.name, f["id"])
+                continue
+            assert g["type"] == self.gtype
             if self.gtype == "Polygon":
                 for ring in g["coordinates"]:
                     ring = [tuple(p) for p in ring]
@@ -310,10 +343,13 @@ class Layer:
 
     def write(self):
         self.check()
+        self.check_figures()
         path = os.path.join(OUT, self.name + ".geojson")
         head = "{\n" + ",\n".join('"%s":%s' % (k, json.dumps(v, ensure_ascii=False))
                                    for k, v in self.meta.items() if k != "schema")
         head += ',\n"schema":[\n' + ",\n".join(json.dumps(s) for s in self.meta["schema"]) + "\n]"
+        if self.figures:
+            head += ',\n"article_figures":[\n' + ",\n".join(json.dumps(f, ensure_ascii=False) for f in self.figures) + "\n]"
         lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":"), default=list) for f in self.features]
         body = ',\n"features":[\n' + ",\n".join(lines) + "\n]}\n" if lines else ',\n"features":[]}\n'
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
@@ -336,6 +372,15 @@ def as_list(coords):
 
 
 ARTICLE = "Luoyang newspaper page, OCR 000_b42ed26f568ed081.txt, summarised in shared/seed/DIGEST.md"
+# The article's text (OCR, line breaks removed) when it is at hand, so every quoted figure is checked against it.
+ARTICLE_FILE = os.environ.get("PARKGRID_ARTICLE", "/work/shared/seed/000_b42ed26f568ed081.txt")
+
+
+# Quotes are checked against it with all white space removed (the OCR breaks lines inside phrases).
+if not os.path.exists(ARTICLE_FILE):
+    raise SystemExit("make_seed.py checks every quoted figure against the article: set PARKGRID_ARTICLE to "
+                     "000_b42ed26f568ed081.txt (not found at %s)" % ARTICLE_FILE)
+ARTICLE_TEXT = "".join(open(ARTICLE_FILE, encoding="utf-8").read().split())
 
 # ================================================================= 1. park
 RUYANG_SEAT = pt(112.4669, 34.1540)   # FACTS.md [S]
@@ -371,6 +416,9 @@ park.add([as_list(park_ring)], name_zh="汝阳县绿色建材产业园", name_en
          area_m2=int(round(park_area)), planned_area_km2=4.0,
          position_source="invented: hand-drawn outline near the Ruyang county seat (FACTS.md [S] seat coordinate); "
                          "area from the article, boundary unknown, ±1-3 km")
+park.figure("park_planned_area_km2", "Planned expansion area, the green building materials park", "拓展区（绿色建材产业园）",
+            4, "km² 平方公里", "规划建设4平方公里的拓展区为绿色建材产业园", "article §1 · DIGEST §1", scope="Ruyang County",
+            sum_of="planned_area_km2")
 
 # ================================================================= 2. parcels
 park_xy = [pf.xy(p) for p in park_ring[:-1]]
@@ -487,34 +535,87 @@ ENTS = [  # name_zh, name_en, cluster, status, note
     ("河南六建装配式产业园", "Henan No.6 Construction prefab park", "prefab", "operating",
      "FACTS.md [S]: hosted by the industrial cluster district; not in the article; status assumed"),
 ]
+ENTERPRISES_STATED = 24  # article §1: 全县绿色建材企业达24家
 ents = Layer("enterprises", "Park enterprises", "园区企业",
-             "Green building materials enterprises named in the source article (plus one from FACTS.md), one point each "
-             "inside the parcel it occupies.",
+             "The 24 green building materials enterprises the article counts: the 13 it names plus one from FACTS.md, "
+             "one point each inside the parcel it occupies, and 10 unnamed, unlocated placeholders.",
              "Point",
              "Names, clusters and under-construction status from the article (" + ARTICLE + "); Henan No.6 "
              "Construction prefab park and Honglu phase II size from FACTS.md [S]. The article gives only the total "
-             "(24 enterprises, annual output > 8 billion yuan), so per-firm output/investment are null.",
-             "approximate: each point is the centroid of an invented parcel inside the invented park outline; "
-             "expected error 1-3 km; relative positions inside the park are not real.",
+             "(24 enterprises, annual output > 8 billion yuan), so per-firm output/investment are null and the 10 "
+             "firms it does not name are placeholders (`placeholder` = 1, geometry null).",
+             "approximate: each named firm's point is the centroid of an invented parcel inside the invented park "
+             "outline; expected error 1-3 km; relative positions inside the park are not real. Placeholders have "
+             "no position (geometry null).",
              [("name_zh", "string"), ("name_en", "string"), ("cluster", "string"), ("status", "string"),
-              ("output_cny", "number"), ("investment_cny", "number"), ("note", "string"),
-              ("position_source", "string")])
+              ("output_cny", "number"), ("investment_cny", "number"), ("placeholder", "integer"),
+              ("name_source", "string"), ("note", "string"), ("position_source", "string")])
 for zh, en, cl, st, note in ENTS:
     ring = PARCEL_BY_ENT[zh]
     p = ring_centroid(ring)
     assert inside(p, ring) and inside(p, park_ring)
     ents.add(list(p), name_zh=zh, name_en=en, cluster=cl, status=st, output_cny=None, investment_cny=None,
-             note=note, position_source="invented: centroid of its parcel in the schematic park layout (±1-3 km)")
+             placeholder=0, name_source="FACTS.md" if note.startswith("FACTS.md") else "article", note=note,
+             position_source="invented: centroid of its parcel in the schematic park layout (±1-3 km)")
 assert len(PARCEL_BY_ENT) == len(ENTS)
+for n in range(len(ENTS) + 1, ENTERPRISES_STATED + 1):
+    ents.add(None, name_zh="待补充企业 %d (placeholder)" % n, name_en="Enterprise %d to be added (placeholder)" % n,
+             cluster=None, status=None, output_cny=None, investment_cny=None, placeholder=1, name_source="placeholder",
+             note="placeholder: the article counts 24 green building materials enterprises but names only 13 (one more "
+                  "from FACTS.md); name, cluster, status and figures unknown",
+             position_source="none: placeholder, no position known (geometry null)")
+ents.figure("enterprises_total", "Green building materials enterprises in Ruyang County", "汝阳县绿色建材企业",
+            ENTERPRISES_STATED, "enterprises 家", "全县绿色建材企业达24家", "article §1 · DIGEST §1", scope="Ruyang County",
+            count=True)
+ents.figure("enterprises_annual_output", "Annual output of green building materials", "绿色建材年产值",
+            8_000_000_000, "yuan 元", "绿色建材年产值超过80亿元", "article §1 · DIGEST §1", qualifier="more_than",
+            scope="Ruyang County")
+ents.figure("sme_loan_fund", "SME loan-renewal fund raised by the county", "中小微企业还贷周转金", 5_000_000, "yuan 元",
+            "县财政筹集资金500 万元", "article §1 (产融结合) · DIGEST §1", scope="Ruyang County")
 
-# ================================================================= 4. projects / suggestions (empty)
-Layer("projects", "Cooperation ledger projects", "地企合作项目台账",
-      "Ledger of local-enterprise cooperation projects (article: 144 projects, 12.73 billion yuan); empty in the seed, "
-      "entries are added through the API.",
-      "Point", "Schema from DESIGN.md; ledger totals from the article (" + ARTICLE + "); no individual project is named.",
-      "not applicable: no features; positions of added projects are set by their editors.",
-      [("name_zh", "string"), ("name_en", "string"), ("category", "string"), ("investment_cny", "number"),
-       ("status", "string"), ("responsible_leader", "string"), ("position_source", "string")])
+# ================================================================= 4. projects (ledger) / suggestions (empty)
+# Article §1: 汝阳县纳入全市地企合作管理台账项目共 144 个，其中产业项目 36 项、产销对接项目 18 项、科技成果转化项目 14 项、
+# 产融结合项目 76 项，各类协议、项目总投资127.3亿元。  No project is named or located, and no per-project investment.
+LEDGER = [  # category, Chinese category, English label, count, the article's words
+    ("industrial", "产业项目", "industrial project", 36, "产业项目 36 项"),
+    ("production_sales", "产销对接项目", "production-sales matching project", 18, "产销对接项目 18 项"),
+    ("tech_transfer", "科技成果转化项目", "technology transfer project", 14, "科技成果转化项目 14 项"),
+    ("industry_finance", "产融结合项目", "industry-finance project", 76, "产融结合项目 76 项"),
+]
+LEDGER_TOTAL = 144
+assert sum(c for _, _, _, c, _ in LEDGER) == LEDGER_TOTAL
+projects = Layer("projects", "Cooperation ledger projects", "地企合作项目台账",
+                 "Ruyang's 144 entries in the city's local-enterprise cooperation ledger (36 industrial, 18 "
+                 "production-sales, 14 technology transfer, 76 industry-finance; 12.73 billion yuan in all). The "
+                 "article names none of them: every entry is a placeholder with its category only.",
+                 "Point",
+                 "Article (" + ARTICLE + "): 汝阳县纳入全市地企合作管理台账项目共144个 with the category counts and the total "
+                 "investment of 12.73 billion yuan. Names, places, per-project investment, status and leaders are "
+                 "not stated, so they are null.",
+                 "none: no entry has a known place, so every geometry is null (RFC 7946 §3.2); editors add positions.",
+                 [("ledger_no", "integer"), ("name_zh", "string"), ("name_en", "string"), ("category", "string"),
+                  ("category_zh", "string"), ("investment_cny", "number"), ("status", "string"),
+                  ("responsible_leader", "string"), ("placeholder", "integer"), ("source", "string"),
+                  ("position_source", "string")])
+n = 0
+for cat, cat_zh, cat_en, count, words in LEDGER:
+    for k in range(1, count + 1):
+        n += 1
+        projects.add(None, ledger_no=n, name_zh="台账项目 %03d（%s %d/%d，待补充）" % (n, cat_zh, k, count),
+                     name_en="Ledger entry %03d (%s %d of %d, placeholder)" % (n, cat_en, k, count), category=cat,
+                     category_zh=cat_zh, investment_cny=None, status=None, responsible_leader=None, placeholder=1,
+                     source="article §1: one of the %d %s (%s) of the 144-project ledger; name, place and investment "
+                            "not stated (placeholder)" % (count, cat_zh, words),
+                     position_source="none: the article gives no place for any ledger project (geometry null)")
+assert n == LEDGER_TOTAL
+projects.figure("ledger_projects", "Projects in the city's cooperation ledger", "纳入全市地企合作管理台账项目", LEDGER_TOTAL,
+                "projects 个", "汝阳县纳入全市地企合作管理台账项目共 144 个", "article §1 · DIGEST §1", scope="Ruyang County",
+                count=True)
+for cat, cat_zh, cat_en, count, words in LEDGER:
+    projects.figure("ledger_" + cat, "Ledger: " + cat_en + "s", cat_zh, count, "projects 项", words, "article §1 · DIGEST §1",
+                    scope="Ruyang County", where={"category": cat}, count=True)
+projects.figure("ledger_investment", "Total investment of the ledger's agreements and projects", "各类协议、项目总投资",
+                12_730_000_000, "yuan 元", "各类协议、项目总投资127.3亿元", "article §1 · DIGEST §1", scope="Ruyang County")
 Layer("suggestions", "Public planning suggestions", "市民规划建议",
       "Suggestions submitted by citizens acting as 'amateur planners'; empty in the seed.",
       "Point", "Schema from DESIGN.md; the open-door planning idea from the article (" + ARTICLE + ").",
@@ -590,52 +691,76 @@ vill = Layer("villages", "Villages and communities", "村庄与社区",
              "township (±3 km); placeholders invented. Not survey data.",
              [("name_zh", "string"), ("name_en", "string"), ("township", "string"), ("township_zh", "string"),
               ("county", "string"), ("population", "integer"), ("households", "integer"),
-              ("population_note", "string"), ("upgrade_year", "integer"), ("upgrade_status", "string"),
-              ("upgrade_note", "string"), ("supply_class", "string"), ("position_source", "string")])
+              ("population_note", "string"), ("name_source", "string"), ("upgrade_year", "integer"),
+              ("upgrade_year_source", "string"), ("upgrade_status", "string"), ("upgrade_note", "string"),
+              ("supply_class", "string"), ("position_source", "string")])
 VILLAGE_PT = {}
 
 
-def add_village(p, zh, en, twp, twp_zh, county, year, status, unote, cls, src):
+# name_source: where the village's name comes from ("article", "FACTS.md", "placeholder").
+# upgrade_year_source: the article states no year at all, so a year is either "inferred" from its wording
+# (the undated article is taken to be from 2019) or "illustrative" (invented); null when the year is null.
+YEAR_SOURCES = ("inferred", "illustrative")
+
+
+def add_village(p, zh, en, twp, twp_zh, county, name_source, year, year_source, status, unote, cls, src):
     VILLAGE_PT[zh] = p
     assert not inside(p, wf_ring), zh
     assert not inside(p, park_ring), zh
+    assert (year is None) == (year_source is None) and year_source in YEAR_SOURCES + (None,), zh
     vill.add(list(p), name_zh=zh, name_en=en, township=twp, township_zh=twp_zh, county=county, population=None,
-             households=None, population_note=None, upgrade_year=year, upgrade_status=status, upgrade_note=unote,
-             supply_class=cls, position_source=src)
+             households=None, population_note=None, name_source=name_source, upgrade_year=year,
+             upgrade_year_source=year_source, upgrade_status=status, upgrade_note=unote, supply_class=cls,
+             position_source=src)
 
 
 for i, (zh, py, dx, dy) in enumerate(BAISHU):
     year = (2020, 2021, 2022)[i % 3]
-    add_village(bf.ll(dx * 1000, dy * 1000), zh + "村", py + " Village", "Baishu", "柏树乡", "Ruyang", year, "planned",
+    add_village(bf.ll(dx * 1000, dy * 1000), zh + "村", py + " Village", "Baishu", "柏树乡", "Ruyang", "FACTS.md",
+                year, "illustrative", "planned",
                 "illustrative: the article gives only city-wide targets (350 villages by 2020, 400 more by 2022); "
                 "year and status invented", "D",
                 "guess: spread by hand over Baishu township around FACTS.md guess 112.37, 34.17, ±3 km")
 CHENGCUN = pt(112.2140, 34.2460)
 DONGYUANTOU = pt(112.0040, 34.2890)
 SANHE = pt(112.2000, 34.0500)
-add_village(CHENGCUN, "程村", "Chengcun Village", "Tianhu", "田湖镇", "Song", 2019, "upgraded",
+add_village(CHENGCUN, "程村", "Chengcun Village", "Tianhu", "田湖镇", "Song", "article", 2019, "inferred", "upgraded",
             "article: 2 new transformer areas, 2 new transformers 800 kVA, 1.09 km new overhead line (work under way "
             "in summer of the undated article, taken as 2019)", "D",
             "guess: near the FACTS.md guess for Tianhu town (112.22, 34.24), ±3-5 km")
-add_village(DONGYUANTOU, "东源头村", "Dongyuantou Village", "Daping", "大坪乡", "Song", 2018, "upgraded",
+add_village(DONGYUANTOU, "东源头村", "Dongyuantou Village", "Daping", "大坪乡", "Song", "article", 2018, "inferred",
+            "upgraded",
             "article: done 'in the past two years' (前两年) before the undated article (~2019): 1.46 million yuan, 5 "
             "transformer areas, 2 new transformers, 1.41 km 10 kV, 11 km 400 V; year 2018 assumed", "D",
             "guess: near the FACTS.md guess for Daping township (112.00, 34.28), ±3-5 km")
-add_village(SANHE, "三合村", "Sanhe Village", "Huangzhuang", "黄庄乡", "Song", None, "upgraded",
+add_village(SANHE, "三合村", "Sanhe Village", "Huangzhuang", "黄庄乡", "Song", "article", None, None, "upgraded",
             "article: low voltage and tangled wiring fixed; year not stated", "D",
             "guess: Huangzhuang township position unknown (FACTS.md); placed plausibly SE of the Song seat, ±15 km")
-add_village(RUYANG_SEAT, "汝阳县城", "Ruyang county town", "Chengguan", "城关镇", "Ruyang", None, "not_started",
+add_village(RUYANG_SEAT, "汝阳县城", "Ruyang county town", "Chengguan", "城关镇", "Ruyang", "FACTS.md", None, None,
+            "not_started",
             "county town, not a rural-grid upgrade target", "C", "FACTS.md [S] Ruyang county seat coordinate")
-add_village(SONG_SEAT, "嵩县县城", "Song county town", "Chengguan", "城关镇", "Song", None, "not_started",
+add_village(SONG_SEAT, "嵩县县城", "Song county town", "Chengguan", "城关镇", "Song", "FACTS.md", None, None,
+            "not_started",
             "county town, not a rural-grid upgrade target", "C", "FACTS.md [S] Song county seat coordinate")
 park_north = pf.ll(1300, 2350)
 park_west = pf.ll(-700, 900)
 add_village(park_north, "园区北侧居民点（示意）", "Park north settlement (generic placeholder)", "Chengguan", "城关镇",
-            "Ruyang", None, "not_started", "placeholder, name invented", "D",
+            "Ruyang", "placeholder", None, None, "not_started", "placeholder, name invented", "D",
             "invented: generic placeholder ~600 m north of the park outline (for buffer/siting analyses)")
 add_village(park_west, "园区西侧居民点（示意）", "Park west settlement (generic placeholder)", "Chengguan", "城关镇",
-            "Ruyang", None, "not_started", "placeholder, name invented", "D",
+            "Ruyang", "placeholder", None, None, "not_started", "placeholder, name invented", "D",
             "invented: generic placeholder ~600 m west of the park outline (for buffer/siting analyses)")
+assert [f["properties"]["name_zh"] for f in vill.features if f["properties"]["name_source"] == "article"] == \
+    ["程村", "东源头村", "三合村"]  # the only villages the article names
+TARGET_2020 = "到2020年，完成1座110千伏变电站和350个行政村电网改造任务"
+TARGET_2022 = "到2022年，再完成1座110千伏变电站和400个行政村电网改造任务"
+CITY = "Luoyang city-wide 全市"
+vill.figure("village_upgrade_target", "Administrative villages to have their grid upgraded", "行政村电网改造任务", 350,
+            "villages 个", TARGET_2020, "article §3 · DIGEST §3", year=2020, scope=CITY)
+vill.figure("village_upgrade_target", "Further administrative villages to have their grid upgraded", "再完成行政村电网改造任务",
+            400, "villages 个", TARGET_2022, "article §3 · DIGEST §3", year=2022, qualifier="additional", scope=CITY)
+vill.figure("dongyuantou_investment", "Dongyuantou: grid investment", "东源头村电网投资", 1_460_000, "yuan 元",
+            "投资 146 万元", "article §3 · DIGEST §3", scope="东源头村")
 
 # ================================================================= 6. substations
 subs = Layer("substations", "Substations (110 kV / 35 kV)", "变电站（110千伏/35千伏）",
@@ -655,6 +780,10 @@ def add_sub(key, p, zh, en, kv, mva, src):
     subs.add(list(p), name_zh=zh, name_en=en, voltage_kv=kv, capacity_mva=mva, year=None, position_source=src)
 
 
+subs.figure("substation_110kv_target", "110 kV substations to be completed", "完成110千伏变电站", 1, "substations 座",
+            TARGET_2020, "article §3 · DIGEST §3", year=2020, scope=CITY)
+subs.figure("substation_110kv_target", "Another 110 kV substation to be completed", "再完成110千伏变电站", 1, "substations 座",
+            TARGET_2022, "article §3 · DIGEST §3", year=2022, qualifier="additional", scope=CITY)
 add_sub("ruyang", offset(RUYANG_SEAT, 900, -700), "汝阳城关110千伏变电站（示意）", "Ruyang Chengguan 110 kV substation (generic)",
         110, 100, "invented: ~1.1 km SE of the Ruyang county seat (FACTS.md [S]); 2x50 MVA typical")
 park_sub = ring_centroid(PARCEL_BY_USE["utility"][0])
@@ -679,7 +808,8 @@ trans = Layer("transformers", "Distribution transformers (10/0.4 kV)", "配电�
               "expected error that of the village/park (±3-15 km); Dongyuantou/Chengcun transformers are placed at "
               "the ends of lines drawn to the article's lengths.",
               [("name_zh", "string"), ("name_en", "string"), ("village", "string"), ("capacity_kva", "integer"),
-               ("year", "integer"), ("new_in_upgrade", "integer"), ("note", "string"), ("position_source", "string")])
+               ("capacity_source", "string"), ("year", "integer"), ("new_in_upgrade", "integer"), ("note", "string"),
+               ("position_source", "string")])
 lines = Layer("power_lines", "Power lines", "电力线路",
               "Schematic 110 kV / 35 kV / 10 kV / 0.4 kV network; every line starts and ends exactly on a substation "
               "or transformer point so a network graph can be built.",
@@ -701,12 +831,20 @@ for key, p in SUB.items():
 LINE_ENDS = []  # (feature, from_key, to_key)
 
 
-def add_tr(key, p, zh, en, village, kva, year, new, note, src):
+# capacity_source: "article_new" = the article's new capacity (Chengcun's 800 kVA; the 400 + 400 split is
+# assumed); "illustrative_new" / "illustrative_existing" = an invented rating of a new / existing transformer.
+CAPACITY_SOURCES = ("article_new", "illustrative_new", "illustrative_existing")
+
+
+def add_tr(key, p, zh, en, village, kva, year, new, note, src, capacity_source=None):
     assert kva in RATINGS
+    if capacity_source is None:
+        capacity_source = "illustrative_new" if new else "illustrative_existing"
+    assert capacity_source in CAPACITY_SOURCES and (capacity_source != "article_new" or new)
     TR[key] = p
     NODE["TR:" + key] = p
-    trans.add(list(p), name_zh=zh, name_en=en, village=village, capacity_kva=kva, year=year, new_in_upgrade=new,
-              note=note, position_source=src)
+    trans.add(list(p), name_zh=zh, name_en=en, village=village, capacity_kva=kva, capacity_source=capacity_source,
+              year=year, new_in_upgrade=new, note=note, position_source=src)
 
 
 def add_line(coords, frm, to, zh, en, kv, kind, feeder, year, project, src):
@@ -796,7 +934,8 @@ for fname, fzh, order in (("Baishu north 10 kV feeder", "柏树北10千伏线", 
 CC_FEEDER = "Chengcun 10 kV feeder"
 CC_PROJECT = "Chengcun 2019 upgrade"
 add_tr("cc0", offset(CHENGCUN, 60, 40), "程村原有配变", "Chengcun existing transformer", "程村", 200, None, 0,
-       "the pre-existing, overloaded transformer (article: upgrade cured heavy load); rating invented",
+       "illustrative: the pre-existing, overloaded transformer (article: upgrade cured heavy load); its 200 kVA "
+       "rating is invented and not part of the article's 800 kVA",
        "invented: ~70 m from the (guessed) Chengcun village point")
 add_line(bent(SUB["tianhu"], TR["cc0"], 0.5, 0.06), "SUB:tianhu", "TR:cc0", "程村10千伏线", CC_FEEDER, 10, "overhead",
          CC_FEEDER, None, None, "invented: existing feeder from the invented Tianhu substation")
@@ -806,7 +945,7 @@ for k, (legs, target, kva) in enumerate((([(300, 260), (330, 300)], 560.0, 400),
     coords = walk_exact(TR["cc0"], legs, target)
     add_tr("cc%d" % k, coords[-1], "程村新建%d号台区配变" % k, "Chengcun new transformer area No.%d" % k, "程村", kva, 2019, 1,
            "article: 2 new transformers, 800 kVA in total; split 400+400 and year 2019 assumed",
-           "invented: at the end of the new line drawn to the article's length")
+           "invented: at the end of the new line drawn to the article's length", capacity_source="article_new")
     cc_new.append(add_line(coords, "TR:cc0", "TR:cc%d" % k, "程村新建10千伏架空线路%d" % k,
                            "Chengcun new 10 kV overhead line %d" % k, 10, "overhead", CC_FEEDER, 2019, CC_PROJECT,
                            "invented route; length from the article (1.09 km total, voltage not stated -> 10 kV)"))
@@ -891,6 +1030,29 @@ for f in lines.features:
     if f["properties"]["voltage_kv"] == 0.4:
         assert f["_len"] <= 500.0 + 1e-6, f["properties"]["name_en"]  # class D 0.4 kV radius (FACTS.md [R])
 
+CC_NEW = {"village": "程村", "new_in_upgrade": 1}
+trans.figure("chengcun_new_transformers", "Chengcun: new distribution transformers", "程村新增配电变压器", 2, "transformers 台",
+             "新建配电台区2个，新增配电变压器2台", "article §3 · DIGEST §3", scope="程村", where=CC_NEW, count=True)
+trans.figure("chengcun_new_kva", "Chengcun: capacity of the new transformers", "程村新增配变总容量", 800, "kVA 千伏安",
+             "新增配电变压器2台，总容量为800千伏安", "article §3 · DIGEST §3", scope="程村",
+             where={"village": "程村", "capacity_source": "article_new"}, sum_of="capacity_kva")
+trans.figure("dongyuantou_transformer_areas", "Dongyuantou: transformer areas built or rebuilt", "东源头村新建及改造配电台区", 5,
+             "transformer areas 个", "新建及改造配电台区 5 个", "article §3 · DIGEST §3", scope="东源头村",
+             where={"village": "东源头村"}, count=True)
+trans.figure("dongyuantou_new_transformers", "Dongyuantou: new distribution transformers", "东源头村新增配电变压器", 2,
+             "transformers 台", "新增配电变压器 2 台，新建 10 千伏线路", "article §3 · DIGEST §3", scope="东源头村",
+             where={"village": "东源头村"}, sum_of="new_in_upgrade")
+lines.figure("chengcun_new_line_km", "Chengcun: new overhead line", "程村新建架空线路", 1.09, "km 千米", "新建架空线路1.09千米",
+             "article §3 · DIGEST §3", scope="程村", where={"upgrade_project": CC_PROJECT}, sum_of="length_km",
+             tolerance=0.005)
+lines.figure("dongyuantou_10kv_km", "Dongyuantou: new 10 kV line", "东源头村新建10千伏线路", 1.41, "km 千米",
+             "新建 10 千伏线路 1.41 千米", "article §3 · DIGEST §3", scope="东源头村",
+             where={"upgrade_project": DY_PROJECT, "voltage_kv": 10}, sum_of="length_km", tolerance=0.005)
+lines.figure("dongyuantou_400v_km", "Dongyuantou: new 400 V line", "东源头村新建400伏线路", 11, "km 千米", "400伏线路11千米",
+             "article §3 · DIGEST §3", scope="东源头村", where={"upgrade_project": DY_PROJECT, "voltage_kv": 0.4},
+             sum_of="length_km", tolerance=0.005)
+
+
 # --- no backbone line crosses the wind farm; only park feeders/the park substation line enter the park
 def crosses(coords, ring):
     return any(inside(p, ring) for p in coords) or any(
@@ -970,10 +1132,24 @@ longteng = pt(112.4140, 34.6240)
 assert vincenty(longteng, pt(112.4125, 34.6262)) < 300  # the proposed park would serve the community
 
 # ================================================================= write
+# Load order of the seed (parkgrid.io.SeedData reads layers.txt; lines starting with # are comments).
+LOAD_ORDER = ["park", "parcels", "enterprises", "projects", "villages", "substations", "transformers", "power_lines",
+              "wind_farm", "wind_turbines", "facilities", "suggestions"]
+assert sorted(LOAD_ORDER) == sorted(LAYERS), set(LAYERS) ^ set(LOAD_ORDER)
 os.makedirs(OUT, exist_ok=True)
 for name in sorted(LAYERS):
     path = LAYERS[name].write()
     print("%-16s %3d features  %s" % (name, len(LAYERS[name].features), os.path.relpath(path)))
+with open(os.path.join(OUT, "layers.txt"), "w", encoding="utf-8", newline="\n") as fh:
+    fh.write("# Seed layers loaded into an empty store on first start, in this order.\n"
+             "# Written by data/tools/make_seed.py: one comment per layer gives its geometry, feature count\n"
+             "# (how many have geometry null: no place known), stated article figures and schema (name:type).\n")
+    for name in LOAD_ORDER:
+        lay = LAYERS[name]
+        unplaced = sum(1 for f in lay.features if f["geometry"] is None)
+        fh.write("# %s: %s, %d features (%d without geometry), %d article figures; %s\n" % (
+            name, lay.gtype, len(lay.features), unplaced, len(lay.figures), ", ".join("%s:%s" % c for c in lay.schema)))
+        fh.write(name + ".geojson\n")
 print("park area %.0f m2; Honglu parcel %s; Chengcun new line %.1f m; Dongyuantou 10 kV %.1f m, 400 V %.1f m"
       % (park_area, [f["properties"]["area_m2"] for f in parcels.features if f["properties"]["enterprise"] == HONGLU],
          cc_len, dy_hv_len, dy_lv_len))

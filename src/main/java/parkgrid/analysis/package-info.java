@@ -15,8 +15,14 @@
  *       {@link parkgrid.analysis.RadiusPolicy} (constant, per supplier, or by supply-area class from
  *       {@link parkgrid.analysis.SupplyRadiusRules});
  *   <li>{@link parkgrid.analysis.SupplyRadiusCheck}: longest feeder path of each 10 kV / 0.4 kV source
- *       against the DL/T 5729 limits.
+ *       against the DL/T 5729 limits;
+ *   <li>statistics: {@link parkgrid.analysis.GroupSummary} (counts, km, m², sums per property value),
+ *       {@link parkgrid.analysis.StatedFigureCheck} (a source's stated figures against the features) and
+ *       {@link parkgrid.analysis.UpgradeProgress} (village upgrades by year against the stated targets).
  * </ul>
+ *
+ * <p><b>Features without a place.</b> A feature's geometry may be null (its place is not known). It is
+ * counted by the statistics classes and never measured; the spatial analyses receive only located features.
  *
  * <p><b>Errors.</b> Bad input throws {@link parkgrid.feature.ParkGridException} 400 naming the parameter
  * ({@code radius}, {@code suppliers}, {@code lines} …); exceeding an analysis deadline throws

@@ -55,6 +55,7 @@ final class CollectionsHandler {
         c.put("geometryType", layer.geometryKind().geoJsonName());
         if (layer.source() != null) c.put("source", layer.source());
         if (layer.positionalAccuracy() != null) c.put("positional_accuracy", layer.positionalAccuracy());
+        if (!layer.figures().isEmpty()) c.set("article_figures", parkgrid.store.LayerMetadataJson.writeFigures(layer.figures()));
         ArrayNode crs = c.putArray("crs");
         SupportedCrs.ALL.forEach(x -> crs.add(x.uri()));
         c.put("storageCrs", OgcVocabulary.CRS84);

@@ -157,16 +157,24 @@ final class CoverageHandler {
         return layer.endsWith("s") ? layer.substring(0, layer.length() - 1) : layer;
     }
 
-    /** Only the geometries: a network of 200 000 lines is held without its property maps. */
+    /**
+     * Only the geometries: a network of 200 000 lines is held without its property maps. Features without
+     * a place (null geometry) take no part in an analysis.
+     */
     private List<Feature> readGeometries(String layer) throws IOException {
         List<Feature> out = new ArrayList<>();
-        store.forEach(layer, FeatureQuery.all(), f -> out.add(new Feature(f.id(), f.geometry(), Map.of())));
+        store.forEach(layer, FeatureQuery.all(), f -> {
+            if (f.hasGeometry()) out.add(new Feature(f.id(), f.geometry(), Map.of()));
+        });
         return out;
     }
 
+    /** The located features of a layer (see {@link #readGeometries}). */
     private List<Feature> read(String layer) throws IOException {
         List<Feature> out = new ArrayList<>();
-        store.forEach(layer, FeatureQuery.all(), out::add);
+        store.forEach(layer, FeatureQuery.all(), f -> {
+            if (f.hasGeometry()) out.add(f);
+        });
         return out;
     }
 }

@@ -35,7 +35,7 @@ final class FeatureWriter {
             props = new LinkedHashMap<>();
             for (String p : properties) props.put(p, f.properties().get(p));
         }
-        Geometry geometry = transformer == null ? f.geometry() : transformer.fromCrs84(f.geometry());
+        Geometry geometry = transformer == null || !f.hasGeometry() ? f.geometry() : transformer.fromCrs84(f.geometry());
         geoJson.writeFeature(g, geometry == f.geometry() && props == f.properties() ? f : new Feature(f.id(), geometry, props));
     }
 

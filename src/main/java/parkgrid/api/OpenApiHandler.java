@@ -72,7 +72,9 @@ final class OpenApiHandler {
             param(ips, "featureId", "feature id", "integer").put("in", "path").put("required", true);
             formatParam(ips);
         }
-        simple(paths, "/statistics", "Planning dashboard statistics", OgcVocabulary.JSON);
+        simple(paths, "/statistics", "Planning dashboard statistics: the source article's figures as stated (with wording and section, "
+                + "and the data's value where it can check them), per-layer positioned/placeholder counts, summaries and upgrade progress",
+                OgcVocabulary.JSON);
         simple(paths, "/processes", "Analyses", OgcVocabulary.JSON);
         for (String process : new String[] {"spatial-query", "coverage", "supply-radius"}) {
             ObjectNode post = paths.putObject("/processes/" + process + "/execution").putObject("post");

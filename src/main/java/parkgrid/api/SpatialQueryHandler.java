@@ -93,8 +93,12 @@ final class SpatialQueryHandler {
         Layer other = CollectionsHandler.layer(store, JsonBody.text(ref, "collection", null));
         if (!ref.path("id").canConvertToLong()) throw ParkGridException.invalidParameter("feature", "feature.id must be an integer");
         long id = ref.get("id").asLong();
-        return store.feature(other.name(), id).map(Feature::geometry).orElseThrow(() ->
+        Feature f = store.feature(other.name(), id).orElseThrow(() ->
                 ParkGridException.notFound("feature", "collection '" + other.name() + "' has no feature " + id));
+        if (!f.hasGeometry()) {
+            throw ParkGridException.invalidParameter("feature", "feature " + id + " of '" + other.name() + "' has no geometry (its place is not known)");
+        }
+        return f.geometry();
     }
 
     private static void write(Context ctx, FeatureWriter writer, List<Neighbour> hits, Map<String, Object> summary,

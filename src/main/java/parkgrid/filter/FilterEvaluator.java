@@ -78,7 +78,8 @@ public final class FilterEvaluator {
         if (f instanceof Filter.Not n) return evaluate(n.operand(), feature).not();
         if (f instanceof Filter.Constant c) return Truth.of(c.value());
         if (f instanceof Filter.IsNull n) return Truth.of(feature.properties().get(n.property()) == null);
-        if (f instanceof Filter.SpatialPredicate s) return Truth.of(spatial(s, feature.geometry()));
+        // As in SQL, a spatial predicate on a NULL geometry is unknown (so NOT(S_INTERSECTS(..)) does not select it either).
+        if (f instanceof Filter.SpatialPredicate s) return feature.hasGeometry() ? Truth.of(spatial(s, feature.geometry())) : Truth.UNKNOWN;
         if (f instanceof Filter.Comparison c) {
             Integer cmp = compare(value(feature, c.property(), c.functions()), c.value());
             return cmp == null ? Truth.UNKNOWN : Truth.of(c.operator().accepts(cmp));

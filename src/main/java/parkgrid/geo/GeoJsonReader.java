@@ -23,6 +23,11 @@ public final class GeoJsonReader {
 
     private GeoJsonReader() {}
 
+    /** Like {@link #readGeometry}, but a JSON {@code null} (or a missing member) is a feature without a place: null. */
+    public static Geometry readGeometryOrNull(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : readGeometry(node);
+    }
+
     public static Geometry readGeometry(JsonNode node) {
         if (node == null || !node.isObject()) throw new IllegalArgumentException("geometry must be a GeoJSON object");
         String type = node.path("type").asText("");

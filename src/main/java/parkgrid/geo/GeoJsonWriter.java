@@ -40,13 +40,13 @@ public final class GeoJsonWriter {
         return crs.isStorageCrs() ? RFC7946 : new GeoJsonWriter(crs.decimals(), !crs.northingFirst());
     }
 
-    /** Writes a complete Feature object. */
+    /** Writes a complete Feature object; a feature without a place gets {@code "geometry": null} (RFC 7946 §3.2). */
     public void writeFeature(JsonGenerator g, Feature f) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", "Feature");
         g.writeNumberField("id", f.id());
         g.writeFieldName("geometry");
-        writeGeometry(g, f.geometry());
+        if (f.hasGeometry()) writeGeometry(g, f.geometry()); else g.writeNull();
         g.writeObjectFieldStart("properties");
         for (Map.Entry<String, Object> e : f.properties().entrySet()) {
             g.writeFieldName(e.getKey());

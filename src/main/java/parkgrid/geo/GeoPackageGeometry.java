@@ -12,7 +12,9 @@ import org.locationtech.jts.io.WKBWriter;
 
 /**
  * The GeoPackage geometry blob (GeoPackage 1.3, clause 2.1.3): the {@code GP} header with SRS id and
- * envelope, followed by ISO WKB. Instances are not thread-safe (the WKB reader/writer are reused).
+ * envelope, followed by ISO WKB. A feature without a place is a SQL NULL, not a blob: {@link #encode} of
+ * null is null and {@link #decode} of null is null. Instances are not thread-safe (the WKB reader/writer
+ * are reused).
  */
 public final class GeoPackageGeometry {
     private static final byte FLAG_LITTLE_ENDIAN = 0x01;
@@ -24,8 +26,9 @@ public final class GeoPackageGeometry {
         this.reader = new WKBReader(factory);
     }
 
-    /** Encodes {@code geometry} with an xy envelope header and the given SRS id. */
+    /** Encodes {@code geometry} with an xy envelope header and the given SRS id; null for a null geometry. */
     public byte[] encode(Geometry geometry, int srsId) {
+        if (geometry == null) return null;
         byte[] wkb = writer.write(geometry);
         boolean empty = geometry.isEmpty();
         int envelopeBytes = empty ? 0 : 32;
@@ -43,12 +46,13 @@ public final class GeoPackageGeometry {
     }
 
     /**
-     * Decodes a GeoPackage blob.
+     * Decodes a GeoPackage blob; a NULL column (null) is a feature without a place and decodes to null.
      *
      * @throws IllegalArgumentException when the blob is not a GeoPackage geometry
      */
     public Geometry decode(byte[] blob) {
-        if (blob == null || blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
+        if (blob == null) return null;
+        if (blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
             throw new IllegalArgumentException("not a GeoPackage geometry blob");
         }
         int flags = blob[3];

@@ -17,12 +17,14 @@ import parkgrid.feature.Layer;
 import parkgrid.feature.PropertyDefinition;
 import parkgrid.feature.PropertyType;
 import parkgrid.geo.GeoJsonReader;
+import parkgrid.store.LayerMetadataJson;
 
 /**
  * Reads a GeoJSON FeatureCollection into a {@link LayerData}. ParkGrid's foreign members
  * ({@code name}, {@code title}, {@code title_zh}, {@code description}, {@code geometry_type},
- * {@code source}, {@code positional_accuracy}, {@code schema}) describe the layer; without a
+ * {@code source}, {@code positional_accuracy}, {@code schema}, {@code article_figures}) describe the layer; without a
  * {@code schema} the property types are inferred from the values. Feature ids must be positive integers.
+ * A feature with {@code "geometry": null} (RFC 7946 §3.2) is read with a null geometry.
  */
 public final class GeoJsonLayerReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +45,8 @@ public final class GeoJsonLayerReader {
                 ? GeometryKind.fromName(root.get("geometry_type").asText())
                 : inferKind(features);
         Layer layer = new Layer(name, root.path("title").asText(name), text(root, "title_zh"), text(root, "description"),
-                kind, schema, text(root, "source"), text(root, "positional_accuracy"));
+                kind, schema, text(root, "source"), text(root, "positional_accuracy"),
+                LayerMetadataJson.readFigures(root.get("article_figures")));
         List<Feature> out = new ArrayList<>(features.size());
         long nextId = 1;
         for (JsonNode f : features) {
@@ -51,7 +54,7 @@ public final class GeoJsonLayerReader {
             nextId = Math.max(nextId, id + 1);
             Geometry g;
             try {
-                g = GeoJsonReader.readGeometry(f.get("geometry"));
+                g = GeoJsonReader.readGeometryOrNull(f.get("geometry"));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("feature " + id + ": " + e.getMessage(), e);
             }

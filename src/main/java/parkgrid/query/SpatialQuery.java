@@ -74,6 +74,7 @@ public final class SpatialQuery {
 
     /** The candidate with its distance in metres when it matches, empty otherwise. */
     public Optional<Neighbour> test(Feature candidate) {
+        if (!candidate.hasGeometry()) return Optional.empty(); // a feature without a place matches no relation
         Geometry g = candidate.geometry();
         boolean matches = switch (relation) {
             case INTERSECTS -> prepared.intersects(g);

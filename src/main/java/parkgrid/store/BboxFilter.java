@@ -17,7 +17,9 @@ public final class BboxFilter {
         this.boxPolygon = new GeometryFactory().toGeometry(box);
     }
 
+    /** False for a null geometry: a feature without a place is in no box. */
     public boolean matches(Geometry g) {
+        if (g == null) return false;
         Envelope e = g.getEnvelopeInternal();
         if (!box.intersects(e)) return false;
         if (box.covers(e)) return true;

@@ -37,6 +37,7 @@ final class ExpandingNearestSearch {
             final double radius = r;
             try {
                 store.forEach(layer, new FeatureQuery(box, java.util.Map.of(), FeatureQuery.UNLIMITED, 0), f -> {
+                    if (!f.hasGeometry()) return; // a bbox never returns one; kept for stores that might
                     double d = projection.toMetres(f.geometry()).distance(point);
                     if (d <= radius || everything) found.add(new Neighbour(f, d));
                 });

@@ -11,8 +11,8 @@ import parkgrid.feature.PropertyDefinition;
 
 /**
  * The checks every store makes before a write, so that both reject the same input the same way: ids
- * positive and unique in the batch, geometry of the layer's kind, valid and in lon/lat range, no
- * property outside the schema, values of the declared types.
+ * positive and unique in the batch, geometry of the layer's kind, valid and in lon/lat range (or null:
+ * a feature without a place, RFC 7946 §3.2), no property outside the schema, values of the declared types.
  */
 public final class FeatureChecks {
     private FeatureChecks() {}
@@ -25,15 +25,15 @@ public final class FeatureChecks {
             String where = "layer " + layer.name() + ", feature " + f.id();
             if (f.id() < 1) throw ParkGridException.invalidParameter("id", where + ": id must be a positive integer");
             if (!ids.add(f.id())) throw ParkGridException.invalidParameter("id", where + ": id appears twice");
-            if (!layer.geometryKind().accepts(f.geometry())) {
+            if (f.hasGeometry() && !layer.geometryKind().accepts(f.geometry())) {
                 throw ParkGridException.invalidParameter("geometry", where + ": geometry is a " + f.geometry().getGeometryType()
                         + " but the layer holds " + layer.geometryKind().geoJsonName());
             }
-            var env = f.geometry().getEnvelopeInternal();
-            if (env.getMinX() < -180 || env.getMaxX() > 180 || env.getMinY() < -90 || env.getMaxY() > 90) {
+            var env = f.hasGeometry() ? f.geometry().getEnvelopeInternal() : new org.locationtech.jts.geom.Envelope();
+            if (!env.isNull() && env.getMinX() < -180 || env.getMaxX() > 180 || env.getMinY() < -90 || env.getMaxY() > 90) {
                 throw ParkGridException.invalidParameter("geometry", where + ": coordinates outside lon [-180,180] / lat [-90,90]");
             }
-            if (!f.geometry().isValid()) {
+            if (f.hasGeometry() && !f.geometry().isValid()) {
                 throw ParkGridException.invalidParameter("geometry", where + ": geometry is not valid (OGC simple features rules)");
             }
             for (String key : f.properties().keySet()) {

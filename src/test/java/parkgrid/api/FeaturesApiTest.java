@@ -99,13 +99,38 @@ class FeaturesApiTest extends SeededServerTest {
     }
 
     @Test
+    void featuresWithoutGeometryComeBackWithGeometryNullFromItemsItemAndExport() {
+        JsonNode ledger = server.get("/collections/projects/items?limit=200").json();
+        assertEquals(144, ledger.get("numberMatched").asInt());
+        assertEquals(144, ledger.get("features").size());
+        for (JsonNode f : ledger.get("features")) {
+            assertTrue(f.has("geometry") && f.get("geometry").isNull(), "\"geometry\": null on " + f.get("id"));
+        }
+        assertEquals("台账项目 001（产业项目 1/36，待补充）", ledger.at("/features/0/properties/name_zh").asText());
+        assertEquals(36, server.get("/collections/projects/items?category=industrial").json().get("numberMatched").asInt());
+        assertEquals(0, server.get("/collections/projects/items?bbox=-180,-90,180,90").json().get("numberMatched").asInt(),
+                "a bbox never matches a feature without a place");
+        JsonNode one = server.get("/collections/projects/items/144").json();
+        assertTrue(one.get("geometry").isNull());
+        assertEquals("industry_finance", one.at("/properties/category").asText());
+        JsonNode exported = server.get("/collections/projects/export?format=geojson").json();
+        assertEquals(144, exported.get("features").size());
+        assertTrue(exported.at("/features/143/geometry").isNull());
+        JsonNode placeholder = server.get("/collections/enterprises/items/24?crs=http://www.opengis.net/def/crs/EPSG/0/4546").json();
+        assertTrue(placeholder.get("geometry").isNull(), "no geometry to transform into another CRS");
+        assertEquals("待补充企业 24 (placeholder)", placeholder.at("/properties/name_zh").asText());
+    }
+
+    @Test
     void bboxAndPropertyFiltersSelectFeatures() {
         JsonNode song = server.get("/collections/villages/items?county=Song").json();
         assertTrue(song.get("numberMatched").asInt() >= 3);
         assertEquals(song.get("numberMatched").asInt(), song.get("features").size());
         song.get("features").forEach(f -> assertEquals("Song", f.at("/properties/county").asText()));
         JsonNode inPark = server.get("/collections/enterprises/items?bbox=112.40,34.10,112.50,34.20").json();
-        assertEquals(SeedFixture.byName().get("enterprises").features().size(), inPark.get("numberMatched").asInt());
+        assertEquals(SeedFixture.byName().get("enterprises").features().stream().filter(f -> f.hasGeometry()).count(),
+                inPark.get("numberMatched").asLong(), "every enterprise with a place; the 10 placeholders have none");
+        assertEquals(24, server.get("/collections/enterprises/items").json().get("numberMatched").asInt(), "without a bbox: all 24");
         JsonNode nowhere = server.get("/collections/enterprises/items?bbox=100,10,100.1,10.1").json();
         assertEquals(0, nowhere.get("numberMatched").asInt());
         assertEquals(0, nowhere.get("features").size());

@@ -56,6 +56,41 @@ class GdalClientTest extends SeededServerTest {
         assertTrue(validation.contains("= " + SeedFixture.layers().size()), validation);
     }
 
+    @Test
+    void gdalReadsTheLedgerWhoseEntriesHaveNoGeometry() throws Exception {
+        String ogrinfo = RequiredServices.executable("/usr/bin/ogrinfo").toString();
+        int ledger = SeedFixture.byName().get("projects").features().size();
+        assertEquals(144, ledger);
+
+        String oapif = run(ogrinfo, "-ro", "-al", "-q", "OAPIF:" + server.baseUrl() + "/", "projects");
+        assertEquals(ledger, occurrences(oapif, "OGRFeature(projects)"), "every ledger entry over OGC API Features:\n" + head(oapif));
+        assertTrue(oapif.contains("台账项目 001（产业项目 1/36，待补充）"), head(oapif));
+        assertTrue(!oapif.contains("POINT ("), "no entry has a point");
+
+        String items = run(ogrinfo, "-ro", "-so", "-al", server.baseUrl() + "/collections/projects/items?limit=1000");
+        assertEquals(ledger, featureCount(items, "\\S+"), items);
+
+        Path exported = dir.resolve("projects.geojson");
+        java.nio.file.Files.write(exported, server.get("/collections/projects/export?format=geojson").body().getBytes(StandardCharsets.UTF_8));
+        String file = run(ogrinfo, "-ro", "-al", exported.toString());
+        assertEquals(ledger, occurrences(file, "OGRFeature("), head(file));
+        assertTrue(file.contains("category (String) = industry_finance"), head(file));
+        String copy = dir.resolve("projects.gpkg").toString();
+        run(RequiredServices.executable("/usr/bin/ogr2ogr").toString(), "-f", "GPKG", copy, exported.toString());
+        String gpkg = run(ogrinfo, "-ro", "-q", copy, "-sql", "SELECT count(*) AS n, count(geom) AS located FROM projects");
+        assertTrue(gpkg.contains("n (Integer) = 144") && gpkg.contains("located (Integer) = 0"), gpkg);
+    }
+
+    private static int occurrences(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) n++;
+        return n;
+    }
+
+    private static String head(String text) {
+        return text.length() > 3000 ? text.substring(0, 3000) + "…" : text;
+    }
+
     private static int featureCount(String ogrinfo, String layer) {
         Matcher m = Pattern.compile("Layer name: " + layer + "\\n(?:.*\\n)*?Feature Count: (\\d+)").matcher(ogrinfo);
         if (!m.find()) throw new AssertionError("no feature count for " + layer + " in:\n" + ogrinfo);

@@ -37,4 +37,13 @@ class GeoJsonWriterTest {
         assertEquals("{\"type\":\"LineString\",\"coordinates\":[[1.5,2.5],[3.5,4.5]]}", write("LINESTRING (1.5 2.5, 3.5 4.5)"));
         assertEquals("{\"type\":\"MultiPoint\",\"coordinates\":[[1.5,2.5],[3.5,4.5]]}", write("MULTIPOINT ((1.5 2.5), (3.5 4.5))"));
     }
+
+    @Test
+    void aFeatureWithoutAPlaceIsWrittenWithGeometryNull() throws Exception {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator gen = new JsonFactory().createGenerator(w)) {
+            GeoJsonWriter.RFC7946.writeFeature(gen, new parkgrid.feature.Feature(7, null, java.util.Map.of("name_zh", "待补充企业 15")));
+        }
+        assertEquals("{\"type\":\"Feature\",\"id\":7,\"geometry\":null,\"properties\":{\"name_zh\":\"待补充企业 15\"}}", w.toString());
+    }
 }

@@ -28,6 +28,12 @@ class GeoPackageGeometryTest {
     }
 
     @Test
+    void aMissingGeometryIsSqlNullNotABlob() {
+        assertEquals(null, codec.encode(null, 4326));
+        assertEquals(null, codec.decode(null));
+    }
+
+    @Test
     void rejectsBlobsThatAreNotGeoPackageGeometries() {
         assertThrows(IllegalArgumentException.class, () -> codec.decode(new byte[] {1, 2, 3}));
     }

@@ -81,6 +81,10 @@ abstract class FeatureStoreContract {
                 Feature expected = d.features().get(i), actual = read.get(i);
                 assertEquals(expected.id(), actual.id());
                 assertEquals(expected.properties(), actual.properties(), d.layer().name() + " " + expected.id());
+                if (!expected.hasGeometry()) {
+                    assertFalse(actual.hasGeometry(), d.layer().name() + " " + expected.id() + " has no place and comes back without one");
+                    continue;
+                }
                 assertTrue(expected.geometry().equalsExact(actual.geometry(), 0), d.layer().name() + " " + expected.id());
             }
         }
@@ -98,7 +102,8 @@ abstract class FeatureStoreContract {
         for (LayerData d : SeedFixture.layers()) {
             for (Envelope box : boxes) {
                 Geometry boxGeometry = gf.toGeometry(box);
-                List<Long> expected = d.features().stream().filter(f -> f.geometry().intersects(boxGeometry)).map(Feature::id).toList();
+                List<Long> expected = d.features().stream().filter(f -> f.hasGeometry() && f.geometry().intersects(boxGeometry))
+                        .map(Feature::id).toList();
                 FeatureQuery q = new FeatureQuery(box, Map.of(), FeatureQuery.UNLIMITED, 0);
                 assertEquals(expected, ids(read(d.layer().name(), q)), d.layer().name() + " " + box);
                 assertEquals(expected.size(), store.count(d.layer().name(), q));
@@ -313,6 +318,67 @@ abstract class FeatureStoreContract {
     }
 
     @Test
+    void featuresWithoutGeometryAreStoredCountedAndListedButNeverMatchASpatialTest() throws Exception {
+        Layer ledger = new Layer("ledger", "台账", "台账", null, GeometryKind.POINT,
+                List.of(new PropertyDefinition("name_zh", PropertyType.STRING)), null, null);
+        store.createLayer(ledger);
+        Geometry chengcun = new WKTReader().read("POINT (112.214 34.246)");
+        store.insert("ledger", List.of(new Feature(1, null, Map.of("name_zh", "台账项目 001（待补充）")),
+                new Feature(2, chengcun, Map.of("name_zh", "程村台区")), new Feature(3, null, Map.of("name_zh", "台账项目 003"))));
+        assertEquals(3, store.count("ledger", FeatureQuery.all()), "counts without a bbox include features without a place");
+        List<Feature> all = read("ledger", FeatureQuery.all());
+        assertEquals(List.of(1L, 2L, 3L), ids(all));
+        assertFalse(all.get(0).hasGeometry());
+        assertEquals("台账项目 001（待补充）", all.get(0).properties().get("name_zh"));
+        assertTrue(all.get(1).geometry().equalsExact(chengcun, 0));
+        assertFalse(store.feature("ledger", 3).orElseThrow().hasGeometry());
+
+        FeatureQuery world = new FeatureQuery(new Envelope(-180, 180, -90, 90), Map.of(), FeatureQuery.UNLIMITED, 0);
+        assertEquals(List.of(2L), ids(read("ledger", world)), "a bbox never matches a feature without a place");
+        assertEquals(1, store.count("ledger", world));
+        Geometry area = new WKTReader().read("POLYGON ((112 34, 112.5 34, 112.5 34.5, 112 34.5, 112 34))");
+        for (String cql : List.of("S_INTERSECTS(geom, " + area + ")", "S_INTERSECTS(geom, " + area + ") OR name_zh = '程村台区'")) {
+            FeatureQuery q = new FeatureQuery(null, Map.of(), FilterBinder.parseAndBind(cql, ledger), List.of(), FeatureQuery.UNLIMITED, 0);
+            assertEquals(List.of(2L), ids(read("ledger", q)), cql);
+            assertEquals(1, store.count("ledger", q), cql);
+        }
+        FeatureQuery not = new FeatureQuery(null, Map.of(), FilterBinder.parseAndBind("NOT S_INTERSECTS(geom, " + area + ")", ledger),
+                List.of(), FeatureQuery.UNLIMITED, 0);
+        assertEquals(List.of(), ids(read("ledger", not)), "as in SQL, a spatial test on a NULL geometry is unknown, also negated");
+        FeatureQuery byName = new FeatureQuery(null, Map.of("name_zh", "台账项目 003"), FeatureQuery.UNLIMITED, 0);
+        assertEquals(List.of(3L), ids(read("ledger", byName)), "property filters still find them");
+
+        List<Neighbour> nearest = store.nearest("ledger", new Coordinate(112.2, 34.2), 3);
+        assertEquals(List.of(2L), nearest.stream().map(n -> n.feature().id()).toList(), "nearest only ranks features with a place");
+        Envelope extent = store.extent("ledger").orElseThrow();
+        assertEquals(112.214, extent.getMinX(), 1e-4);
+        assertEquals(112.214, extent.getMaxX(), 1e-4);
+
+        store.close();
+        store = reopen();
+        assertEquals(3, store.count("ledger", FeatureQuery.all()));
+        assertFalse(store.feature("ledger", 1).orElseThrow().hasGeometry(), "a NULL geometry survives a restart");
+    }
+
+    @Test
+    void theSeedLedgerHasNoPlacesAndItsFiguresAreKeptWithTheLayer() throws IOException {
+        LayerData projects = SeedFixture.byName().get("projects");
+        assertEquals(144, projects.features().size());
+        assertEquals(144, store.count("projects", FeatureQuery.all()));
+        assertEquals(0, store.count("projects", new FeatureQuery(new Envelope(-180, 180, -90, 90), Map.of(), FeatureQuery.UNLIMITED, 0)));
+        assertTrue(store.extent("projects").isEmpty());
+        assertEquals(36, store.count("projects", new FeatureQuery(null, Map.of("category", "industrial"), FeatureQuery.UNLIMITED, 0)));
+        assertEquals(76, store.count("projects", new FeatureQuery(null, Map.of("category", "industry_finance"), FeatureQuery.UNLIMITED, 0)));
+        Layer stored = store.layer("projects").orElseThrow();
+        assertEquals(projects.layer().figures(), stored.figures());
+        assertEquals(12_730_000_000.0, stored.figures().stream().filter(f -> f.key().equals("ledger_investment")).findFirst()
+                .orElseThrow().value());
+        List<Feature> enterprises = read("enterprises", FeatureQuery.all());
+        assertEquals(24, enterprises.size());
+        assertEquals(14, enterprises.stream().filter(Feature::hasGeometry).count());
+    }
+
+    @Test
     void findsOneFeatureById() {
         Feature expected = SeedFixture.byName().get("enterprises").features().get(0);
         Feature f = store.feature("enterprises", expected.id()).orElseThrow();
@@ -323,13 +389,13 @@ abstract class FeatureStoreContract {
     @Test
     void extentCoversEveryFeature() {
         for (LayerData d : SeedFixture.layers()) {
-            if (d.features().isEmpty()) {
-                assertTrue(store.extent(d.layer().name()).isEmpty());
+            if (d.features().stream().noneMatch(Feature::hasGeometry)) {
+                assertTrue(store.extent(d.layer().name()).isEmpty(), d.layer().name() + ": no feature has a place");
                 continue;
             }
             Envelope e = store.extent(d.layer().name()).orElseThrow();
             Envelope expected = new Envelope();
-            d.features().forEach(f -> expected.expandToInclude(f.geometry().getEnvelopeInternal()));
+            d.features().stream().filter(Feature::hasGeometry).forEach(f -> expected.expandToInclude(f.geometry().getEnvelopeInternal()));
             assertEquals(expected.getMinX(), e.getMinX(), 1e-4);
             assertEquals(expected.getMaxY(), e.getMaxY(), 1e-4);
         }

@@ -35,6 +35,27 @@ class GeoPackageStoreTest extends FeatureStoreContract {
     }
 
     @Test
+    void aFeatureWithoutGeometryIsANullGeomColumnWithNoRtreeRow() throws Exception {
+        store.close();
+        store = null;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("contract.gpkg"));
+             java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*), count(geom) FROM projects")) {
+                rs.next();
+                assertEquals(144, rs.getLong(1));
+                assertEquals(0, rs.getLong(2), "the ledger's geometries are SQL NULL");
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM rtree_projects_geom), "
+                    + "(SELECT count(*) FROM rtree_enterprises_geom), (SELECT count(*) FROM enterprises WHERE geom IS NULL)")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "no R-tree row for a NULL geometry");
+                assertEquals(14, rs.getLong(2), "only the 14 positioned enterprises are indexed");
+                assertEquals(10, rs.getLong(3), "the 10 placeholder enterprises have no geometry");
+            }
+        }
+    }
+
+    @Test
     void anInterruptedFirstSeedLeavesNoStoreBehindAndTheNextStartSeedsCompletely() {
         Path file = dir.resolve("first-start.gpkg");
         List<LayerData> seed = SeedData.read();

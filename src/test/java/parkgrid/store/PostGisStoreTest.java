@@ -23,6 +23,31 @@ class PostGisStoreTest extends FeatureStoreContract {
         return PostGisStore.open(url, "postgres", "", schema);
     }
 
+    /** A schema made before features could lack a place (migration 1, geom NOT NULL) accepts NULL after migration 2. */
+    @org.junit.jupiter.api.Test
+    void migrationLetsAnOlderLayerTableHoldFeaturesWithoutGeometry() throws Exception {
+        store.close();
+        store = null;
+        String old = schema + "_v1";
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + old);
+            st.execute("CREATE TABLE " + old + ".schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+            st.execute("INSERT INTO " + old + ".schema_migrations (version) VALUES (1)");
+            st.execute("CREATE TABLE " + old + ".parkgrid_layer (table_name text PRIMARY KEY, layer_json jsonb NOT NULL)");
+            st.execute("CREATE TABLE " + old + ".ledger (fid bigint PRIMARY KEY, geom geometry(Point, 4326) NOT NULL, name_zh text)");
+            st.execute("INSERT INTO " + old + ".parkgrid_layer VALUES ('ledger', '{\"name\":\"ledger\",\"title\":\"台账\","
+                    + "\"geometry_type\":\"Point\",\"schema\":[{\"name\":\"name_zh\",\"type\":\"string\"}]}')");
+        }
+        try (FeatureStore migrated = PostGisStore.open(url, "postgres", "", old)) {
+            migrated.insert("ledger", java.util.List.of(new parkgrid.feature.Feature(1, null, java.util.Map.of("name_zh", "台账项目 001"))));
+            org.junit.jupiter.api.Assertions.assertFalse(migrated.feature("ledger", 1).orElseThrow().hasGeometry());
+        } finally {
+            try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+                c.createStatement().execute("DROP SCHEMA IF EXISTS " + old + " CASCADE");
+            }
+        }
+    }
+
     @AfterEach
     void dropSchema() throws Exception {
         if (url == null) return;

@@ -41,7 +41,8 @@ class MapPageBrowserTest extends BrowserTestSupport {
     void countFeaturesAndRememberTheInitialZoom() throws Exception {
         for (JsonNode c : getJson("/collections").path("collections")) {
             String id = c.path("id").asText();
-            expectedCounts.put(id, getJson("/collections/" + id + "/items?limit=1").path("numberMatched").asInt());
+            // the map draws the features that have a place (a bbox over the whole world never matches geometry null)
+            expectedCounts.put(id, getJson("/collections/" + id + "/items?limit=1&bbox=-180,-90,180,90").path("numberMatched").asInt());
         }
         assertTrue(expectedCounts.getOrDefault("villages", 0) > 0, "the seed has villages: " + expectedCounts);
         initialZoom = (Number) js.executeScript("return window.parkgrid.map.getZoom()");
@@ -60,7 +61,7 @@ class MapPageBrowserTest extends BrowserTestSupport {
 
     @Test
     @Order(2)
-    void everyFeatureOfEveryCollectionIsDrawn() {
+    void everyFeatureWithAPlaceOfEveryCollectionIsDrawn() {
         expectedCounts.forEach((id, expected) -> {
             if (expected == 0) return;
             @SuppressWarnings("unchecked")

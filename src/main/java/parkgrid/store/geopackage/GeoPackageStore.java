@@ -260,7 +260,8 @@ public final class GeoPackageStore implements FeatureStore {
             for (int i = 0; i < features.size(); i++) {
                 Feature f = features.get(i);
                 ps.setLong(1, f.id());
-                ps.setBytes(2, codec.encode(f.geometry(), SRS_ID));
+                if (f.hasGeometry()) ps.setBytes(2, codec.encode(f.geometry(), SRS_ID));
+                else ps.setNull(2, java.sql.Types.BLOB); // NULL geom: the R-tree triggers add no row for it
                 Object[] values = rows.get(i);
                 for (int k = 0; k < values.length; k++) ps.setObject(3 + k, values[k]);
                 ps.addBatch();

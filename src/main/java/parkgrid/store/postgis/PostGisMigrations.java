@@ -23,8 +23,13 @@ final class PostGisMigrations {
     /** Migration {@code i} (1-based) is {@code steps().get(i - 1)}. Append, never edit. */
     private List<String> steps() {
         String s = quote(schema);
+        String schemaLiteral = "'" + schema.replace("'", "''") + "'";
         return List.of(
-                "CREATE TABLE " + s + ".parkgrid_layer (table_name text PRIMARY KEY, layer_json jsonb NOT NULL)");
+                "CREATE TABLE " + s + ".parkgrid_layer (table_name text PRIMARY KEY, layer_json jsonb NOT NULL)",
+                // features without a place (GeoJSON "geometry": null) are stored with a NULL geom
+                "DO $$ DECLARE t text; BEGIN FOR t IN SELECT table_name FROM " + s + ".parkgrid_layer LOOP "
+                        + "EXECUTE format('ALTER TABLE %I.%I ALTER COLUMN geom DROP NOT NULL', " + schemaLiteral
+                        + ", t); END LOOP; END $$");
     }
 
     void apply(Connection c) throws SQLException {

@@ -39,7 +39,7 @@ final class PostGisSql {
 
     String createTable() {
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(table).append(" (fid bigint PRIMARY KEY, geom geometry(")
-                .append(layer.geometryKind().sqlName()).append(", 4326) NOT NULL");
+                .append(layer.geometryKind().sqlName()).append(", 4326)"); // NULL: a feature without a place
         for (PropertyDefinition p : layer.properties()) {
             sql.append(", ").append(quote(p.name())).append(' ').append(switch (p.type()) {
                 case STRING -> "text";

@@ -129,7 +129,8 @@ public final class PostGisStore implements FeatureStore {
         try (PreparedStatement ps = c.prepareStatement(new PostGisSql(schema, layer).insert())) {
             for (int i = 0; i < features.size(); i++) {
                 ps.setLong(1, features.get(i).id());
-                ps.setBytes(2, wkb.write(features.get(i).geometry()));
+                Feature f = features.get(i);
+                if (f.hasGeometry()) ps.setBytes(2, wkb.write(f.geometry())); else ps.setNull(2, java.sql.Types.BINARY);
                 Object[] values = rows.get(i);
                 for (int k = 0; k < values.length; k++) ps.setObject(3 + k, values[k]);
                 ps.addBatch();
@@ -224,7 +225,9 @@ public final class PostGisStore implements FeatureStore {
         });
     }
 
+    /** A NULL geom column (a feature without a place) is a null geometry. */
     private static Geometry geometry(WKBReader reader, byte[] wkb) throws SQLException {
+        if (wkb == null) return null;
         try {
             return reader.read(wkb);
         } catch (ParseException e) {

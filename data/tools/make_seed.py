@@ -373,7 +373,8 @@ def as_list(coords):
 
 ARTICLE = "Luoyang newspaper page, OCR 000_b42ed26f568ed081.txt, summarised in shared/seed/DIGEST.md"
 # The article's text (OCR, line breaks removed) when it is at hand, so every quoted figure is checked against it.
-ARTICLE_FILE = os.environ.get("PARKGRID_ARTICLE", "/work/shared/seed/000_b42ed26f568ed081.txt")
+# shared/ lies beside the repository (../shared from its top) on developers' machines and in CI.
+ARTICLE_FILE = os.environ.get("PARKGRID_ARTICLE", os.path.join(HERE, "..", "..", "..", "shared", "seed", "000_b42ed26f568ed081.txt"))
 
 
 # Quotes are checked against it with all white space removed (the OCR breaks lines inside phrases).

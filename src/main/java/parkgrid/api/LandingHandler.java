@@ -34,7 +34,7 @@ final class LandingHandler {
         doc.put("description", "Layers of the Ruyang (Luoyang, Henan) green-building-materials park, villages and the "
                 + "110 kV / 10 kV / 400 V grid as OGC API – Features. Positions are approximate. Store: " + store.description());
         ArrayNode l = doc.putArray("links");
-        Links.add(l, links.url("/?f=json"), OgcVocabulary.REL_SELF, OgcVocabulary.JSON, "This document");
+        Links.add(l, links.url("/"), OgcVocabulary.REL_SELF, OgcVocabulary.JSON, "This document");
         Links.add(l, links.url("/?f=html"), OgcVocabulary.REL_ALTERNATE, OgcVocabulary.HTML, "The map");
         Links.add(l, links.url("/api"), OgcVocabulary.REL_SERVICE_DESC, OgcVocabulary.OPENAPI_JSON, "OpenAPI 3.0 definition");
         Links.add(l, links.url("/api?f=html"), OgcVocabulary.REL_SERVICE_DOC, OgcVocabulary.HTML, "API documentation");

@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param properties         the ordered property schema
  * @param source             where the data comes from, may be null
  * @param positionalAccuracy how exact the positions are, may be null
+ * @param temporalProperty   the property holding each feature's time, which OGC API {@code datetime} filters on:
+ *                           a string property with RFC 3339 UTC text ({@code 2026-12-01T08:30:00Z}, or a date) or
+ *                           an integer property with a calendar year; null when the layer has no time
  */
 public record Layer(String name, String title, String titleZh, String description, GeometryKind geometryKind,
-                    List<PropertyDefinition> properties, String source, String positionalAccuracy) {
+                    List<PropertyDefinition> properties, String source, String positionalAccuracy, String temporalProperty) {
     public Layer {
         Identifiers.requireValid(name, "layer name");
         Objects.requireNonNull(title, "title");
@@ -26,6 +29,26 @@ public record Layer(String name, String title, String titleZh, String descriptio
         if (properties.stream().map(PropertyDefinition::name).distinct().count() != properties.size()) {
             throw new IllegalArgumentException("layer '" + name + "' has duplicate property names");
         }
+        if (temporalProperty != null) {
+            String t = temporalProperty;
+            PropertyDefinition p = properties.stream().filter(d -> d.name().equals(t)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("layer '" + name + "': temporal property '" + t + "' is not in its schema"));
+            if (p.type() == PropertyType.NUMBER) {
+                throw new IllegalArgumentException("layer '" + name + "': temporal property '" + t
+                        + "' must be a string (RFC 3339) or an integer (year), not a number");
+            }
+        }
+    }
+
+    /** A layer without a temporal property. */
+    public Layer(String name, String title, String titleZh, String description, GeometryKind geometryKind,
+                 List<PropertyDefinition> properties, String source, String positionalAccuracy) {
+        this(name, title, titleZh, description, geometryKind, properties, source, positionalAccuracy, null);
+    }
+
+    /** The definition of the temporal property, if the layer has one. */
+    public Optional<PropertyDefinition> temporal() {
+        return temporalProperty == null ? Optional.empty() : property(temporalProperty);
     }
 
     public Optional<PropertyDefinition> property(String propertyName) {

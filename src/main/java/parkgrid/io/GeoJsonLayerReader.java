@@ -21,7 +21,7 @@ import parkgrid.geo.GeoJsonReader;
 /**
  * Reads a GeoJSON FeatureCollection into a {@link LayerData}. ParkGrid's foreign members
  * ({@code name}, {@code title}, {@code title_zh}, {@code description}, {@code geometry_type},
- * {@code source}, {@code positional_accuracy}, {@code schema}) describe the layer; without a
+ * {@code source}, {@code positional_accuracy}, {@code temporal_property}, {@code schema}) describe the layer; without a
  * {@code schema} the property types are inferred from the values. Feature ids must be positive integers.
  */
 public final class GeoJsonLayerReader {
@@ -43,7 +43,7 @@ public final class GeoJsonLayerReader {
                 ? GeometryKind.fromName(root.get("geometry_type").asText())
                 : inferKind(features);
         Layer layer = new Layer(name, root.path("title").asText(name), text(root, "title_zh"), text(root, "description"),
-                kind, schema, text(root, "source"), text(root, "positional_accuracy"));
+                kind, schema, text(root, "source"), text(root, "positional_accuracy"), text(root, "temporal_property"));
         List<Feature> out = new ArrayList<>(features.size());
         long nextId = 1;
         for (JsonNode f : features) {

@@ -24,7 +24,12 @@ class ProblemResponsesTest extends SeededServerTest {
         "/collections/villages/items?bbox=1,2,3              | 400 | bbox",
         "/collections/villages/items?bbox=a,b,c,d            | 400 | bbox",
         "/collections/villages/items?bbox=112,34,113,95      | 400 | bbox",
-        "/collections/villages/items?bbox=113,34,112,35      | 400 | bbox",
+        "/collections/villages/items?bbox=113,34,0,112,35    | 400 | bbox",
+        "/collections/villages/items?bbox=112,34,9,113,35,1  | 400 | bbox",
+        "/collections/villages/items?datetime=2020-13-01     | 400 | datetime",
+        "/collections/villages/items?datetime=昨天            | 400 | datetime",
+        "/collections/villages/nearest?point=112,34&县=汝阳县   | 400 | 县",
+        "/collections/villages/statistics?groupBy=county     | 400 | groupBy",
         "/collections/villages/items?bbox=112,35,113,34      | 400 | bbox",
         "/collections/villages/items?limit=0                 | 400 | limit",
         "/collections/villages/items?limit=-5                | 400 | limit",
@@ -40,7 +45,7 @@ class ProblemResponsesTest extends SeededServerTest {
         long before = server.store().count("villages", FeatureQuery.all());
         Reply r = server.get(path);
         assertEquals(status, r.status(), r.body());
-        assertEquals("application/problem+json", r.contentType());
+        assertEquals("application/problem+json", r.mediaType());
         JsonNode p = r.json();
         assertEquals(status, p.get("status").asInt());
         assertEquals(parameter, p.get("parameter").asText());
@@ -55,6 +60,6 @@ class ProblemResponsesTest extends SeededServerTest {
     void unknownPathsAreProblemsToo(String path) {
         Reply r = server.get(path);
         assertEquals(404, r.status());
-        assertEquals("application/problem+json", r.contentType());
+        assertEquals("application/problem+json", r.mediaType());
     }
 }

@@ -87,7 +87,7 @@ class SpatialQueryApiTest extends SeededServerTest {
     void badInputIsAProblemNamingTheInput(String body, int status, String parameter) throws Exception {
         TestServer.Reply r = post(body);
         assertEquals(status, r.status(), r.body());
-        assertEquals("application/problem+json", r.contentType());
+        assertEquals("application/problem+json", r.mediaType());
         assertEquals(parameter, r.json().get("parameter").asText());
     }
 

@@ -33,10 +33,13 @@ import parkgrid.geo.SupportedCrs;
  * narrows the search) and an {@code S_INTERSECTS} with the two halves added to the filter.
  */
 record ItemsRequest(FeatureQuery query, SupportedCrs crs, List<String> properties) {
-    private static final Set<String> PAGED = Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "f", "datetime",
-            "filter", "filter-lang", "filter-crs", "sortby", "properties");
-    private static final Set<String> EXPORT = Set.of("bbox", "bbox-crs", "crs", "format", "datetime",
-            "filter", "filter-lang", "filter-crs", "sortby", "properties");
+    /** The declared parameters that are not property filters (the declaration is in {@link Operations}). */
+    private static final Set<String> PAGED = names(Operations.ITEMS_QUERY);
+    private static final Set<String> EXPORT = names(Operations.EXPORT_QUERY);
+
+    private static Set<String> names(List<Parameter> parameters) {
+        return Set.copyOf(parameters.stream().map(Parameter::name).toList());
+    }
 
     static ItemsRequest parse(Context ctx, Layer layer, boolean paged) {
         Map<String, List<String>> params = ctx.queryParamMap();

@@ -47,6 +47,14 @@ final class Operations {
     static final Parameter PROPERTIES = query("properties", Schema.arrayOf(Schema.string()),
             "comma-separated properties to return; default all");
 
+    static final Parameter FORMAT = query("format", Schema.string().enumOf("geojson").defaultValue("geojson"), "file format");
+    /** The query parameters of {@code /items} besides the property filters. */
+    static final List<Parameter> ITEMS_QUERY = List.of(BBOX, BBOX_CRS, CRS, LIMIT, OFFSET, DATETIME, FILTER, FILTER_LANG,
+            FILTER_CRS, SORTBY, PROPERTIES, F);
+    /** The query parameters of {@code /export} besides the property filters: those of {@code /items} without paging. */
+    static final List<Parameter> EXPORT_QUERY = List.of(FORMAT, BBOX, BBOX_CRS, CRS, DATETIME, FILTER, FILTER_LANG, FILTER_CRS,
+            SORTBY, PROPERTIES);
+
     private final List<Operation> all;
 
     Operations(FeatureStore store, Settings settings) {
@@ -74,14 +82,13 @@ final class Operations {
                 collections::queryables, OgcVocabulary.SCHEMA_JSON, html).with(COLLECTION_ID, F));
         ops.add(Operation.get("getFeatures", COLLECTION_PATH + "/items", "Features, paged; bbox, datetime, filter, sortby, properties",
                 items::items, geojson, html)
-                .with(COLLECTION_ID, BBOX, BBOX_CRS, CRS, LIMIT, OFFSET, DATETIME, FILTER, FILTER_LANG, FILTER_CRS, SORTBY, PROPERTIES, F)
+                .with(COLLECTION_ID).with(ITEMS_QUERY.toArray(Parameter[]::new))
                 .withLayerParameters(Operations::propertyFilters));
         ops.add(Operation.get("getFeature", COLLECTION_PATH + "/items/{featureId}", "One feature", items::item, geojson, html)
                 .with(COLLECTION_ID, path("featureId", Schema.integer(), "feature id"), CRS, F));
         ops.add(Operation.get("exportFeatures", COLLECTION_PATH + "/export", "The whole layer (filters apply, no paging) as a GeoJSON download",
                 items::export, geojson)
-                .with(COLLECTION_ID, query("format", Schema.string().enumOf("geojson").defaultValue("geojson"), "file format"),
-                        BBOX, BBOX_CRS, CRS, DATETIME, FILTER, FILTER_LANG, FILTER_CRS, SORTBY, PROPERTIES)
+                .with(COLLECTION_ID).with(EXPORT_QUERY.toArray(Parameter[]::new))
                 .withLayerParameters(Operations::propertyFilters));
         ops.add(Operation.get("getNearest", COLLECTION_PATH + "/nearest", "The k features nearest to a point, with distance_m (metres, geodesic)",
                 spatial::nearest, geojson)

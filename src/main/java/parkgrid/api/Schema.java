@@ -44,14 +44,21 @@ final class Schema {
         return new Schema(n);
     }
 
-    Schema minimum(Number v) { return with(c -> c.put("minimum", v.doubleValue() == Math.rint(v.doubleValue()) ? v.longValue() : v.doubleValue())); }
-    Schema maximum(Number v) { return with(c -> c.put("maximum", v.doubleValue() == Math.rint(v.doubleValue()) ? v.longValue() : v.doubleValue())); }
+    Schema minimum(Number v) { return with(c -> c.set("minimum", number(v))); }
+    Schema maximum(Number v) { return with(c -> c.set("maximum", number(v))); }
     Schema minItems(int v) { return with(c -> c.put("minItems", v)); }
     Schema maxItems(int v) { return with(c -> c.put("maxItems", v)); }
     Schema format(String f) { return with(c -> c.put("format", f)); }
     Schema defaultValue(Object v) { return with(c -> c.set("default", Responses.JSON.valueToTree(v))); }
     Schema enumOf(List<?> values) { return with(c -> c.set("enum", Responses.JSON.valueToTree(values))); }
     Schema enumOf(Object... values) { return enumOf(List.of(values)); }
+
+    /** A whole number as an integer ({@code 1}, not {@code 1.0}). */
+    private static com.fasterxml.jackson.databind.JsonNode number(Number v) {
+        double d = v.doubleValue();
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Responses.JSON.getNodeFactory().numberNode((long) d);
+        return Responses.JSON.getNodeFactory().numberNode(d);
+    }
 
     /** A copy of the JSON, safe for the caller to attach to a document. */
     ObjectNode json() {

@@ -5,7 +5,6 @@ import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import parkgrid.feature.Layer;
 
@@ -68,10 +67,6 @@ record Operation(String id, HandlerType method, String path, Role role, String s
     /** True when the path has {@code {collectionId}} and each collection adds parameters of its own. */
     boolean hasLayerParameters() {
         return layerParameters != null;
-    }
-
-    Optional<Parameter> queryParameter(String name) {
-        return parameters.stream().filter(p -> p.in() == Parameter.In.QUERY && p.name().equals(name)).findFirst();
     }
 
     List<Parameter> queryParameters() {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Layer;
 import parkgrid.filter.BoundFilter;
 import parkgrid.filter.Filter;
@@ -112,11 +112,14 @@ record ItemsRequest(FeatureQuery query, SupportedCrs crs, List<String> propertie
         return FilterBinder.bind(all.size() == 1 ? all.get(0) : new Filter.And(all), layer);
     }
 
-    /** The two halves of a bbox across the antimeridian as one CRS84 geometry to intersect. */
+    /**
+     * The two halves of a bbox across the antimeridian as one CRS84 geometry to intersect: a MultiPolygon,
+     * or a collection when a half has no width ({@code 180,65,-177,70} starts on the antimeridian itself).
+     */
     private static Filter acrossAntimeridian(List<Envelope> halves) {
         GeometryFactory gf = new GeometryFactory();
-        Polygon[] boxes = halves.stream().map(e -> (Polygon) gf.toGeometry(e)).toArray(Polygon[]::new);
-        return new Filter.SpatialPredicate(SpatialOperator.S_INTERSECTS, BoundFilter.GEOMETRY_COLUMN, gf.createMultiPolygon(boxes));
+        Geometry both = gf.buildGeometry(halves.stream().map(gf::toGeometry).toList());
+        return new Filter.SpatialPredicate(SpatialOperator.S_INTERSECTS, BoundFilter.GEOMETRY_COLUMN, both);
     }
 
     /** {@code sortby=name,-population}: schema properties, {@code -} for descending, {@code +} or none for ascending. */

@@ -189,6 +189,10 @@ class TimeAndPlaceApiTest {
         "postgis    | bbox=-177,65,177,70                        |",
         "geopackage | bbox=65,177,70,-177&bbox-crs=EPSG:4326     | 1 2",
         "postgis    | bbox=65,177,70,-177&bbox-crs=EPSG:4326     | 1 2",
+        "geopackage | bbox=180,65,-177,70                        | 2",
+        "postgis    | bbox=180,65,-177,70                        | 2",
+        "geopackage | bbox=177,65,-180,70                        | 1",
+        "postgis    | bbox=177,65,-180,70                        | 1",
         "geopackage | bbox=112,34,-500,113,35,3000               | 3",
         "postgis    | bbox=112,34,-500,113,35,3000               | 3",
     })

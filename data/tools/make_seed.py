@@ -266,11 +266,16 @@ LAYERS = {}
 
 
 class Layer:
-    def __init__(self, name, title, title_zh, description, gtype, source, accuracy, schema):
+    def __init__(self, name, title, title_zh, description, gtype, source, accuracy, schema, temporal=None):
+        # temporal: the property holding each feature's time (RFC 3339 text or a calendar year), which the
+        # API's datetime parameter filters on
         self.meta = dict(type="FeatureCollection", name=name, title=title, title_zh=title_zh,
                          description=description, geometry_type=gtype, source=source,
-                         positional_accuracy=accuracy,
-                         schema=[{"name": n, "type": t} for n, t in schema])
+                         positional_accuracy=accuracy)
+        if temporal is not None:
+            assert temporal in {n for n, _ in schema}, (name, temporal)
+            self.meta["temporal_property"] = temporal
+        self.meta["schema"] = [{"name": n, "type": t} for n, t in schema]
         self.name, self.gtype, self.schema = name, gtype, schema
         self.features = []
         self.figures = []
@@ -622,7 +627,7 @@ Layer("suggestions", "Public planning suggestions", "市民规划建议",
       "Point", "Schema from DESIGN.md; the open-door planning idea from the article (" + ARTICLE + ").",
       "not applicable: no features; positions are supplied by the submitters.",
       [("text", "string"), ("category", "string"), ("status", "string"), ("created_at", "string"),
-       ("author", "string"), ("position_source", "string")])
+       ("author", "string"), ("position_source", "string")], temporal="created_at")
 
 # ================================================================= 9. wind farm (built early: villages avoid it)
 WF_CENTRE = pt(112.3440, 34.1890)
@@ -772,7 +777,7 @@ subs = Layer("substations", "Substations (110 kV / 35 kV)", "变电站（110千�
              "approximate: invented positions near the places they serve (county seats, park, Tianhu, Daping, "
              "Huangzhuang); expected error 2-10 km; capacities are typical values, not real ones.",
              [("name_zh", "string"), ("name_en", "string"), ("voltage_kv", "number"), ("capacity_mva", "number"),
-              ("year", "integer"), ("position_source", "string")])
+              ("year", "integer"), ("position_source", "string")], temporal="year")
 SUB = {}
 
 
@@ -810,7 +815,8 @@ trans = Layer("transformers", "Distribution transformers (10/0.4 kV)", "配电�
               "the ends of lines drawn to the article's lengths.",
               [("name_zh", "string"), ("name_en", "string"), ("village", "string"), ("capacity_kva", "integer"),
                ("capacity_source", "string"), ("year", "integer"), ("new_in_upgrade", "integer"), ("note", "string"),
-               ("position_source", "string")])
+               ("position_source", "string")],
+              temporal="year")
 lines = Layer("power_lines", "Power lines", "电力线路",
               "Schematic 110 kV / 35 kV / 10 kV / 0.4 kV network; every line starts and ends exactly on a substation "
               "or transformer point so a network graph can be built.",
@@ -823,7 +829,7 @@ lines = Layer("power_lines", "Power lines", "电力线路",
               "illustrative; expected error 2-15 km.",
               [("name_zh", "string"), ("name_en", "string"), ("voltage_kv", "number"), ("kind", "string"),
                ("feeder", "string"), ("year", "integer"), ("length_km", "number"), ("upgrade_project", "string"),
-               ("from_node", "string"), ("to_node", "string"), ("position_source", "string")])
+               ("from_node", "string"), ("to_node", "string"), ("position_source", "string")], temporal="year")
 RATINGS = (100, 125, 160, 200, 250, 315, 400, 500, 630, 800)
 TR = {}       # key -> point
 NODE = {}     # node name -> point  (substations + transformers)

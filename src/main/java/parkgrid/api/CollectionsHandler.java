@@ -6,10 +6,17 @@ import io.javalin.http.Context;
 import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;
+import parkgrid.feature.PropertyType;
+import parkgrid.filter.BoundFilter;
+import java.util.Locale;
 import parkgrid.geo.SupportedCrs;
 import parkgrid.store.FeatureStore;
 
-/** {@code /collections}, {@code /collections/{collectionId}} and its {@code /schema}. */
+/**
+ * {@code /collections}, {@code /collections/{collectionId}}, its {@code /schema} (Part 5) and its
+ * {@code /queryables} (Part 3). Links to JSON resources carry no {@code f=} (the Accept header picks JSON by
+ * default), so a client may append {@code /{featureId}} to an items link; only HTML alternates say {@code f=html}.
+ */
 final class CollectionsHandler {
     private final FeatureStore store;
 
@@ -21,7 +28,7 @@ final class CollectionsHandler {
         Links links = new Links(ctx);
         ObjectNode doc = Responses.JSON.createObjectNode();
         ArrayNode l = doc.putArray("links");
-        Links.add(l, links.url("/collections?f=json"), OgcVocabulary.REL_SELF, OgcVocabulary.JSON, "Layers");
+        Links.add(l, links.url("/collections"), OgcVocabulary.REL_SELF, OgcVocabulary.JSON, "Layers");
         Links.add(l, links.url("/collections?f=html"), OgcVocabulary.REL_ALTERNATE, OgcVocabulary.HTML, "Layers as HTML");
         ArrayNode cs = doc.putArray("collections");
         for (Layer layer : store.layers()) cs.add(describe(layer, links));
@@ -38,6 +45,13 @@ final class CollectionsHandler {
     void schema(Context ctx) {
         Layer layer = layer(store, ctx.pathParam("collectionId"));
         Responses.write(ctx, ResponseFormat.of(ctx), layer.title() + " schema", schemaOf(layer, new Links(ctx)), OgcVocabulary.SCHEMA_JSON);
+    }
+
+    /** OGC API – Features Part 3 queryables: the properties a {@code filter} may name, and the geometry. */
+    void queryables(Context ctx) {
+        Layer layer = layer(store, ctx.pathParam("collectionId"));
+        Responses.write(ctx, ResponseFormat.of(ctx), layer.title() + " queryables", queryablesOf(layer, new Links(ctx)),
+                OgcVocabulary.SCHEMA_JSON);
     }
 
     static Layer layer(FeatureStore store, String id) {
@@ -65,14 +79,16 @@ final class CollectionsHandler {
                 box.addArray().add(e.getMinX()).add(e.getMinY()).add(e.getMaxX()).add(e.getMaxY()));
         if (box.isEmpty()) box.addArray().add(-180).add(-90).add(180).add(90);
         spatial.put("crs", OgcVocabulary.CRS84);
+        TemporalExtent.of(store, layer).ifPresent(t -> c.withObject("/extent").set("temporal", t));
         ObjectNode props = c.putObject("properties");
         for (PropertyDefinition p : layer.properties()) props.putObject(p.name()).put("type", p.type().jsonName());
         ArrayNode l = c.putArray("links");
-        Links.add(l, links.url(path + "?f=json"), OgcVocabulary.REL_SELF, OgcVocabulary.JSON, layer.title());
+        Links.add(l, links.url(path), OgcVocabulary.REL_SELF, OgcVocabulary.JSON, layer.title());
         Links.add(l, links.url(path + "?f=html"), OgcVocabulary.REL_ALTERNATE, OgcVocabulary.HTML, layer.title() + " as HTML");
-        Links.add(l, links.url(path + "/items?f=json"), OgcVocabulary.REL_ITEMS, OgcVocabulary.GEOJSON, "Features");
+        Links.add(l, links.url(path + "/items"), OgcVocabulary.REL_ITEMS, OgcVocabulary.GEOJSON, "Features");
         Links.add(l, links.url(path + "/items?f=html"), OgcVocabulary.REL_ITEMS, OgcVocabulary.HTML, "Features as HTML");
         Links.add(l, links.url(path + "/schema"), OgcVocabulary.REL_DESCRIBEDBY, OgcVocabulary.SCHEMA_JSON, "Property schema");
+        Links.add(l, links.url(path + "/queryables"), OgcVocabulary.REL_QUERYABLES, OgcVocabulary.SCHEMA_JSON, "Queryables");
         Links.add(l, links.url(path + "/export?format=geojson"), OgcVocabulary.REL_ENCLOSURE, OgcVocabulary.GEOJSON,
                 "Whole layer as a GeoJSON file");
         return c;
@@ -85,10 +101,34 @@ final class CollectionsHandler {
         s.put("title", layer.title());
         s.put("type", "object");
         ObjectNode props = s.putObject("properties");
-        props.putObject("geom").put("x-ogc-role", "primary-geometry").put("format", "geometry-" + layer.geometryKind().name().toLowerCase());
+        props.putObject("geom").put("x-ogc-role", "primary-geometry").put("format", geometryFormat(layer));
         for (PropertyDefinition p : layer.properties()) {
-            props.putObject(p.name()).putArray("type").add(p.type().jsonName()).add("null");
+            ObjectNode n = props.putObject(p.name());
+            n.putArray("type").add(p.type().jsonName()).add("null");
+            if (p.name().equals(layer.temporalProperty())) n.put("x-ogc-role", "primary-instant");
         }
         return s;
+    }
+
+    private static ObjectNode queryablesOf(Layer layer, Links links) {
+        ObjectNode s = Responses.JSON.createObjectNode();
+        s.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        s.put("$id", links.url("/collections/" + layer.name() + "/queryables"));
+        s.put("title", layer.title());
+        s.put("type", "object");
+        ObjectNode props = s.putObject("properties");
+        props.putObject(BoundFilter.GEOMETRY_COLUMN).put("title", "geometry").put("x-ogc-role", "primary-geometry")
+                .put("format", geometryFormat(layer));
+        for (PropertyDefinition p : layer.properties()) {
+            ObjectNode n = props.putObject(p.name()).put("title", p.name()).put("type", p.type().jsonName());
+            if (p.name().equals(layer.temporalProperty()) && p.type() == PropertyType.STRING) n.put("format", "date-time");
+        }
+        s.put("additionalProperties", false);
+        return s;
+    }
+
+    /** JSON Schema format of the layer's geometry (OGC API – Features Part 5), e.g. {@code geometry-linestring}. */
+    private static String geometryFormat(Layer layer) {
+        return "geometry-" + layer.geometryKind().name().toLowerCase(Locale.ROOT);
     }
 }

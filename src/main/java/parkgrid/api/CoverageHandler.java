@@ -70,7 +70,7 @@ final class CoverageHandler {
 
     void coverage(Context ctx) throws IOException {
         Instant deadline = Instant.now().plus(timeLimit); // reading the layers counts against the limit too
-        JsonNode in = JsonBody.inputs(ctx);
+        JsonNode in = JsonBody.inputs(ctx, ProcessDeclarations.COVERAGE);
         Layer supply = CollectionsHandler.layer(store, JsonBody.text(in, "supply", null));
         Layer demand = CollectionsHandler.layer(store, JsonBody.text(in, "demand", null));
         RadiusPolicy policy = RadiusInput.policy(in.get("radius"), supply, demand);
@@ -132,7 +132,7 @@ final class CoverageHandler {
 
     void supplyRadius(Context ctx) throws IOException {
         Instant deadline = Instant.now().plus(timeLimit);
-        JsonNode in = JsonBody.inputs(ctx);
+        JsonNode in = JsonBody.inputs(ctx, ProcessDeclarations.SUPPLY_RADIUS);
         double kv = JsonBody.number(in, "voltage_kv", 10);
         if (kv != 10 && kv != 0.4) throw ParkGridException.invalidParameter("voltage_kv", "voltage_kv must be 10 or 0.4, got " + kv);
         Layer lines = CollectionsHandler.layer(store, JsonBody.text(in, "lines", "power_lines"));

@@ -82,7 +82,7 @@ final class ItemsHandler {
         Links links = new Links(ctx);
         String path = "/collections/" + layer.name();
         ArrayNode l = doc.putArray("links");
-        Links.add(l, links.url(path + "/items/" + id + "?f=json"), OgcVocabulary.REL_SELF, OgcVocabulary.GEOJSON, "This feature");
+        Links.add(l, links.url(path + "/items/" + id), OgcVocabulary.REL_SELF, OgcVocabulary.GEOJSON, "This feature");
         Links.add(l, links.url(path + "/items/" + id + "?f=html"), OgcVocabulary.REL_ALTERNATE, OgcVocabulary.HTML, "This feature as HTML");
         Links.add(l, links.url(path), OgcVocabulary.REL_COLLECTION, OgcVocabulary.JSON, layer.title());
         if (format == ResponseFormat.HTML) {
@@ -123,25 +123,29 @@ final class ItemsHandler {
         Links links = new Links(ctx);
         String path = "/collections/" + layer.name() + "/items";
         ArrayNode l = Responses.JSON.createArrayNode();
-        Links.add(l, links.url(path, params(ctx, q.offset(), "json")), OgcVocabulary.REL_SELF, OgcVocabulary.GEOJSON, "This page");
+        Links.add(l, links.url(path, params(ctx, q.offset(), null)), OgcVocabulary.REL_SELF, OgcVocabulary.GEOJSON, "This page");
         Links.add(l, links.url(path, params(ctx, q.offset(), "html")), OgcVocabulary.REL_ALTERNATE, OgcVocabulary.HTML, "This page as HTML");
         if (q.offset() + returned < matched) {
-            Links.add(l, links.url(path, params(ctx, q.offset() + q.limit(), "json")), OgcVocabulary.REL_NEXT, OgcVocabulary.GEOJSON, "Next page");
+            Links.add(l, links.url(path, params(ctx, q.offset() + q.limit(), null)), OgcVocabulary.REL_NEXT, OgcVocabulary.GEOJSON, "Next page");
         }
         if (q.offset() > 0) {
-            Links.add(l, links.url(path, params(ctx, Math.max(0, q.offset() - q.limit()), "json")), OgcVocabulary.REL_PREV,
+            Links.add(l, links.url(path, params(ctx, Math.max(0, q.offset() - q.limit()), null)), OgcVocabulary.REL_PREV,
                     OgcVocabulary.GEOJSON, "Previous page");
         }
         Links.add(l, links.url("/collections/" + layer.name()), OgcVocabulary.REL_COLLECTION, OgcVocabulary.JSON, layer.title());
         return l;
     }
 
+    /**
+     * The request's own query with another offset, and {@code f} only for the HTML alternate: a GeoJSON link
+     * without {@code f} stays GeoJSON (JSON is the default) and works for a client that extends it.
+     */
     private static Map<String, List<String>> params(Context ctx, long offset, String f) {
         Map<String, List<String>> p = new LinkedHashMap<>(ctx.queryParamMap());
         p.remove("offset");
         p.remove("f");
         if (offset > 0) p.put("offset", List.of(Long.toString(offset)));
-        p.put("f", List.of(f));
+        if (f != null) p.put("f", List.of(f));
         return p;
     }
 }

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
-import parkgrid.store.FeatureQuery;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Layer;
 import parkgrid.filter.BoundFilter;
+import parkgrid.filter.Filter;
 import parkgrid.filter.FilterBinder;
 import parkgrid.filter.FilterLanguage;
+import parkgrid.filter.SpatialOperator;
 import parkgrid.store.FeatureQuery;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;
@@ -21,21 +24,30 @@ import parkgrid.geo.SupportedCrs;
 
 /**
  * Turns the query string of {@code /collections/{id}/items} into a {@link FeatureQuery} and an output
- * CRS: {@code bbox} (in {@code bbox-crs}, default CRS84), {@code crs} (OGC API Part 2), {@code limit} (default 1 000, larger values clamped to 10 000), {@code offset}, {@code f},
- * and one equality filter per schema property (an export takes {@code bbox}, {@code format} and the filters). Any other parameter is rejected, as OGC API – Features
- * requires for parameters the API definition does not declare.
+ * CRS: {@code bbox} (in {@code bbox-crs}, default CRS84; across the antimeridian when minLon &gt; maxLon),
+ * {@code datetime} (on the layer's temporal property, see {@link DatetimeParameter}), {@code crs} (OGC API
+ * Part 2), {@code limit} (default 1 000, larger values clamped to 10 000), {@code offset}, {@code f}, and one
+ * equality filter per schema property (an export takes the same without paging). Any other parameter is
+ * rejected, as OGC API – Features requires for parameters the API definition does not declare.
+ *
+ * <p>A bbox across the antimeridian becomes the latitude band as the store's bbox (so its index still
+ * narrows the search) and an {@code S_INTERSECTS} with the two halves added to the filter.
  */
 record ItemsRequest(FeatureQuery query, SupportedCrs crs, List<String> properties) {
-    private static final Set<String> PAGED = Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "f",
-            "filter", "filter-lang", "filter-crs", "sortby", "properties");
-    private static final Set<String> EXPORT = Set.of("bbox", "bbox-crs", "crs", "format",
-            "filter", "filter-lang", "filter-crs", "sortby", "properties");
+    /** The declared parameters that are not property filters (the declaration is in {@link Operations}). */
+    private static final Set<String> PAGED = names(Operations.ITEMS_QUERY);
+    private static final Set<String> EXPORT = names(Operations.EXPORT_QUERY);
+
+    private static Set<String> names(List<Parameter> parameters) {
+        return Set.copyOf(parameters.stream().map(Parameter::name).toList());
+    }
 
     static ItemsRequest parse(Context ctx, Layer layer, boolean paged) {
         Map<String, List<String>> params = ctx.queryParamMap();
         SupportedCrs crs = crs(ctx, "crs");
         SupportedCrs bboxCrs = crs(ctx, "bbox-crs");
         Envelope bbox = null;
+        List<Filter> also = new ArrayList<>();
         Map<String, Object> equals = new HashMap<>();
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
             String name = e.getKey();
@@ -43,11 +55,21 @@ record ItemsRequest(FeatureQuery query, SupportedCrs crs, List<String> propertie
             if (e.getValue().size() > 1) throw ParkGridException.invalidParameter(name, "parameter '" + name + "' is given more than once");
             String value = e.getValue().get(0);
             if (name.equals("bbox")) {
+                List<Envelope> parts;
                 try {
-                    bbox = new CrsTransformer(bboxCrs).envelopeToCrs84(BoundingBox.parse(value, bboxCrs));
+                    CrsTransformer toCrs84 = new CrsTransformer(bboxCrs);
+                    parts = BoundingBox.parseParts(value, bboxCrs).stream().map(toCrs84::envelopeToCrs84).toList();
                 } catch (IllegalArgumentException ex) {
                     throw ParkGridException.invalidParameter("bbox", "bbox '" + value + "': " + ex.getMessage());
                 }
+                if (parts.size() == 1) {
+                    bbox = parts.get(0);
+                } else {
+                    bbox = new Envelope(-180, 180, parts.get(0).getMinY(), parts.get(0).getMaxY());
+                    also.add(acrossAntimeridian(parts));
+                }
+            } else if (name.equals("datetime")) {
+                DatetimeParameter.parse(value).filterFor(layer).ifPresent(also::add);
             } else if (name.equals("bbox-crs") && !params.containsKey("bbox")) {
                 throw ParkGridException.invalidParameter("bbox-crs", "bbox-crs is given without a bbox");
             } else if (!(paged ? PAGED : EXPORT).contains(name)) {
@@ -62,7 +84,7 @@ record ItemsRequest(FeatureQuery query, SupportedCrs crs, List<String> propertie
         }
         long limit = paged ? limit(ctx.queryParam("limit")) : FeatureQuery.UNLIMITED;
         long offset = paged ? offset(ctx.queryParam("offset")) : 0;
-        BoundFilter filter = filter(ctx, layer);
+        BoundFilter filter = and(layer, filter(ctx, layer), also);
         List<FeatureQuery.SortKey> sortBy = sortBy(ctx.queryParam("sortby"), layer);
         List<String> properties = properties(ctx.queryParam("properties"), layer);
         return new ItemsRequest(new FeatureQuery(bbox, equals, filter, sortBy, limit, offset), crs, properties);
@@ -89,6 +111,25 @@ record ItemsRequest(FeatureQuery query, SupportedCrs crs, List<String> propertie
         if (value == null) return SupportedCrs.CRS84;
         return SupportedCrs.find(value).orElseThrow(() -> ParkGridException.invalidParameter("filter-crs",
                 "unsupported filter-crs '" + value + "': use one of " + SupportedCrs.supportedList()));
+    }
+
+    /** {@code given} (may be null) and every one of {@code more}, bound to {@code layer}; null when there is nothing. */
+    private static BoundFilter and(Layer layer, BoundFilter given, List<Filter> more) {
+        if (more.isEmpty()) return given;
+        List<Filter> all = new ArrayList<>();
+        if (given != null) all.add(given.filter());
+        all.addAll(more);
+        return FilterBinder.bind(all.size() == 1 ? all.get(0) : new Filter.And(all), layer);
+    }
+
+    /**
+     * The two halves of a bbox across the antimeridian as one CRS84 geometry to intersect: a MultiPolygon,
+     * or a collection when a half has no width ({@code 180,65,-177,70} starts on the antimeridian itself).
+     */
+    private static Filter acrossAntimeridian(List<Envelope> halves) {
+        GeometryFactory gf = new GeometryFactory();
+        Geometry both = gf.buildGeometry(halves.stream().map(gf::toGeometry).toList());
+        return new Filter.SpatialPredicate(SpatialOperator.S_INTERSECTS, BoundFilter.GEOMETRY_COLUMN, both);
     }
 
     /** {@code sortby=name,-population}: schema properties, {@code -} for descending, {@code +} or none for ascending. */

@@ -6,11 +6,17 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import parkgrid.feature.ParkGridException;
 
-/** Reads a JSON request body; OGC API – Processes wraps inputs in {@code "inputs"}, a flat object is accepted too. */
+/**
+ * Reads a process execution body: OGC API – Processes wraps the inputs in {@code "inputs"} (beside which
+ * only {@code outputs} and {@code response} may stand), a flat inputs object is accepted too. Every key must
+ * be one the process declares ({@link ProcessInputs}).
+ */
 final class JsonBody {
+    private static final java.util.Set<String> WRAPPER_KEYS = java.util.Set.of("inputs", "outputs", "response");
+
     private JsonBody() {}
 
-    static JsonNode inputs(Context ctx) {
+    static JsonNode inputs(Context ctx, ProcessDeclaration process) {
         JsonNode body;
         try {
             body = Responses.JSON.readTree(ctx.bodyInputStream());
@@ -22,7 +28,21 @@ final class JsonBody {
             throw ParkGridException.invalidParameter("body", "the request body could not be read: " + e.getMessage());
         }
         if (body == null || !body.isObject()) throw ParkGridException.invalidParameter("body", "the request body must be a JSON object");
-        return body.has("inputs") ? body.get("inputs") : body;
+        JsonNode inputs = body;
+        if (body.has("inputs")) {
+            java.util.Iterator<String> keys = body.fieldNames();
+            while (keys.hasNext()) {
+                String key = keys.next();
+                if (!WRAPPER_KEYS.contains(key)) {
+                    throw ParkGridException.invalidParameter(key, "unknown member '" + key + "' beside inputs: an execute request "
+                            + "has inputs, outputs and response");
+                }
+            }
+            inputs = body.get("inputs");
+            if (!inputs.isObject()) throw ParkGridException.invalidParameter("inputs", "inputs must be a JSON object");
+        }
+        ProcessInputs.requireDeclared(inputs, process);
+        return inputs;
     }
 
     static String text(JsonNode inputs, String name, String fallback) {

@@ -35,7 +35,7 @@ final class LandingHandler {
                 + "110 kV / 10 kV / 400 V grid as OGC API – Features. Positions are approximate.");
         doc.put("store", store.kind());
         ArrayNode l = doc.putArray("links");
-        Links.add(l, links.url("/?f=json"), OgcVocabulary.REL_SELF, OgcVocabulary.JSON, "This document");
+        Links.add(l, links.url("/"), OgcVocabulary.REL_SELF, OgcVocabulary.JSON, "This document");
         Links.add(l, links.url("/?f=html"), OgcVocabulary.REL_ALTERNATE, OgcVocabulary.HTML, "The map");
         Links.add(l, links.url("/api"), OgcVocabulary.REL_SERVICE_DESC, OgcVocabulary.OPENAPI_JSON, "OpenAPI 3.0 definition");
         Links.add(l, links.url("/api?f=html"), OgcVocabulary.REL_SERVICE_DOC, OgcVocabulary.HTML, "API documentation");

@@ -27,12 +27,30 @@ public final class OgcVocabulary {
     public static final String REL_PREV = "prev";
     public static final String REL_DESCRIBEDBY = "describedby";
     public static final String REL_ENCLOSURE = "enclosure";
+    public static final String REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
+    public static final String REL_EXECUTE = "http://www.opengis.net/def/rel/ogc/1.0/execute";
 
+    /**
+     * What {@code /conformance} declares: OGC API – Features Part 1 (core, OpenAPI 3.0, HTML, GeoJSON),
+     * Part 2 (crs) and Part 3 (filter, features-filter) with CQL2 text and JSON, basic CQL2, the spatial
+     * function classes and case-/accent-insensitive comparison.
+     */
     public static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+            "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+            "http://www.opengis.net/spec/cql2/1.0/conf/accent-insensitive-comparison");
 
     /** The OGC API page size default (what QGIS assumes) and the most one page returns. */
     public static final int DEFAULT_LIMIT = 1000;

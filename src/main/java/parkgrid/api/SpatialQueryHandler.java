@@ -29,6 +29,8 @@ import parkgrid.store.FeatureStore;
  */
 final class SpatialQueryHandler {
     static final int MAX_RESULTS = 10_000;
+    /** The most neighbours one {@code /nearest} request returns. */
+    static final int MAX_NEAREST = 1000;
     private final FeatureStore store;
 
     SpatialQueryHandler(FeatureStore store) {
@@ -38,19 +40,14 @@ final class SpatialQueryHandler {
     void nearest(Context ctx) throws IOException {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         Coordinate point = point(ctx.queryParam("point"));
-        int k = ctx.queryParam("k") == null ? 5 : count("k", ctx.queryParam("k"), 1000);
-        for (String name : ctx.queryParamMap().keySet()) {
-            if (!List.of("point", "k", "crs").contains(name)) {
-                throw ParkGridException.invalidParameter(name, "unknown parameter '" + name + "': use point, k and crs");
-            }
-        }
+        int k = ctx.queryParam("k") == null ? 5 : count("k", ctx.queryParam("k"), MAX_NEAREST);
         FeatureWriter writer = new FeatureWriter(ItemsRequest.crs(ctx, "crs"));
         List<Neighbour> hits = store.nearest(layer.name(), point, k);
         write(ctx, writer, hits, Map.of("collection", layer.name(), "point", List.of(point.x, point.y), "k", k), false);
     }
 
     void execute(Context ctx) throws IOException {
-        JsonNode in = JsonBody.inputs(ctx);
+        JsonNode in = JsonBody.inputs(ctx, ProcessDeclarations.SPATIAL_QUERY);
         Layer layer = CollectionsHandler.layer(store, JsonBody.text(in, "collection", null));
         SpatialRelation relation;
         try {

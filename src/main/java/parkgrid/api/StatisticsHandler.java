@@ -42,11 +42,6 @@ final class StatisticsHandler {
 
     void layer(Context ctx) throws IOException {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
-        for (String name : ctx.queryParamMap().keySet()) {
-            if (!List.of("groupby", "sum").contains(name)) {
-                throw ParkGridException.invalidParameter(name, "unknown parameter '" + name + "': use groupby and sum");
-            }
-        }
         String groupBy = property(layer, "groupby", ctx.queryParam("groupby"), false);
         String sum = property(layer, "sum", ctx.queryParam("sum"), true);
         ObjectNode doc = Responses.JSON.createObjectNode();

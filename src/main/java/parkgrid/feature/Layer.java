@@ -15,17 +15,14 @@ import java.util.Optional;
  * @param properties         the ordered property schema
  * @param source             where the data comes from, may be null
  * @param positionalAccuracy how exact the positions are, may be null
+ * @param temporalProperty   the property holding each feature's time, which OGC API {@code datetime} filters on:
+ *                           a string property with RFC 3339 UTC text ({@code 2026-12-01T08:30:00Z}, or a date) or
+ *                           an integer property with a calendar year; null when the layer has no time
  * @param figures            figures the source states about this layer (counts, totals, targets), may be empty
  */
 public record Layer(String name, String title, String titleZh, String description, GeometryKind geometryKind,
                     List<PropertyDefinition> properties, String source, String positionalAccuracy,
-                    List<StatedFigure> figures) {
-    /** A layer without stated figures. */
-    public Layer(String name, String title, String titleZh, String description, GeometryKind geometryKind,
-                 List<PropertyDefinition> properties, String source, String positionalAccuracy) {
-        this(name, title, titleZh, description, geometryKind, properties, source, positionalAccuracy, List.of());
-    }
-
+                    String temporalProperty, List<StatedFigure> figures) {
     public Layer {
         figures = figures == null ? List.of() : List.copyOf(figures);
         Identifiers.requireValid(name, "layer name");
@@ -47,6 +44,38 @@ public record Layer(String name, String title, String titleZh, String descriptio
                 throw new IllegalArgumentException("layer '" + name + "', figure " + f.key() + ": no number property '" + sum + "' to sum");
             }
         }
+        if (temporalProperty != null) {
+            String t = temporalProperty;
+            PropertyDefinition p = properties.stream().filter(d -> d.name().equals(t)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("layer '" + name + "': temporal property '" + t + "' is not in its schema"));
+            if (p.type() == PropertyType.NUMBER) {
+                throw new IllegalArgumentException("layer '" + name + "': temporal property '" + t
+                        + "' must be a string (RFC 3339) or an integer (year), not a number");
+            }
+        }
+    }
+
+    /** A layer without a temporal property and without stated figures. */
+    public Layer(String name, String title, String titleZh, String description, GeometryKind geometryKind,
+                 List<PropertyDefinition> properties, String source, String positionalAccuracy) {
+        this(name, title, titleZh, description, geometryKind, properties, source, positionalAccuracy, null, List.of());
+    }
+
+    /** A layer with a temporal property and without stated figures. */
+    public Layer(String name, String title, String titleZh, String description, GeometryKind geometryKind,
+                 List<PropertyDefinition> properties, String source, String positionalAccuracy, String temporalProperty) {
+        this(name, title, titleZh, description, geometryKind, properties, source, positionalAccuracy, temporalProperty, List.of());
+    }
+
+    /** A layer without a temporal property, with the figures its source states. */
+    public Layer(String name, String title, String titleZh, String description, GeometryKind geometryKind,
+                 List<PropertyDefinition> properties, String source, String positionalAccuracy, List<StatedFigure> figures) {
+        this(name, title, titleZh, description, geometryKind, properties, source, positionalAccuracy, null, figures);
+    }
+
+    /** The definition of the temporal property, if the layer has one. */
+    public Optional<PropertyDefinition> temporal() {
+        return temporalProperty == null ? Optional.empty() : property(temporalProperty);
     }
 
     public Optional<PropertyDefinition> property(String propertyName) {

@@ -22,7 +22,7 @@ import parkgrid.store.LayerMetadataJson;
 /**
  * Reads a GeoJSON FeatureCollection into a {@link LayerData}. ParkGrid's foreign members
  * ({@code name}, {@code title}, {@code title_zh}, {@code description}, {@code geometry_type},
- * {@code source}, {@code positional_accuracy}, {@code schema}, {@code article_figures}) describe the layer; without a
+ * {@code source}, {@code positional_accuracy}, {@code temporal_property}, {@code schema}, {@code article_figures}) describe the layer; without a
  * {@code schema} the property types are inferred from the values. Feature ids must be positive integers.
  * A feature with {@code "geometry": null} (RFC 7946 §3.2) is read with a null geometry.
  */
@@ -45,7 +45,7 @@ public final class GeoJsonLayerReader {
                 ? GeometryKind.fromName(root.get("geometry_type").asText())
                 : inferKind(features);
         Layer layer = new Layer(name, root.path("title").asText(name), text(root, "title_zh"), text(root, "description"),
-                kind, schema, text(root, "source"), text(root, "positional_accuracy"),
+                kind, schema, text(root, "source"), text(root, "positional_accuracy"), text(root, "temporal_property"),
                 LayerMetadataJson.readFigures(root.get("article_figures")));
         List<Feature> out = new ArrayList<>(features.size());
         long nextId = 1;

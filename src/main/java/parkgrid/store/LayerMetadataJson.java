@@ -14,7 +14,11 @@ import parkgrid.feature.PropertyDefinition;
 import parkgrid.feature.PropertyType;
 import parkgrid.feature.StatedFigure;
 
-/** How both stores keep a {@link Layer} definition in their metadata table: one JSON document per layer. */
+/**
+ * How both stores keep a {@link Layer} definition in their metadata table: one JSON document per layer.
+ * {@code temporal_property} is written only when the layer has one, and a document without it (written
+ * before layers had time) reads as a layer without one.
+ */
 public final class LayerMetadataJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,6 +33,7 @@ public final class LayerMetadataJson {
         n.put("geometry_type", layer.geometryKind().geoJsonName());
         n.put("source", layer.source());
         n.put("positional_accuracy", layer.positionalAccuracy());
+        if (layer.temporalProperty() != null) n.put("temporal_property", layer.temporalProperty());
         ArrayNode schema = n.putArray("schema");
         for (PropertyDefinition p : layer.properties()) {
             schema.addObject().put("name", p.name()).put("type", p.type().jsonName());
@@ -109,7 +114,8 @@ public final class LayerMetadataJson {
             }
             return new Layer(n.path("name").asText(), n.path("title").asText(), textOrNull(n, "title_zh"),
                     textOrNull(n, "description"), GeometryKind.fromName(n.path("geometry_type").asText()), props,
-                    textOrNull(n, "source"), textOrNull(n, "positional_accuracy"), readFigures(n.get("article_figures")));
+                    textOrNull(n, "source"), textOrNull(n, "positional_accuracy"), textOrNull(n, "temporal_property"),
+                    readFigures(n.get("article_figures")));
         } catch (Exception e) {
             throw new IllegalStateException("corrupt layer metadata: " + json, e);
         }

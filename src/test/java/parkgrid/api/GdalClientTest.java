@@ -44,6 +44,24 @@ class GdalClientTest extends SeededServerTest {
     }
 
     @Test
+    void ogrinfoReadsOneFeatureByIdThroughTheItemsLink() throws Exception {
+        String ogrinfo = RequiredServices.executable("/usr/bin/ogrinfo").toString();
+        String name = (String) SeedFixture.byName().get("villages").features().stream().filter(f -> f.id() == 1).findFirst()
+                .orElseThrow().properties().get("name_zh");
+        assertTrue(name.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), name);
+        // GDAL appends /{fid} to the collection's items link: a link with ?f=json there made it ask for items?f=json/1
+        for (String[] source : new String[][] {{"OAPIF:" + server.baseUrl() + "/collections/villages", "-al"},
+                {"OAPIF:" + server.baseUrl(), "villages"}}) {
+            List<String> cmd = new ArrayList<>(List.of(ogrinfo, "-ro"));
+            cmd.addAll(List.of(source));
+            cmd.addAll(List.of("-fid", "1"));
+            String out = run(cmd.toArray(String[]::new));
+            assertTrue(out.contains("OGRFeature(villages):1"), out);
+            assertTrue(out.contains("name_zh (String) = " + name), out);
+        }
+    }
+
+    @Test
     void theEmbeddedGeoPackageOpensInGdal() throws Exception {
         Path gpkg = dir.resolve("server.gpkg");
         String info = run(RequiredServices.executable("/usr/bin/ogrinfo").toString(), "-ro", "-so", "-al", gpkg.toString());

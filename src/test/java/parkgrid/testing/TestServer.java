@@ -97,6 +97,12 @@ public final class TestServer implements AutoCloseable {
 
     /** An HTTP answer. */
     public record Reply(int status, String contentType, String body) {
+        /** The media type without parameters ({@code application/geo+json}, not {@code …;charset=utf-8}). */
+        public String mediaType() {
+            int semicolon = contentType.indexOf(';');
+            return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -1,0 +1,73 @@
+package parkgrid.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import parkgrid.feature.Layer;
+
+/**
+ * The OpenAPI 3.0 document, generated from the {@link Operations} table: one path item per declared
+ * operation, plus, for operations whose collection adds parameters (the property filters of
+ * {@code /items} and {@code /export}), one concrete path per collection ({@code /collections/villages/items})
+ * with those parameters — the form OGC API – Features clients look for.
+ */
+final class OpenApiDocument {
+    private OpenApiDocument() {}
+
+    static ObjectNode of(List<Operation> operations, List<Layer> layers, String serverUrl) {
+        ObjectNode d = Responses.JSON.createObjectNode();
+        d.put("openapi", "3.0.3");
+        d.putObject("info").put("title", "ParkGrid").put("version", "0.1.0")
+                .put("description", "OGC API – Features and Processes for the Ruyang park and power-grid layers");
+        d.putArray("servers").addObject().put("url", serverUrl);
+        ObjectNode paths = d.putObject("paths");
+        for (Operation op : operations) {
+            paths.withObject(pointer(op.path())).set(op.method().name().toLowerCase(Locale.ROOT), operation(op, op.parameters(), op.id()));
+        }
+        for (Operation op : operations) {
+            if (!op.hasLayerParameters()) continue;
+            for (Layer layer : layers) {
+                String path = op.path().replace("{collectionId}", layer.name());
+                List<Parameter> ps = new java.util.ArrayList<>(op.parameters().stream().filter(p -> !p.name().equals("collectionId")).toList());
+                ps.addAll(op.layerParameters().apply(layer));
+                ObjectNode o = operation(op, ps, op.id() + "." + layer.name());
+                o.put("summary", op.summary() + " – " + layer.title());
+                paths.withObject(pointer(path)).set(op.method().name().toLowerCase(Locale.ROOT), o);
+            }
+        }
+        return d;
+    }
+
+    private static String pointer(String path) {
+        return "/" + path.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static ObjectNode operation(Operation op, List<Parameter> parameters, String operationId) {
+        ObjectNode o = Responses.JSON.createObjectNode();
+        o.put("operationId", operationId);
+        o.put("summary", op.summary());
+        o.put("x-parkgrid-role", op.role().apiName());
+        ArrayNode ps = o.putArray("parameters");
+        parameters.forEach(p -> ps.add(p.openApi()));
+        if (op.process() != null) {
+            o.putObject("requestBody").put("required", true).putObject("content").putObject(OgcVocabulary.JSON)
+                    .set("schema", op.process().requestSchema());
+        }
+        ObjectNode responses = o.putObject("responses");
+        if (op.responseTypes().isEmpty()) {
+            responses.putObject("302").put("description", "Redirect");
+        } else {
+            ObjectNode content = responses.putObject("200").put("description", "OK").putObject("content");
+            op.responseTypes().forEach(t -> content.putObject(t));
+        }
+        problem(responses, "400", "Invalid parameter or input");
+        if (op.path().contains("{")) problem(responses, "404", "No such collection, feature or process");
+        if (op.process() != null) problem(responses, "503", "Analysis time limit exceeded");
+        return o;
+    }
+
+    private static void problem(ObjectNode responses, String status, String description) {
+        responses.putObject(status).put("description", description).putObject("content").putObject(OgcVocabulary.PROBLEM_JSON);
+    }
+}

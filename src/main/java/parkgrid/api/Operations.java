@@ -1,0 +1,135 @@
+package parkgrid.api;
+
+import static parkgrid.api.Parameter.path;
+import static parkgrid.api.Parameter.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import parkgrid.config.Settings;
+import parkgrid.feature.Layer;
+import parkgrid.feature.PropertyDefinition;
+import parkgrid.geo.SupportedCrs;
+import parkgrid.store.FeatureStore;
+
+/**
+ * The operation table: every path ParkGrid answers, declared once with its method, role, parameters,
+ * media types and handler. {@link Routes} registers it, {@link OpenApiDocument} describes it, and the
+ * processes' descriptions come from the same {@link ProcessDeclaration}s the executions check bodies with.
+ */
+final class Operations {
+    static final String COLLECTION_PATH = "/collections/{collectionId}";
+
+    static final Parameter COLLECTION_ID = path("collectionId", Schema.string(), "a collection id from /collections");
+    static final Parameter F = query("f", Schema.string().enumOf("json", "html"),
+            "representation; without it the Accept header decides (text/html: HTML, otherwise JSON)");
+    static final Parameter BBOX = query("bbox", Schema.arrayOf(Schema.number()).minItems(4).maxItems(6),
+            "minLon,minLat,maxLon,maxLat (or minLon,minLat,minZ,maxLon,maxLat,maxZ, Z ignored) in bbox-crs, default CRS84; "
+                    + "minLon > maxLon crosses the antimeridian");
+    static final Parameter BBOX_CRS = query("bbox-crs", Schema.string().format("uri"),
+            "CRS of bbox (OGC API – Features Part 2), default CRS84; one of " + SupportedCrs.supportedList());
+    static final Parameter CRS = query("crs", Schema.string().format("uri"),
+            "CRS of the response coordinates (OGC API – Features Part 2), default CRS84; one of " + SupportedCrs.supportedList());
+    static final Parameter LIMIT = query("limit", Schema.integer().minimum(1).maximum(OgcVocabulary.MAX_LIMIT)
+            .defaultValue(OgcVocabulary.DEFAULT_LIMIT), "page size; larger values are clamped to " + OgcVocabulary.MAX_LIMIT);
+    static final Parameter OFFSET = query("offset", Schema.integer().minimum(0).defaultValue(0), "features to skip");
+    static final Parameter DATETIME = query("datetime", Schema.string(),
+            "RFC 3339 instant (2026-12-01T08:00:00Z or 2026-12-01) or interval a/b, ../b, a/..; applies to the collection's "
+                    + "temporal property (extent.temporal), collections without one ignore it");
+    static final Parameter FILTER = query("filter", Schema.string(),
+            "CQL2 filter (OGC API – Features Part 3) in filter-lang; geometry literals in CRS84");
+    static final Parameter FILTER_LANG = query("filter-lang", Schema.string().enumOf("cql2-text", "cql2-json").defaultValue("cql2-text"),
+            "language of filter");
+    static final Parameter FILTER_CRS = query("filter-crs", Schema.string().format("uri").enumOf(OgcVocabulary.CRS84),
+            "CRS of geometry literals in filter: CRS84 only");
+    static final Parameter SORTBY = query("sortby", Schema.arrayOf(Schema.string()),
+            "comma-separated properties, '-' before a name for descending, '+' or nothing for ascending");
+    static final Parameter PROPERTIES = query("properties", Schema.arrayOf(Schema.string()),
+            "comma-separated properties to return; default all");
+
+    static final Parameter FORMAT = query("format", Schema.string().enumOf("geojson").defaultValue("geojson"), "file format");
+    /** The query parameters of {@code /items} besides the property filters. */
+    static final List<Parameter> ITEMS_QUERY = List.of(BBOX, BBOX_CRS, CRS, LIMIT, OFFSET, DATETIME, FILTER, FILTER_LANG,
+            FILTER_CRS, SORTBY, PROPERTIES, F);
+    /** The query parameters of {@code /export} besides the property filters: those of {@code /items} without paging. */
+    static final List<Parameter> EXPORT_QUERY = List.of(FORMAT, BBOX, BBOX_CRS, CRS, DATETIME, FILTER, FILTER_LANG, FILTER_CRS,
+            SORTBY, PROPERTIES);
+
+    private final List<Operation> all;
+
+    Operations(FeatureStore store, Settings settings) {
+        LandingHandler landing = new LandingHandler(store);
+        CollectionsHandler collections = new CollectionsHandler(store);
+        ItemsHandler items = new ItemsHandler(store);
+        OpenApiHandler openApi = new OpenApiHandler(store, this::all);
+        MapConfigHandler mapConfig = new MapConfigHandler(settings);
+        SpatialQueryHandler spatial = new SpatialQueryHandler(store);
+        StatisticsHandler statistics = new StatisticsHandler(store);
+        ProcessesHandler processes = new ProcessesHandler(ProcessDeclarations.ALL);
+        CoverageHandler coverage = new CoverageHandler(store, settings.analysisTimeLimit());
+        String json = OgcVocabulary.JSON, html = OgcVocabulary.HTML, geojson = OgcVocabulary.GEOJSON;
+
+        List<Operation> ops = new ArrayList<>();
+        ops.add(Operation.get("getLandingPage", "/", "Landing page (in a browser: the map)", landing::landing, json, html).with(F));
+        ops.add(Operation.get("getConformanceDeclaration", "/conformance", "Conformance classes", landing::conformance, json, html).with(F));
+        ops.add(Operation.get("getApiDefinition", "/api", "This API definition", openApi::get, OgcVocabulary.OPENAPI_JSON, html).with(F));
+        ops.add(Operation.get("getCollections", "/collections", "Layers", collections::list, json, html).with(F));
+        ops.add(Operation.get("describeCollection", COLLECTION_PATH, "One layer: extent, CRS, properties, links",
+                collections::one, json, html).with(COLLECTION_ID, F));
+        ops.add(Operation.get("getSchema", COLLECTION_PATH + "/schema", "JSON Schema of the layer's features (Part 5)",
+                collections::schema, OgcVocabulary.SCHEMA_JSON, html).with(COLLECTION_ID, F));
+        ops.add(Operation.get("getQueryables", COLLECTION_PATH + "/queryables", "Properties a filter may use (Part 3)",
+                collections::queryables, OgcVocabulary.SCHEMA_JSON, html).with(COLLECTION_ID, F));
+        ops.add(Operation.get("getFeatures", COLLECTION_PATH + "/items", "Features, paged; bbox, datetime, filter, sortby, properties",
+                items::items, geojson, html)
+                .with(COLLECTION_ID).with(ITEMS_QUERY.toArray(Parameter[]::new))
+                .withLayerParameters(Operations::propertyFilters));
+        ops.add(Operation.get("getFeature", COLLECTION_PATH + "/items/{featureId}", "One feature", items::item, geojson, html)
+                .with(COLLECTION_ID, path("featureId", Schema.integer(), "feature id"), CRS, F));
+        ops.add(Operation.get("exportFeatures", COLLECTION_PATH + "/export", "The whole layer (filters apply, no paging) as a GeoJSON download",
+                items::export, geojson)
+                .with(COLLECTION_ID).with(EXPORT_QUERY.toArray(Parameter[]::new))
+                .withLayerParameters(Operations::propertyFilters));
+        ops.add(Operation.get("getNearest", COLLECTION_PATH + "/nearest", "The k features nearest to a point, with distance_m (metres, geodesic)",
+                spatial::nearest, geojson)
+                .with(COLLECTION_ID,
+                        query("point", Schema.arrayOf(Schema.number()).minItems(2).maxItems(2), "lon,lat in CRS84").asRequired(),
+                        query("k", Schema.integer().minimum(1).maximum(SpatialQueryHandler.MAX_NEAREST).defaultValue(5), "how many"),
+                        CRS));
+        ops.add(Operation.get("getLayerStatistics", COLLECTION_PATH + "/statistics",
+                "Count, length_km, area_m2 and sum per value of a property", statistics::layer, json)
+                .with(COLLECTION_ID, query("groupby", Schema.string(), "property to group by; none: one group"),
+                        query("sum", Schema.string(), "numeric property to add up per group")));
+        ops.add(Operation.get("getDashboardStatistics", "/statistics",
+                "Planning dashboard: the source article's figures as stated (with wording and section, and the data's value where it can check them), per-layer positioned/placeholder counts, line km by voltage, enterprises by cluster and status, land use, upgrade progress",
+                statistics::dashboard, json));
+        ops.add(Operation.get("getProcesses", "/processes", "Analyses (OGC API – Processes)", processes::list, json, html).with(F));
+        ops.add(Operation.get("getProcessDescription", "/processes/{processId}", "One process: inputs and outputs",
+                processes::one, json, html)
+                .with(path("processId", Schema.string().enumOf(ProcessDeclarations.ALL.stream().map(ProcessDeclaration::id).toList()),
+                        "process id"), F));
+        ops.add(Operation.execute(ProcessDeclarations.SPATIAL_QUERY, spatial::execute, CRS));
+        ops.add(Operation.execute(ProcessDeclarations.COVERAGE, coverage::coverage));
+        ops.add(Operation.get("getCoverageRules", "/processes/coverage/rules",
+                "Supply-radius rule sets (DL/T 5729 and high-voltage service radii), metres by voltage and class", coverage::rules, json));
+        ops.add(Operation.execute(ProcessDeclarations.SUPPLY_RADIUS, coverage::supplyRadius));
+        ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap)", mapConfig::get, json));
+        ops.add(Operation.get("getHealth", "/health", "Liveness: 200 with status ok", ctx -> ctx.json(Map.of("status", "ok", "store", store.kind())), json));
+        ops.add(Operation.get("getFavicon", "/favicon.ico", "Browser icon: redirects to /static/favicon.svg",
+                ctx -> ctx.redirect("/static/favicon.svg")));
+        this.all = List.copyOf(ops);
+    }
+
+    List<Operation> all() {
+        return all;
+    }
+
+    /** One equality filter per schema property ({@code ?county=Song}), as OGC API – Features Part 1 allows. */
+    static List<Parameter> propertyFilters(Layer layer) {
+        List<Parameter> ps = new ArrayList<>();
+        for (PropertyDefinition p : layer.properties()) {
+            ps.add(query(p.name(), Schema.of(p.type().jsonName()), "features whose " + p.name() + " equals this value"));
+        }
+        return ps;
+    }
+}

@@ -23,13 +23,13 @@ class DatetimeParameterTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "2018-06-01T08:00:00+08:00           | And[operands=[Comparison[property=year, operator=GREATER_OR_EQUAL, value=2018], Comparison[property=year, operator=LESS_OR_EQUAL, value=2018]]]",
-        "2018-01-01T00:30:00+08:00           | And[operands=[Comparison[property=year, operator=GREATER_OR_EQUAL, value=2017], Comparison[property=year, operator=LESS_OR_EQUAL, value=2017]]]",
-        "2018-03-01/2018-12-31               | And[operands=[Comparison[property=year, operator=GREATER_OR_EQUAL, value=2018], Comparison[property=year, operator=LESS_OR_EQUAL, value=2018]]]",
-        "2018-03-01/2019-01-01               | And[operands=[Comparison[property=year, operator=GREATER_OR_EQUAL, value=2018], Comparison[property=year, operator=LESS_OR_EQUAL, value=2019]]]",
-        "../2019-01-01T00:00:00Z             | Comparison[property=year, operator=LESS_OR_EQUAL, value=2019]",
-        "2019-01-01T00:00:00Z/..             | Comparison[property=year, operator=GREATER_OR_EQUAL, value=2019]",
-        "2019-01-01T00:00:00Z/               | Comparison[property=year, operator=GREATER_OR_EQUAL, value=2019]",
+        "2018-06-01T08:00:00+08:00           | And[operands=[Comparison[property=year, functions=[], operator=GREATER_OR_EQUAL, value=2018], Comparison[property=year, functions=[], operator=LESS_OR_EQUAL, value=2018]]]",
+        "2018-01-01T00:30:00+08:00           | And[operands=[Comparison[property=year, functions=[], operator=GREATER_OR_EQUAL, value=2017], Comparison[property=year, functions=[], operator=LESS_OR_EQUAL, value=2017]]]",
+        "2018-03-01/2018-12-31               | And[operands=[Comparison[property=year, functions=[], operator=GREATER_OR_EQUAL, value=2018], Comparison[property=year, functions=[], operator=LESS_OR_EQUAL, value=2018]]]",
+        "2018-03-01/2019-01-01               | And[operands=[Comparison[property=year, functions=[], operator=GREATER_OR_EQUAL, value=2018], Comparison[property=year, functions=[], operator=LESS_OR_EQUAL, value=2019]]]",
+        "../2019-01-01T00:00:00Z             | Comparison[property=year, functions=[], operator=LESS_OR_EQUAL, value=2019]",
+        "2019-01-01T00:00:00Z/..             | Comparison[property=year, functions=[], operator=GREATER_OR_EQUAL, value=2019]",
+        "2019-01-01T00:00:00Z/               | Comparison[property=year, functions=[], operator=GREATER_OR_EQUAL, value=2019]",
     })
     void aYearMatchesWhenItOverlapsTheInterval(String datetime, String filter) {
         assertEquals(filter, DatetimeParameter.parse(datetime).filterFor(LINES).orElseThrow().toString());
@@ -37,13 +37,13 @@ class DatetimeParameterTest {
 
     @Test
     void textTimestampsAreComparedInUtcAndADateIsItsWholeDay() {
-        assertEquals("And[operands=[Comparison[property=created_at, operator=GREATER_OR_EQUAL, value=2026-12-01T00:00:00Z], "
-                + "Comparison[property=created_at, operator=LESS, value=2026-12-02T00:00:00Z]]]",
+        assertEquals("And[operands=[Comparison[property=created_at, functions=[], operator=GREATER_OR_EQUAL, value=2026-12-01T00:00:00Z], "
+                + "Comparison[property=created_at, functions=[], operator=LESS, value=2026-12-02T00:00:00Z]]]",
                 DatetimeParameter.parse("2026-12-01").filterFor(SUGGESTIONS).orElseThrow().toString());
-        assertEquals("And[operands=[Comparison[property=created_at, operator=GREATER_OR_EQUAL, value=2026-12-01T00:30:00Z], "
-                + "Comparison[property=created_at, operator=LESS_OR_EQUAL, value=2026-12-01T00:30:00Z]]]",
+        assertEquals("And[operands=[Comparison[property=created_at, functions=[], operator=GREATER_OR_EQUAL, value=2026-12-01T00:30:00Z], "
+                + "Comparison[property=created_at, functions=[], operator=LESS_OR_EQUAL, value=2026-12-01T00:30:00Z]]]",
                 DatetimeParameter.parse("2026-12-01T08:30:00+08:00").filterFor(SUGGESTIONS).orElseThrow().toString());
-        assertEquals("Comparison[property=created_at, operator=LESS_OR_EQUAL, value=2026-12-01T08:30:00.250Z]",
+        assertEquals("Comparison[property=created_at, functions=[], operator=LESS_OR_EQUAL, value=2026-12-01T08:30:00.250Z]",
                 DatetimeParameter.parse("../2026-12-01T08:30:00.25Z").filterFor(SUGGESTIONS).orElseThrow().toString());
     }
 

@@ -41,6 +41,11 @@ public final class NetworkLines {
      *                           {@code lines} when no line is of the assessed level
      */
     public NetworkLines(List<Feature> lines, NetworkScope scope, Double levelKv, String voltageProperty) {
+        this(lines, scope, levelKv, voltageProperty, true);
+    }
+
+    /** As above; with {@code required} false an empty selection at the level is allowed (and {@link #selected()} is empty). */
+    NetworkLines(List<Feature> lines, NetworkScope scope, Double levelKv, String voltageProperty, boolean required) {
         this.total = lines.size();
         this.levelKv = levelKv;
         this.accessGiven = scope.maxAccessMetres() != null;
@@ -65,7 +70,7 @@ public final class NetworkLines {
             origin = "default: the assessed level, " + kv + " kV";
             walked = kv + " kV lines";
             walkedOne = kv + " kV line";
-            if (out.isEmpty()) {
+            if (out.isEmpty() && required) {
                 throw ParkGridException.invalidParameter("lines", "none of the " + total + " lines has " + voltageProperty + " = " + kv
                         + "; give network_filter to choose the lines to walk");
             }

@@ -34,6 +34,12 @@ final class NetworkPath {
      * @param noun   word for a supplier, e.g. "substation"
      */
     String describe(NetworkSearch search, int via, LineNetwork.Attachment sup, LineNetwork.Attachment dem, String noun) {
+        return describe(search, via, sup, dem, noun, true);
+    }
+
+    /** As above; with {@code accessAlways} false a demand access leg under 0.5 m is left out of the words. */
+    String describe(NetworkSearch search, int via, LineNetwork.Attachment sup, LineNetwork.Attachment dem, String noun,
+                    boolean accessAlways) {
         runs = 0;
         if (via < 0) {
             add(dem.edge(), Math.abs(sup.fraction() - dem.fraction()));
@@ -72,8 +78,11 @@ final class NetworkPath {
             }
         }
         if (more > 0) sb.append(" and ").append(more).append(more == 1 ? " more line" : " more lines");
-        sb.append(") + ").append(RadiusPolicy.formatMetres(dem.accessMetres())).append(" m access leg (max ")
-                .append(RadiusPolicy.formatMetres(lines.maxAccessMetres())).append(" m)");
+        sb.append(')');
+        if (accessAlways || dem.accessMetres() >= 0.5) {
+            sb.append(" + ").append(RadiusPolicy.formatMetres(dem.accessMetres())).append(" m access leg (max ")
+                    .append(RadiusPolicy.formatMetres(lines.maxAccessMetres())).append(" m)");
+        }
         if (sup.accessMetres() >= 0.5) {
             sb.append(" + ").append(RadiusPolicy.formatMetres(sup.accessMetres())).append(" m from the ").append(noun).append(" to the line");
         }

@@ -138,7 +138,7 @@ class CoverageApiTest extends SeededServerTest {
             TestServer.Reply r = post(impatient, "coverage", "{\"supply\":\"transformers\",\"demand\":\"villages\",\"mode\":\"network\","
                     + "\"radius\":{\"type\":\"constant\",\"metres\":2000}}");
             assertEquals(503, r.status(), r.body());
-            assertEquals("application/problem+json", r.contentType());
+            assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
             assertTrue(r.json().get("title").asText().contains("time limit"), r.body());
             assertEquals(200, impatient.get("/collections").status(), "the server still answers");
         }
@@ -170,7 +170,7 @@ class CoverageApiTest extends SeededServerTest {
     void badInputIsAProblemNamingTheInput(String body, int status, String parameter) throws Exception {
         TestServer.Reply r = post(server, "coverage", body);
         assertEquals(status, r.status(), r.body());
-        assertEquals("application/problem+json", r.contentType());
+        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
         assertEquals(parameter, r.json().get("parameter").asText(), r.body());
     }
 }

@@ -22,7 +22,14 @@ import parkgrid.feature.ParkGridException;
  *   <li>{@link CoverageMode#EUCLIDEAN}: planar distance between the geometries (0 when they intersect).
  *   <li>{@link CoverageMode#NETWORK}: straight access from the supplier to its nearest point on the line
  *       network + shortest path along the lines + straight access to the demand's nearest network point.
- *       Suppliers must be points. A demand whose network component no supplier reaches is "not connected".
+ *       Suppliers must be points. The network is made of the lines of the assessed level only
+ *       ({@link CoverageOptions#networkScope()}, {@link NetworkLines}: a rule radius at 10 kV walks the
+ *       {@code voltage_kv = 10} lines; a constant or per-supplier radius walks every line unless a filter is
+ *       given), and both access legs are bounded ({@link NetworkScope#defaultMaxAccessMetres}): a demand
+ *       farther from the network is "off the network", a supplier farther "has no 10 kV line within …" and
+ *       reaches nothing. A demand whose network component no supplier reaches is "not connected". Reasons
+ *       name the lines walked and the access leg ({@link DemandResult#accessMetres()}); the summary says
+ *       which lines formed the network ({@link CoverageSummary#network()}).
  * </ul>
  *
  * <p>Covered area: Euclidean — the union of each supplier's buffer by its radius (32 segments per

@@ -10,8 +10,10 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.operation.union.CascadedPolygonUnion;
 
 /**
- * The network engine of {@link CoverageAnalysis}. Suppliers and demands join the {@link LineNetwork} at
- * their nearest network point; the distance is access + path + access, in metres.
+ * The network engine of {@link CoverageAnalysis}. Suppliers and demands join the {@link LineNetwork} (the
+ * lines of the assessed level, {@link NetworkLines}) at their nearest network point; the distance is
+ * access + path + access, in metres. A supplier or demand whose access leg is longer than the bound is off
+ * the network: the supplier seeds no search, the demand is reached by none.
  *
  * <p>One multi-source Dijkstra (every supplier a source, no bound) gives each demand's nearest supplier.
  * When every supplier has the same radius for a class, the nearest supplier is also the nearest covering

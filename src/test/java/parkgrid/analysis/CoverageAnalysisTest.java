@@ -177,6 +177,8 @@ class CoverageAnalysisTest {
         assertEquals(1L, d11.nearestSupplierId());
         assertEquals(2L, d11.coveringSupplierId());
         assertEquals(geodesic(2000, 0, 700, 0) + 20, d11.distanceMetres(), 1320 * REL);
+        assertTrue(d11.reason().matches("within 1 3\\d\\d m of supplier 2 \\(limit 3 000 m, from r\\): along lines of any voltage \\(line 101 1.3 km\\)"
+                + " \\+ 20 m access leg \\(max 500 m\\)"), "the covering supplier's own path, not the nearest's: " + d11.reason());
         DemandResult d12 = byId(r, 12);
         assertEquals(2L, d12.coveringSupplierId());
         assertEquals(geodesic(2000, 0, 1500, 0) + geodesic(1500, 0, 1500, 780), d12.distanceMetres(), 1280 * REL);

@@ -77,6 +77,7 @@ final class NetworkPath {
                 more++;
             }
         }
+        if (named == 0) sb.append("0 m");
         if (more > 0) sb.append(" and ").append(more).append(more == 1 ? " more line" : " more lines");
         sb.append(')');
         if (accessAlways || dem.accessMetres() >= 0.5) {

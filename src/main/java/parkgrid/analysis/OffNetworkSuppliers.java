@@ -42,7 +42,8 @@ final class OffNetworkSuppliers {
     }
 
     /**
-     * "; substation 4, 1 215 m away in a straight line, has no 10 kV line within 500 m" when the straight-line
+     * "; substation 4, 1 215 m away in a straight line, has no 10 kV line within 500 m (the nearest is 12.7 km
+     * away)" when the straight-line
      * nearest off-network supplier is within its own radius for class k of {@code demand}; else "".
      */
     String note(Geometry demand, int k) {
@@ -56,7 +57,7 @@ final class OffNetworkSuppliers {
         LineNetwork.Attachment a = network.supplierAttachment(s);
         return "; " + noun + " " + radii.supplierId(s) + ", " + RadiusPolicy.formatMetres(straight) + " m away in a straight line, has no "
                 + lines.walkedLine() + " within " + RadiusPolicy.formatMetres(lines.maxAccessMetres()) + " m"
-                + (a == null ? "" : " (nearest " + NetworkPath.length(a.accessMetres()) + ")");
+                + (a == null ? "" : " (the nearest is " + NetworkPath.length(a.accessMetres()) + " away)");
     }
 
     private Geometry geometry(Object item) {

@@ -78,6 +78,11 @@ final class CoverageHandler {
         CoverageOptions options;
         int networkLines = 0;
         if (mode.equals("euclidean")) {
+            for (String networkOnly : new String[] {"network_filter", "max_access_m"}) {
+                if (in.hasNonNull(networkOnly)) {
+                    throw ParkGridException.invalidParameter(networkOnly, networkOnly + " applies to mode network only; this request is euclidean");
+                }
+            }
             options = CoverageOptions.euclidean();
         } else if (mode.equals("network")) {
             Layer network = CollectionsHandler.layer(store, JsonBody.text(in, "network", "power_lines"));

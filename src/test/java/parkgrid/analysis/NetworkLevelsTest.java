@@ -59,7 +59,7 @@ class NetworkLevelsTest {
         assertNull(seat.nearestSupplierId(), "off the 10 kV network: no path at all");
         assertTrue(seat.reason().startsWith("off the network: the nearest of the 10 kV lines, 大坪南10千伏线, is 1 1"), seat.reason());
         assertTrue(seat.reason().contains("beyond the 500 m access leg allowed (default for 10 kV)"), seat.reason());
-        assertTrue(seat.reason().matches(".*; substation 1, 1 00\\d m away in a straight line, has no 10 kV line within 500 m \\(nearest 1.4 km\\)"),
+        assertTrue(seat.reason().matches(".*; substation 1, 1 00\\d m away in a straight line, has no 10 kV line within 500 m \\(the nearest is 1.4 km away\\)"),
                 seat.reason());
         assertFalse(seat.reason().contains("35千伏"), seat.reason());
 

@@ -174,12 +174,17 @@ class NetworkCoverageApiTest extends SeededServerTest {
         "coverage | ,\"max_access_m\":-50 | max_access_m",
         "coverage | ,\"max_access_m\":\"五百米\" | max_access_m",
         "coverage | ,\"radius\":{\"type\":\"rule\",\"rules\":\"国标\",\"voltage_kv\":10} | rules",
+        "euclidean | ,\"max_access_m\":300 | max_access_m",
         "supply-radius | ,\"network_filter\":\"名称 = 1\" | network_filter",
         "supply-radius | ,\"max_access_m\":0 | max_access_m",
     })
     void badNetworkInputIsAProblemNamingIt(String process, String extra, String parameter) throws Exception {
-        String body = process.equals("coverage") ? AT_10KV + extra + "}" : "{\"voltage_kv\":10" + extra + "}";
-        TestServer.Reply r = post(server, process, body);
+        String body = switch (process) {
+            case "coverage" -> AT_10KV + extra + "}";
+            case "euclidean" -> AT_10KV.replace("\"network\"", "\"euclidean\"") + extra + "}";
+            default -> "{\"voltage_kv\":10" + extra + "}";
+        };
+        TestServer.Reply r = post(server, process.equals("supply-radius") ? process : "coverage", body);
         assertEquals(400, r.status(), r.body());
         assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
         assertEquals(parameter, r.json().get("parameter").asText(), r.body());

@@ -85,7 +85,10 @@ public final class NetworkLines {
             walkedOne = "line";
         }
         this.selected = List.copyOf(out);
-        for (Feature f : selected) names.put(f.id(), nameOf(f));
+        for (Feature f : selected) {
+            String n = nameOf(f);
+            if (n != null) names.put(f.id(), n); // unnamed lines are "line <id>", made when asked
+        }
     }
 
     private static boolean hasAnyVoltage(List<Feature> lines, String voltageProperty) {
@@ -100,7 +103,7 @@ public final class NetworkLines {
             Object v = f.properties().get(p);
             if (v != null && !v.toString().isBlank()) return v.toString();
         }
-        return "line " + f.id();
+        return null;
     }
 
     /** The lines forming the network. */
@@ -147,6 +150,11 @@ public final class NetworkLines {
     public String accessOrigin() {
         if (accessGiven) return "max_access_m";
         return levelKv == null ? "default, level unknown" : "default for " + RadiusPolicy.formatKv(levelKv) + " kV";
+    }
+
+    /** The name the line's properties give, or null when it has none. */
+    String declaredName(long id) {
+        return names.isEmpty() ? null : names.get(id);
     }
 
     /** The name of selected line {@code id} for reasons. */

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * "along 10 kV lines (柏树北10千伏线 1.1 km) + 224 m access leg (max 500 m)".
  *
  * <p>Consecutive edges of one line are one run; runs of lines with the same name (a feeder drawn as
- * several features) are added up. At most {@value #NAMED} lines are named, the rest counted. Reusable,
- * not thread-safe.
+ * several features) are added up. At most {@value #NAMED} lines are named, the rest counted (a name met
+ * again after others is counted again). Reusable, not thread-safe.
  */
 final class NetworkPath {
     /** Lines named in a reason; a longer path says "and N more". */
@@ -57,25 +57,35 @@ final class NetworkPath {
         }
         StringBuilder sb = new StringBuilder("along ").append(lines.walkedLines()).append(" (");
         reverseRuns();
+        // the first NAMED distinct names with their lengths summed over the path; later names only counted
+        // (a path of 2-point segments has hundreds of runs: this stays O(runs × NAMED))
+        long[] ids = new long[NAMED];
+        String[] names = new String[NAMED];
+        double[] lengths = new double[NAMED];
         int named = 0, more = 0;
-        boolean[] used = new boolean[runs];
+        long previousId = Long.MIN_VALUE;
+        String previous = null;
         for (int i = 0; i < runs; i++) {
-            if (used[i]) continue;
-            String name = lines.lineName(runLine[i]);
-            double len = runLength[i];
-            for (int j = i + 1; j < runs; j++) {
-                if (!used[j] && (runLine[j] == runLine[i] || lines.lineName(runLine[j]).equals(name))) {
-                    used[j] = true;
-                    len += runLength[j];
-                }
-            }
-            if (len < 0.05 && runs > 1) continue; // a supplier or demand exactly at a junction touches the next line
-            if (named < NAMED) {
-                if (named++ > 0) sb.append(", ");
-                sb.append(name).append(' ').append(length(len));
-            } else {
+            if (runLength[i] < 0.05 && runs > 1) continue; // a supplier or demand exactly at a junction touches the next line
+            long id = runLine[i];
+            String name = lines.declaredName(id); // null: unnamed, known by its id alone
+            int at = -1;
+            for (int j = 0; j < named; j++) if (ids[j] == id || (name != null && name.equals(names[j]))) at = j;
+            if (at >= 0) {
+                lengths[at] += runLength[i];
+            } else if (named < NAMED) {
+                ids[named] = id;
+                names[named] = name;
+                lengths[named++] = runLength[i];
+            } else if (!(id == previousId || (name != null && name.equals(previous)))) {
                 more++;
             }
+            previousId = id;
+            previous = name;
+        }
+        for (int j = 0; j < named; j++) {
+            if (j > 0) sb.append(", ");
+            sb.append(names[j] != null ? names[j] : "line " + ids[j]).append(' ').append(length(lengths[j]));
         }
         if (named == 0) sb.append("0 m");
         if (more > 0) sb.append(" and ").append(more).append(more == 1 ? " more line" : " more lines");
@@ -119,7 +129,8 @@ final class NetworkPath {
 
     /** "850 m" below 1 km, else "11.8 km". */
     static String length(double metres) {
-        if (metres < 1000) return RadiusPolicy.formatMetres(metres) + " m";
-        return String.format(java.util.Locale.ROOT, "%.1f km", metres / 1000);
+        if (metres < 999.5) return RadiusPolicy.formatMetres(metres) + " m";
+        long tenths = Math.round(metres / 100); // String.format would dominate a 50 000-demand report
+        return RadiusPolicy.formatMetres(tenths / 10) + "." + (tenths % 10) + " km";
     }
 }

@@ -10,7 +10,8 @@ import parkgrid.feature.ParkGridException;
  * Settings of a {@link CoverageAnalysis} other than the features and the radius policy.
  *
  * @param mode                 Euclidean or along the line network
- * @param lines                LineString features (EPSG:4326) forming the network; required for NETWORK, ignored otherwise
+ * @param lines                the line layer, LineString features (EPSG:4326); the network is the part {@code networkScope}
+ *                             selects; required for NETWORK, ignored otherwise
  * @param populationProperty   demand property holding population (default {@code population}); null: no population figures
  * @param supplierNoun         word for a supplier in reasons, e.g. "transformer" (default "supplier")
  * @param epsg                 metric CRS to use instead of the automatic CGCS2000 3° zone, or null

@@ -62,7 +62,8 @@ public final class SupplyRadiusCheck {
     }
 
     /**
-     * @param lines     LineString features (EPSG:4326) of all voltages; those of {@code voltageKv} are used
+     * @param lines     LineString features (EPSG:4326) of all voltages; those {@link SupplyRadiusOptions#networkScope()}
+     *                  selects are used (default: those of {@code voltageKv})
      * @param sources   Point features feeding this voltage
      * @param loads     Point (or other) features fed at this voltage, or null to use the far ends of the lines
      *                  (nodes where one segment ends, other than at a source)

@@ -915,10 +915,14 @@ for fname, fzh, chain in (("Park 10 kV feeder No.1", "园区10千伏1号线", ["
         add_line([NODE[prev], TR[t]], prev, "TR:" + t, fzh, fname, 10, "cable", fname, None, None, SRC_PARK_LINE)
         prev = "TR:" + t
 
-# --- Baishu villages: one transformer each, two 10 kV feeders from Ruyang Chengguan, two 0.4 kV lines each
+# --- Baishu villages: one transformer each, two 10 kV feeders from Ruyang Chengguan, two 0.4 kV lines each.
+# The feeders are radial trees (a trunk with branches, as rural feeders are), not chains: every transformer
+# lies within the class-D 10 kV supply radius (DL/T 5729, 15 km [R]) along the lines; checked below.
 SRC_LV = "invented: short 0.4 kV line from the transformer into the village (≤500 m, class D radius)"
-baishu_order_n = ["杨沟", "康扒", "五龙", "漫流", "水磨", "柏树"]
-baishu_order_s = ["黄路", "枣林", "孔龙", "布岭", "石门", "华沟", "秦停"]
+BAISHU_FEEDER_MAX_M = 15000.0
+baishu_tree_n = [("漫流", None), ("五龙", "漫流"), ("水磨", "漫流"), ("柏树", "水磨"), ("康扒", "水磨"), ("杨沟", "康扒")]
+baishu_tree_s = [("黄路", None), ("枣林", "黄路"), ("孔龙", "黄路"), ("布岭", "孔龙"), ("石门", "布岭"), ("华沟", "孔龙"),
+                 ("秦停", "华沟")]
 for i, (zh, py, dx, dy) in enumerate(BAISHU):
     v = VILLAGE_PT[zh + "村"]
     p = offset(v, 120, -90)
@@ -927,15 +931,18 @@ for i, (zh, py, dx, dy) in enumerate(BAISHU):
     for j, brg in enumerate((20 + 37 * i, 200 + 37 * i)):
         add_line(walk(p, [(brg, 200), (brg + 30, 180)]), "TR:bs_" + zh, None, zh + "村0.4千伏线路%d" % (j + 1),
                  "%s 0.4 kV line %d" % (py, j + 1), 0.4, "overhead", None, None, None, SRC_LV)
-for fname, fzh, order in (("Baishu north 10 kV feeder", "柏树北10千伏线", baishu_order_n),
-                          ("Baishu south 10 kV feeder", "柏树南10千伏线", baishu_order_s)):
-    prev = "SUB:ruyang"
-    for zh in order:
+baishu_path_m = {}  # transformer key -> metres along the feeder from SUB:ruyang
+for fname, fzh, tree in (("Baishu north 10 kV feeder", "柏树北10千伏线", baishu_tree_n),
+                         ("Baishu south 10 kV feeder", "柏树南10千伏线", baishu_tree_s)):
+    for zh, parent in tree:
+        prev = "SUB:ruyang" if parent is None else "TR:bs_" + parent
         t = "TR:bs_" + zh
         seg = bent(NODE[prev], NODE[t], 0.5, 0.05) if prev.startswith("SUB") else [NODE[prev], NODE[t]]
-        add_line(seg, prev, t, fzh, fname, 10, "overhead", fname, None, None,
-                 "invented: straight/bent 10 kV line between invented points")
-        prev = t
+        f = add_line(seg, prev, t, fzh, fname, 10, "overhead", fname, None, None,
+                     "invented: straight/bent 10 kV line between invented points (radial feeder tree)")
+        baishu_path_m[t] = baishu_path_m.get(prev, 0.0) + f["_len"]
+assert max(baishu_path_m.values()) <= BAISHU_FEEDER_MAX_M, max(baishu_path_m.values())  # class D 10 kV radius
+print("Baishu feeders: longest path along the lines %.0f m (limit %.0f m)" % (max(baishu_path_m.values()), BAISHU_FEEDER_MAX_M))
 
 # --- Chengcun (Song, Tianhu): existing overloaded transformer + 2 new (800 kVA), 1.09 km new overhead line
 CC_FEEDER = "Chengcun 10 kV feeder"

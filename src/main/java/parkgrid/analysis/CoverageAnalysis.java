@@ -22,7 +22,14 @@ import parkgrid.feature.ParkGridException;
  *   <li>{@link CoverageMode#EUCLIDEAN}: planar distance between the geometries (0 when they intersect).
  *   <li>{@link CoverageMode#NETWORK}: straight access from the supplier to its nearest point on the line
  *       network + shortest path along the lines + straight access to the demand's nearest network point.
- *       Suppliers must be points. A demand whose network component no supplier reaches is "not connected".
+ *       Suppliers must be points. The network is made of the lines of the assessed level only
+ *       ({@link CoverageOptions#networkScope()}, {@link NetworkLines}: a rule radius at 10 kV walks the
+ *       {@code voltage_kv = 10} lines; a constant or per-supplier radius walks every line unless a filter is
+ *       given), and both access legs are bounded ({@link NetworkScope#defaultMaxAccessMetres}): a demand
+ *       farther from the network is "off the network", a supplier farther "has no 10 kV line within …" and
+ *       reaches nothing. A demand whose network component no supplier reaches is "not connected". Reasons
+ *       name the lines walked and the access leg ({@link DemandResult#accessMetres()}); the summary says
+ *       which lines formed the network ({@link CoverageSummary#network()}).
  * </ul>
  *
  * <p>Covered area: Euclidean — the union of each supplier's buffer by its radius (32 segments per
@@ -44,6 +51,12 @@ public final class CoverageAnalysis {
     private RadiusTable radii;
     private EuclideanCoverage euclidean;
     private NetworkCoverage network;
+    private NetworkLines networkLines;
+    private LineNetwork lineNetwork;
+    private String[] routes;
+    private Geometry[] supplierGeometries;
+    private Geometry[] demandGeometries;
+    private OffNetworkSuppliers offNetwork;
     private List<DemandResult> results;
     private CoverageSummary summary;
     private List<Long> uncovered;
@@ -99,12 +112,22 @@ public final class CoverageAnalysis {
             euclidean = new EuclideanCoverage(sup, dem, radii, deadline);
             euclidean.run(covering, coverDist, nearest, nearestDist);
         } else {
-            LineNetwork net = new LineNetwork(options.lines(), projection, options.snapToleranceMetres(), deadline);
+            networkLines = new NetworkLines(options.lines(), options.networkScope(), levelKv(), RadiusPolicy.DEFAULT_VOLTAGE_PROPERTY);
+            LineNetwork net = new LineNetwork(networkLines.selected(), projection, options.snapToleranceMetres(), deadline);
             if (net.edgeCount() == 0) throw ParkGridException.invalidParameter("lines", "the line layer has no segments");
-            network = new NetworkCoverage(net, attach(net, sup), attach(net, dem), radii, deadline);
+            network = new NetworkCoverage(net, attach(net, sup), attach(net, dem), networkLines.maxAccessMetres(), radii, deadline);
             network.run(covering, coverDist, nearest, nearestDist);
+            routes = network.routes(covering, coverDist, nearest, networkLines, options.supplierNoun());
+            lineNetwork = net;
+            supplierGeometries = sup;
+            demandGeometries = dem;
         }
         report(covering, coverDist, nearest, nearestDist);
+    }
+
+    /** The voltage level assessed: the rule's constant voltage, else unknown. */
+    private Double levelKv() {
+        return policy instanceof RadiusPolicy.RuleTable rt ? rt.constantVoltageKv() : null;
     }
 
     private Geometry[] project(List<Feature> features) {
@@ -127,8 +150,8 @@ public final class CoverageAnalysis {
 
     private void report(int[] covering, double[] coverDist, int[] nearest, double[] nearestDist) {
         boolean net = options.mode() == CoverageMode.NETWORK;
-        String along = net ? " along the line network" : "";
         String noun = options.supplierNoun();
+        if (net) offNetwork = new OffNetworkSuppliers(network, supplierGeometries, radii, networkLines, noun);
         List<DemandResult> out = new ArrayList<>(demands.size());
         List<Long> missed = new ArrayList<>();
         int coveredCount = 0, unassessed = 0, popUnknown = 0;
@@ -139,25 +162,31 @@ public final class CoverageAnalysis {
             int k = radii.demandClass[d];
             int c = covering[d], s = nearest[d];
             boolean covered = c >= 0;
+            String route = net && routes[d] != null ? ": " + routes[d] : "";
             String reason;
             if (covered) {
-                reason = "within " + m(coverDist[d]) + " m" + along + " of " + noun + " " + radii.supplierId(c)
-                        + " (limit " + m(radii.radius(c, k)) + " m" + radii.limitContext(c, k) + ")";
+                reason = "within " + m(coverDist[d]) + " m of " + noun + " " + radii.supplierId(c)
+                        + " (limit " + m(radii.radius(c, k)) + " m" + radii.limitContext(c, k) + ")" + route;
             } else if (k < 0 || Double.isNaN(radii.maxRadius(k))) {
                 unassessed++;
                 reason = radii.unassessedWhy(k);
+            } else if (net && !network.isDemandOnNetwork(d)) {
+                reason = offNetworkWhy(d);
             } else if (s < 0) {
-                reason = "not connected to the line network: no " + noun + " reaches the lines near it";
+                reason = "not connected: no " + noun + " on the " + networkLines.walkedLines() + " reaches it (access leg "
+                        + m(network.demandAttachment(d).accessMetres()) + " m)";
             } else if (Double.isNaN(radii.radius(s, k))) {
                 reason = "no " + noun + " within its radius; nearest " + noun + " " + radii.supplierId(s) + " is "
-                        + m(nearestDist[d]) + " m away" + along + " but has no radius: " + radii.noRadiusWhy(s, k);
+                        + m(nearestDist[d]) + " m away but has no radius: " + radii.noRadiusWhy(s, k) + route;
             } else {
-                reason = "nearest " + noun + " " + radii.supplierId(s) + " is " + m(nearestDist[d]) + " m away" + along
+                reason = "nearest " + noun + " " + radii.supplierId(s) + " is " + m(nearestDist[d]) + " m away"
                         + ", beyond its " + m(radii.radius(s, k)) + " m radius" + (radii.limitContext(s, k).isEmpty() ? ""
-                        : " (" + radii.limitContext(s, k).substring(2) + ")");
+                        : " (" + radii.limitContext(s, k).substring(2) + ")") + route;
             }
+            if (net && !covered && k >= 0) reason += offNetwork.note(demandGeometries[d], k);
+            Double access = net && network.demandAttachment(d) != null ? network.demandAttachment(d).accessMetres() : null;
             out.add(new DemandResult(f.id(), covered, covered ? radii.supplierId(c) : null, covered ? coverDist[d] : null,
-                    s >= 0 ? radii.supplierId(s) : null, s >= 0 ? nearestDist[d] : null, reason));
+                    s >= 0 ? radii.supplierId(s) : null, s >= 0 ? nearestDist[d] : null, reason, access));
             if (covered) coveredCount++;
             else missed.add(f.id());
             double pop = popProp == null ? Double.NaN : RadiusTable.number(f.properties().get(popProp));
@@ -173,7 +202,15 @@ public final class CoverageAnalysis {
         summary = new CoverageSummary(demands.size(), coveredCount, unassessed,
                 demands.isEmpty() ? 0 : (double) coveredCount / demands.size(), suppliers.size(), popCovered, popKnown,
                 popUnknown, popKnown > 0 ? (double) popCovered / popKnown : null, options.mode(), policy.describe(),
-                projection.epsg());
+                projection.epsg(), net ? networkLines.summary(offNetwork.ids()) : null);
+    }
+
+    /** Why demand d is off the network: its nearest line of the network is farther than the access bound. */
+    private String offNetworkWhy(int d) {
+        LineNetwork.Attachment a = network.demandAttachment(d);
+        return "off the network: the nearest of the " + networkLines.walkedLines() + ", "
+                + networkLines.lineName(lineNetwork.edgeLineId[a.edge()]) + ", is " + m(a.accessMetres())
+                + " m away, beyond the " + m(networkLines.maxAccessMetres()) + " m access leg allowed (" + networkLines.accessOrigin() + ")";
     }
 
     private static String m(double metres) {

@@ -16,8 +16,9 @@ package parkgrid.analysis;
  * @param mode                   distance mode
  * @param radiusDescription      the radius policy in words
  * @param epsg                   the metric CRS used for distances
+ * @param network                network mode: the lines walked and the access-leg bound; null in Euclidean mode
  */
 public record CoverageSummary(int demandCount, int coveredCount, int unassessedCount, double coveredShare,
                               int supplierCount, long populationCovered, long populationKnown,
                               int populationUnknownCount, Double populationCoveredShare, CoverageMode mode,
-                              String radiusDescription, int epsg) {}
+                              String radiusDescription, int epsg, NetworkSummary network) {}

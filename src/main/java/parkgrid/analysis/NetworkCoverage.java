@@ -10,8 +10,10 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.operation.union.CascadedPolygonUnion;
 
 /**
- * The network engine of {@link CoverageAnalysis}. Suppliers and demands join the {@link LineNetwork} at
- * their nearest network point; the distance is access + path + access, in metres.
+ * The network engine of {@link CoverageAnalysis}. Suppliers and demands join the {@link LineNetwork} (the
+ * lines of the assessed level, {@link NetworkLines}) at their nearest network point; the distance is
+ * access + path + access, in metres. A supplier or demand whose access leg is longer than the bound is off
+ * the network: the supplier seeds no search, the demand is reached by none.
  *
  * <p>One multi-source Dijkstra (every supplier a source, no bound) gives each demand's nearest supplier.
  * When every supplier has the same radius for a class, the nearest supplier is also the nearest covering
@@ -32,6 +34,12 @@ final class NetworkCoverage {
     private final RadiusTable radii;
     private final Deadline deadline;
     private final NetworkSearch all;
+    /** Whether supplier s / demand d joins the network within the access bound. */
+    private final boolean[] supOn;
+    private final boolean[] demOn;
+    /** Node through which the nearest / covering supplier reaches each demand; −1: on the supplier's own edge. */
+    private final int[] nearestVia;
+    private final int[] coverVia;
     /** Demands on each edge (CSR). */
     private final int[] edgeDemStart;
     private final int[] edgeDem;
@@ -39,20 +47,52 @@ final class NetworkCoverage {
     private double[][] remaining;
     private boolean invariant;
 
-    NetworkCoverage(LineNetwork net, LineNetwork.Attachment[] sup, LineNetwork.Attachment[] dem, RadiusTable radii, Deadline deadline) {
+    /**
+     * @param sup             each supplier's nearest network point (never null: the network has edges)
+     * @param dem             each demand's nearest network point
+     * @param maxAccessMetres suppliers and demands farther than this from the network are off it
+     */
+    NetworkCoverage(LineNetwork net, LineNetwork.Attachment[] sup, LineNetwork.Attachment[] dem, double maxAccessMetres,
+                    RadiusTable radii, Deadline deadline) {
         this.net = net;
         this.sup = sup;
         this.dem = dem;
         this.radii = radii;
         this.deadline = deadline;
         this.all = new NetworkSearch(net);
+        supOn = new boolean[sup.length];
+        for (int s = 0; s < sup.length; s++) supOn[s] = sup[s] != null && sup[s].accessMetres() <= maxAccessMetres;
+        demOn = new boolean[dem.length];
+        for (int d = 0; d < dem.length; d++) demOn[d] = dem[d] != null && dem[d].accessMetres() <= maxAccessMetres;
+        nearestVia = new int[dem.length];
+        coverVia = new int[dem.length];
         int e = net.edgeCount();
         edgeDemStart = new int[e + 1];
-        for (LineNetwork.Attachment a : dem) edgeDemStart[a.edge() + 1]++;
+        for (int d = 0; d < dem.length; d++) if (demOn[d]) edgeDemStart[dem[d].edge() + 1]++;
         for (int i = 0; i < e; i++) edgeDemStart[i + 1] += edgeDemStart[i];
-        edgeDem = new int[dem.length];
+        edgeDem = new int[edgeDemStart[e]];
         int[] fill = Arrays.copyOf(edgeDemStart, e);
-        for (int d = 0; d < dem.length; d++) edgeDem[fill[dem[d].edge()]++] = d;
+        for (int d = 0; d < dem.length; d++) if (demOn[d]) edgeDem[fill[dem[d].edge()]++] = d;
+    }
+
+    /** Whether supplier s joins the network within the access bound. */
+    boolean isSupplierOnNetwork(int s) {
+        return supOn[s];
+    }
+
+    /** Whether demand d joins the network within the access bound. */
+    boolean isDemandOnNetwork(int d) {
+        return demOn[d];
+    }
+
+    /** Demand d's nearest network point (null only for an empty network). */
+    LineNetwork.Attachment demandAttachment(int d) {
+        return dem[d];
+    }
+
+    /** Supplier s's nearest network point. */
+    LineNetwork.Attachment supplierAttachment(int s) {
+        return sup[s];
     }
 
     private void seed(NetworkSearch search, int s) {
@@ -64,27 +104,32 @@ final class NetworkCoverage {
 
     /** Distance from supplier s to demand d when both sit on the same edge, else ∞. */
     private double direct(int s, int d) {
-        if (sup[s].edge() != dem[d].edge()) return Double.POSITIVE_INFINITY;
+        if (!supOn[s] || !demOn[d] || sup[s].edge() != dem[d].edge()) return Double.POSITIVE_INFINITY;
         return sup[s].accessMetres() + Math.abs(sup[s].fraction() - dem[d].fraction()) * net.edgeLength[dem[d].edge()]
                 + dem[d].accessMetres();
     }
 
     void run(int[] covering, double[] coverDist, int[] nearest, double[] nearestDist) {
-        for (int s = 0; s < sup.length; s++) seed(all, s);
+        for (int s = 0; s < sup.length; s++) if (supOn[s]) seed(all, s);
         all.run(Double.POSITIVE_INFINITY, deadline);
         deadline.check("network coverage: nearest suppliers found");
         for (int d = 0; d < dem.length; d++) {
+            if (!demOn[d]) {
+                nearest[d] = -1;
+                nearestDist[d] = Double.POSITIVE_INFINITY;
+                continue;
+            }
             LineNetwork.Attachment a = dem[d];
             int u = net.edgeFrom[a.edge()], v = net.edgeTo[a.edge()];
             double len = net.edgeLength[a.edge()];
             double du = all.dist[u] + a.fraction() * len, dv = all.dist[v] + (1 - a.fraction()) * len;
-            int best = du <= dv ? all.source[u] : all.source[v];
-            double bestD = Math.min(du, dv);
-            nearest[d] = best;
-            nearestDist[d] = bestD + a.accessMetres();
+            nearestVia[d] = du <= dv ? u : v;
+            nearest[d] = all.source[nearestVia[d]];
+            nearestDist[d] = Math.min(du, dv) + a.accessMetres();
         }
         // a supplier on the demand's own edge may be nearer than via either end node
         for (int s = 0; s < sup.length; s++) {
+            if (!supOn[s]) continue;
             int e = sup[s].edge();
             for (int i = edgeDemStart[e]; i < edgeDemStart[e + 1]; i++) {
                 int d = edgeDem[i];
@@ -92,6 +137,7 @@ final class NetworkCoverage {
                 if (x < nearestDist[d] || (x == nearestDist[d] && s < nearest[d])) {
                     nearest[d] = s;
                     nearestDist[d] = x;
+                    nearestVia[d] = -1;
                 }
             }
         }
@@ -102,6 +148,7 @@ final class NetworkCoverage {
                 boolean ok = k >= 0 && nearest[d] >= 0 && nearestDist[d] <= radii.radius(nearest[d], k);
                 covering[d] = ok ? nearest[d] : -1;
                 coverDist[d] = ok ? nearestDist[d] : Double.POSITIVE_INFINITY;
+                coverVia[d] = nearestVia[d];
             }
             return;
         }
@@ -113,7 +160,7 @@ final class NetworkCoverage {
         NetworkSearch one = new NetworkSearch(net);
         for (int s = 0; s < sup.length; s++) {
             double bound = radii.maxRadiusOf(s);
-            if (Double.isNaN(bound)) continue;
+            if (Double.isNaN(bound) || !supOn[s]) continue;
             if ((s & 63) == 63) deadline.check("network coverage, " + s + " of " + sup.length + " suppliers searched");
             one.reset();
             seed(one, s);
@@ -131,22 +178,56 @@ final class NetworkCoverage {
                     for (int q = edgeDemStart[e]; q < edgeDemStart[e + 1]; q++) {
                         int d = edgeDem[q];
                         double along = net.edgeFrom[e] == n ? dem[d].fraction() : 1 - dem[d].fraction();
-                        offer(s, d, dn + along * net.edgeLength[e] + dem[d].accessMetres(), covering, coverDist);
+                        offer(s, d, dn + along * net.edgeLength[e] + dem[d].accessMetres(), n, covering, coverDist);
                     }
                 }
             }
             int e = sup[s].edge();
-            for (int q = edgeDemStart[e]; q < edgeDemStart[e + 1]; q++) offer(s, edgeDem[q], direct(s, edgeDem[q]), covering, coverDist);
+            for (int q = edgeDemStart[e]; q < edgeDemStart[e + 1]; q++) offer(s, edgeDem[q], direct(s, edgeDem[q]), -1, covering, coverDist);
         }
     }
 
-    private void offer(int s, int d, double dist, int[] covering, double[] coverDist) {
+    private void offer(int s, int d, double dist, int via, int[] covering, double[] coverDist) {
         int k = radii.demandClass[d];
         if (k < 0 || !(dist <= radii.radius(s, k))) return;
         if (dist < coverDist[d] || (dist == coverDist[d] && s < covering[d])) {
             coverDist[d] = dist;
             covering[d] = s;
+            coverVia[d] = via;
         }
+    }
+
+    /**
+     * The path to each demand in words ({@link NetworkPath}): to the covering supplier when there is one,
+     * else to the nearest; null for a demand no supplier reaches. Call after {@link #run}.
+     */
+    String[] routes(int[] covering, double[] coverDist, int[] nearest, NetworkLines lines, String noun) {
+        String[] out = new String[dem.length];
+        NetworkPath path = new NetworkPath(net, lines);
+        // covering suppliers other than the nearest are reached by their own search, rerun per supplier
+        Map<Integer, List<Integer>> bySupplier = new HashMap<>();
+        for (int d = 0; d < dem.length; d++) {
+            if ((d & 1023) == 1023) deadline.check("describing network paths, " + d + " of " + dem.length + " demands");
+            int c = covering[d];
+            if (c >= 0 && c != nearest[d]) {
+                bySupplier.computeIfAbsent(c, x -> new ArrayList<>()).add(d);
+            } else if (nearest[d] >= 0) {
+                out[d] = path.describe(all, nearestVia[d], sup[nearest[d]], dem[d], noun);
+            }
+        }
+        if (bySupplier.isEmpty()) return out;
+        NetworkSearch one = new NetworkSearch(net);
+        for (Map.Entry<Integer, List<Integer>> g : bySupplier.entrySet()) {
+            deadline.check("describing network paths of " + noun + " " + g.getKey());
+            int s = g.getKey();
+            double bound = 0;
+            for (int d : g.getValue()) bound = Math.max(bound, coverDist[d]);
+            one.reset();
+            seed(one, s);
+            one.run(bound, deadline);
+            for (int d : g.getValue()) out[d] = path.describe(one, coverVia[d], sup[s], dem[d], noun);
+        }
+        return out;
     }
 
     /**
@@ -167,6 +248,7 @@ final class NetworkCoverage {
             if (rv > 0) pieces.add(net.segment(e, 1 - rv / len, 1));
         }
         for (int s = 0; s < sup.length; s++) {
+            if (!supOn[s]) continue;
             double budget = radii.radius(s, k) - sup[s].accessMetres();
             if (!(budget > 0)) continue;
             int e = sup[s].edge();

@@ -17,16 +17,19 @@ import parkgrid.feature.ParkGridException;
  * for 10 kV the sources are substations (feeders start there) and the loads are distribution transformers;
  * for 0.4 kV the sources are transformers and the loads are the far ends of the 0.4 kV lines.
  *
- * <p>Only lines whose voltage property equals the checked voltage form the {@link LineNetwork} (metric CRS
- * of {@link MetricProjection}, metres). Sources and load features farther than the attach tolerance from
- * those lines are not on that network and are skipped. Each load goes to its nearest source along the
- * lines (one multi-source Dijkstra), and a source's supply radius is the longest such path.
+ * <p>The network ({@link LineNetwork}, metric CRS of {@link MetricProjection}, metres) is formed by the lines a
+ * {@link NetworkScope} selects ({@link NetworkLines}): by default those whose voltage property equals the
+ * checked voltage, or those an explicit filter keeps. Sources and load features farther than the access bound
+ * from those lines (default by level: 10 kV 500 m, 0.4 kV 250 m) are not on that network: loads are skipped,
+ * sources are listed in {@link #getNetworkSummary()}. Each load goes to its nearest source along the lines
+ * (one multi-source Dijkstra), and a source's supply radius is the longest such path along the lines (a
+ * load's access leg is reported, not counted).
  *
- * <p>Class choice: when {@link SupplyRadiusOptions#villages()} are given, a source's supply-area class is
- * the {@code supply_class} of the village nearest to it (straight line) — the area a source stands in is
- * the area it supplies, and rural feeders run between villages of one class; without villages, or when
- * that village has no class, the default class (D) is used. A class "by calculation" (E) has no limit
- * and is never flagged.
+ * <p>Class choice: when {@link SupplyRadiusOptions#villages()} are given, a source's supply-area class is that
+ * of the area it supplies — the class most of its loads' nearest villages have (ties: the class with the
+ * smaller limit), so a county-town substation feeding rural villages is checked as rural; a source feeding no
+ * load takes its own nearest village's class. Without villages, or when that village has no class, the
+ * default class (D) is used. A class "by calculation" (E) has no limit and is never flagged.
  */
 public final class SupplyRadiusCheck {
     private final List<Feature> lines;
@@ -37,6 +40,8 @@ public final class SupplyRadiusCheck {
     private final SupplyRadiusOptions options;
     private final Deadline deadline;
     private List<SourceRadius> results;
+    private NetworkLines network;
+    private List<Long> offNetwork = List.of();
     private int epsg;
 
     /** Checks one voltage level; see {@link #SupplyRadiusCheck}. */
@@ -57,7 +62,8 @@ public final class SupplyRadiusCheck {
     }
 
     /**
-     * @param lines     LineString features (EPSG:4326) of all voltages; those of {@code voltageKv} are used
+     * @param lines     LineString features (EPSG:4326) of all voltages; those {@link SupplyRadiusOptions#networkScope()}
+     *                  selects are used (default: those of {@code voltageKv})
      * @param sources   Point features feeding this voltage
      * @param loads     Point (or other) features fed at this voltage, or null to use the far ends of the lines
      *                  (nodes where one segment ends, other than at a source)
@@ -94,27 +100,33 @@ public final class SupplyRadiusCheck {
     public void compute() {
         if (results != null) return;
         deadline.check("nothing done yet");
-        List<Feature> atVoltage = new ArrayList<>();
-        for (Feature f : lines) {
-            double kv = RadiusTable.number(f.properties().get(options.voltageProperty()));
-            if (Math.abs(kv - voltageKv) < 1e-6) atVoltage.add(f);
-        }
+        network = new NetworkLines(lines, options.networkScope(), voltageKv, options.voltageProperty(), false);
+        List<Feature> atLevel = network.selected();
         MetricProjection projection = options.epsg() != null ? new MetricProjection(options.epsg())
-                : MetricProjection.forFeatures(List.of(atVoltage.isEmpty() ? sources : atVoltage));
+                : MetricProjection.forFeatures(List.of(atLevel.isEmpty() ? sources : atLevel));
         epsg = projection.epsg();
-        results = atVoltage.isEmpty() ? List.of() : run(projection, new LineNetwork(atVoltage, projection, options.snapToleranceMetres(), deadline));
+        if (atLevel.isEmpty()) {
+            results = List.of();
+            offNetwork = sources.stream().map(Feature::id).toList();
+        } else {
+            results = run(projection, new LineNetwork(atLevel, projection, options.snapToleranceMetres(), deadline));
+        }
     }
 
     private List<SourceRadius> run(MetricProjection projection, LineNetwork net) {
-        double tol = options.attachToleranceMetres();
+        double tol = network.maxAccessMetres();
         List<Integer> srcIdx = new ArrayList<>();
         List<LineNetwork.Attachment> srcAt = new ArrayList<>();
         List<Point> srcPt = new ArrayList<>();
+        List<Long> off = new ArrayList<>();
         NetworkSearch search = new NetworkSearch(net);
         for (int i = 0; i < sources.size(); i++) {
             Point p = (Point) projection.project(sources.get(i).geometry());
             LineNetwork.Attachment a = net.attach(p);
-            if (a == null || a.accessMetres() > tol) continue;
+            if (a == null || a.accessMetres() > tol) {
+                off.add(sources.get(i).id());
+                continue;
+            }
             int s = srcIdx.size();
             srcIdx.add(i);
             srcAt.add(a);
@@ -123,10 +135,11 @@ public final class SupplyRadiusCheck {
             search.seed(net.edgeFrom[a.edge()], a.accessMetres() + a.fraction() * len, s);
             search.seed(net.edgeTo[a.edge()], a.accessMetres() + (1 - a.fraction()) * len, s);
         }
+        offNetwork = List.copyOf(off);
         search.run(Double.POSITIVE_INFINITY, deadline);
         deadline.check("supply radius: paths found");
 
-        // loads: (source, distance, id, kind, node reached through, attachment point)
+        // loads: (source, distance along the lines, id, kind, node reached through, where it joins the lines)
         List<Load> reached = new ArrayList<>();
         if (loads == null) {
             boolean[] atSource = new boolean[net.nodeCount()];
@@ -136,8 +149,9 @@ public final class SupplyRadiusCheck {
             }
             for (int n = 0; n < net.nodeCount(); n++) {
                 if (net.degree(n) != 1 || atSource[n] || search.source[n] < 0) continue;
-                long lineId = net.edgeLineId[net.adjEdge[net.adjStart[n]]];
-                reached.add(new Load(search.source[n], search.dist[n], lineId, "line end", n, new Coordinate(net.nodeX[n], net.nodeY[n])));
+                int e = net.adjEdge[net.adjStart[n]];
+                LineNetwork.Attachment end = new LineNetwork.Attachment(e, net.edgeFrom[e] == n ? 0 : 1, 0, net.nodeX[n], net.nodeY[n]);
+                reached.add(new Load(search.source[n], search.dist[n], net.edgeLineId[e], "line end", n, end));
             }
         } else {
             for (Feature f : loads) {
@@ -149,26 +163,23 @@ public final class SupplyRadiusCheck {
                 double du = search.dist[u] + a.fraction() * len, dv = search.dist[v] + (1 - a.fraction()) * len;
                 int node = du <= dv ? u : v;
                 if (search.source[node] < 0) continue;
-                reached.add(new Load(search.source[node], Math.min(du, dv), f.id(), "load", node, new Coordinate(a.x(), a.y())));
+                reached.add(new Load(search.source[node], Math.min(du, dv), f.id(), "load", node, a));
             }
         }
         reached.sort(Comparator.comparingDouble(Load::distance));
+        NetworkPath words = new NetworkPath(net, network);
         List<SourceRadius> out = new ArrayList<>();
         for (int s = 0; s < srcIdx.size(); s++) {
             deadline.check("supply radius: reporting source " + s);
             Feature src = sources.get(srcIdx.get(s));
-            String cls = classOf(projection, srcPt.get(s));
+            List<Load> own = new ArrayList<>();
+            for (Load l : reached) if (l.source == s) own.add(l);
+            String cls = classOf(projection, srcPt.get(s), own);
             OptionalDouble lim = rules.radiusMetres(voltageKv, cls);
             Double limit = lim.isPresent() ? lim.getAsDouble() : null;
-            Load far = null;
-            int count = 0;
             List<Long> overIds = new ArrayList<>();
-            for (Load l : reached) {
-                if (l.source != s) continue;
-                count++;
-                far = l;
-                if (limit != null && l.distance > limit) overIds.add(l.id);
-            }
+            for (Load l : own) if (limit != null && l.distance > limit) overIds.add(l.id);
+            Load far = own.isEmpty() ? null : own.get(own.size() - 1);
             double longest = far == null ? 0 : far.distance;
             boolean over = limit != null && longest > limit;
             Geometry path = far == null ? null : projection.unproject(path(net, search, far, srcPt.get(s), srcAt.get(s)));
@@ -176,21 +187,22 @@ public final class SupplyRadiusCheck {
             String what = far == null ? null : ("line end".equals(far.kind) ? "the far end of line " + far.id : "load " + far.id);
             String limText = limit == null ? "no fixed limit for class " + cls + " at " + kv + " in " + rules.name()
                     : "the " + RadiusPolicy.formatMetres(limit) + " m limit (class " + cls + ", " + kv + ", " + rules.name() + ")";
-            String reason = far == null ? "feeds no load on the " + kv + " lines"
+            String reason = far == null ? "feeds no load on the " + network.walkedLines()
                     : "longest path " + RadiusPolicy.formatMetres(longest) + " m to " + what
-                    + (limit == null ? "; " + limText : (over ? " exceeds " : " is within ") + limText);
+                    + (limit == null ? "; " + limText : (over ? " exceeds " : " is within ") + limText)
+                    + ": " + words.describe(search, far.node, srcAt.get(s), far.at, "source", false);
             out.add(new SourceRadius(src.id(), voltageKv, cls, longest, limit, over, far == null ? null : far.id,
-                    far == null ? null : far.kind, count, overIds, path, reason));
+                    far == null ? null : far.kind, own.size(), overIds, path, reason));
         }
         return List.copyOf(out);
     }
 
-    private record Load(int source, double distance, long id, String kind, int node, Coordinate at) {}
+    private record Load(int source, double distance, long id, String kind, int node, LineNetwork.Attachment at) {}
 
     /** Source point → network → load, in the metric CRS. */
     private Geometry path(LineNetwork net, NetworkSearch search, Load load, Point src, LineNetwork.Attachment srcAt) {
         List<Coordinate> cs = new ArrayList<>();
-        cs.add(load.at);
+        cs.add(new Coordinate(load.at.x(), load.at.y()));
         int n = load.node;
         cs.add(new Coordinate(net.nodeX[n], net.nodeY[n]));
         while (search.predEdge[n] >= 0) {
@@ -210,7 +222,11 @@ public final class SupplyRadiusCheck {
     private STRtree villageIndex;
     private List<Geometry> villageGeoms;
 
-    private String classOf(MetricProjection projection, Point source) {
+    /**
+     * The class of the area a source supplies: the class most of its loads' nearest villages have (ties go to
+     * the class with the smaller limit); a source feeding no load takes its own nearest village's class.
+     */
+    private String classOf(MetricProjection projection, Point source, List<Load> own) {
         if (options.villages().isEmpty()) return options.defaultClass();
         if (villageIndex == null) {
             villageIndex = new STRtree();
@@ -223,7 +239,26 @@ public final class SupplyRadiusCheck {
             villageIndex.build();
         }
         if (villageIndex.isEmpty()) return options.defaultClass();
-        Object nearest = villageIndex.nearestNeighbour(source.getEnvelopeInternal(), source,
+        if (own.isEmpty()) return villageClass(source);
+        java.util.Map<String, Integer> votes = new java.util.TreeMap<>();
+        for (Load l : own) votes.merge(villageClass(source.getFactory().createPoint(new Coordinate(l.at.x(), l.at.y()))), 1, Integer::sum);
+        String best = null;
+        for (java.util.Map.Entry<String, Integer> v : votes.entrySet()) {
+            if (best == null || v.getValue() > votes.get(best) || (v.getValue().equals(votes.get(best)) && stricter(v.getKey(), best))) {
+                best = v.getKey();
+            }
+        }
+        return best;
+    }
+
+    private boolean stricter(String a, String b) {
+        OptionalDouble ra = rules.radiusMetres(voltageKv, a), rb = rules.radiusMetres(voltageKv, b);
+        return ra.isPresent() && (rb.isEmpty() || ra.getAsDouble() < rb.getAsDouble());
+    }
+
+    /** The class of the village nearest to {@code p} (metric CRS), or the default class. */
+    private String villageClass(Point p) {
+        Object nearest = villageIndex.nearestNeighbour(p.getEnvelopeInternal(), p,
                 (a, b) -> geom(a.getItem()).distance(geom(b.getItem())));
         Object v = options.villages().get((Integer) nearest).properties().get(options.classProperty());
         String cls = v == null ? null : SupplyRadiusRules.normaliseClass(v.toString());
@@ -232,6 +267,12 @@ public final class SupplyRadiusCheck {
 
     private Geometry geom(Object item) {
         return item instanceof Integer i ? villageGeoms.get(i) : (Geometry) item;
+    }
+
+    /** Which lines formed the network, the access-leg bound and the sources off the network. */
+    public NetworkSummary getNetworkSummary() {
+        compute();
+        return network.summary(offNetwork);
     }
 
     /** One result per source on the network of this voltage, in input order. */

@@ -17,13 +17,14 @@ import parkgrid.feature.ParkGridException;
  * @param epsg                  metric CRS instead of the automatic CGCS2000 3° zone, or null
  * @param deadline              wall-clock limit, or null
  * @param snapToleranceMetres   network vertex-merge / T-junction tolerance (default 0.5 m)
- * @param attachToleranceMetres sources and load features farther than this from the lines of the checked
- *                              voltage are not on that network and are skipped (default 5 m)
+ * @param networkScope          which lines form the network (default: those whose voltage property equals the
+ *                              checked voltage) and how far a source or load may be from them (default by level,
+ *                              {@link NetworkScope#defaultMaxAccessMetres}); farther ones are not on that network
  */
 public record SupplyRadiusOptions(String voltageProperty, String defaultClass, List<Feature> villages, String classProperty,
-                                  Integer epsg, Instant deadline, double snapToleranceMetres, double attachToleranceMetres) {
+                                  Integer epsg, Instant deadline, double snapToleranceMetres, NetworkScope networkScope) {
     /**
-     * @throws ParkGridException 400 naming {@code supply_class}, {@code snap_tolerance} or {@code attach_tolerance}
+     * @throws ParkGridException 400 naming {@code supply_class} or {@code snap_tolerance}
      */
     public SupplyRadiusOptions {
         voltageProperty = voltageProperty == null || voltageProperty.isBlank() ? RadiusPolicy.DEFAULT_VOLTAGE_PROPERTY : voltageProperty;
@@ -34,38 +35,37 @@ public record SupplyRadiusOptions(String voltageProperty, String defaultClass, L
         if (!(snapToleranceMetres >= 0) || Double.isInfinite(snapToleranceMetres)) {
             throw ParkGridException.invalidParameter("snap_tolerance", "snap tolerance must be ≥ 0 m, got " + snapToleranceMetres);
         }
-        if (!(attachToleranceMetres >= 0) || Double.isInfinite(attachToleranceMetres)) {
-            throw ParkGridException.invalidParameter("attach_tolerance", "attach tolerance must be ≥ 0 m, got " + attachToleranceMetres);
-        }
+        networkScope = networkScope == null ? NetworkScope.byLevel() : networkScope;
     }
 
     /** Class D everywhere, default properties and tolerances, no time limit. */
     public static SupplyRadiusOptions defaults() {
-        return new SupplyRadiusOptions(null, "D", List.of(), null, null, null, LineNetwork.DEFAULT_SNAP_TOLERANCE_METRES, 5);
+        return new SupplyRadiusOptions(null, "D", List.of(), null, null, null, LineNetwork.DEFAULT_SNAP_TOLERANCE_METRES, NetworkScope.byLevel());
     }
 
     /** Class of each source from the nearest of {@code villageFeatures} (falling back to the default class). */
     public SupplyRadiusOptions withVillages(List<Feature> villageFeatures) {
-        return new SupplyRadiusOptions(voltageProperty, defaultClass, villageFeatures, classProperty, epsg, deadline, snapToleranceMetres, attachToleranceMetres);
+        return new SupplyRadiusOptions(voltageProperty, defaultClass, villageFeatures, classProperty, epsg, deadline, snapToleranceMetres, networkScope);
     }
 
     public SupplyRadiusOptions withDefaultClass(String supplyClass) {
-        return new SupplyRadiusOptions(voltageProperty, supplyClass, villages, classProperty, epsg, deadline, snapToleranceMetres, attachToleranceMetres);
+        return new SupplyRadiusOptions(voltageProperty, supplyClass, villages, classProperty, epsg, deadline, snapToleranceMetres, networkScope);
     }
 
     public SupplyRadiusOptions withEpsg(Integer code) {
-        return new SupplyRadiusOptions(voltageProperty, defaultClass, villages, classProperty, code, deadline, snapToleranceMetres, attachToleranceMetres);
+        return new SupplyRadiusOptions(voltageProperty, defaultClass, villages, classProperty, code, deadline, snapToleranceMetres, networkScope);
     }
 
     public SupplyRadiusOptions withDeadline(Instant limit) {
-        return new SupplyRadiusOptions(voltageProperty, defaultClass, villages, classProperty, epsg, limit, snapToleranceMetres, attachToleranceMetres);
+        return new SupplyRadiusOptions(voltageProperty, defaultClass, villages, classProperty, epsg, limit, snapToleranceMetres, networkScope);
     }
 
     public SupplyRadiusOptions withTimeLimit(Duration budget) {
         return withDeadline(budget == null ? null : Instant.now().plus(budget));
     }
 
-    public SupplyRadiusOptions withAttachToleranceMetres(double metres) {
-        return new SupplyRadiusOptions(voltageProperty, defaultClass, villages, classProperty, epsg, deadline, snapToleranceMetres, metres);
+    /** The lines to walk and the access-leg bound. */
+    public SupplyRadiusOptions withNetworkScope(NetworkScope scope) {
+        return new SupplyRadiusOptions(voltageProperty, defaultClass, villages, classProperty, epsg, deadline, snapToleranceMetres, scope);
     }
 }

@@ -24,6 +24,11 @@
  * <p><b>Features without a place.</b> A feature's geometry may be null (its place is not known). It is
  * counted by the statistics classes and never measured; the spatial analyses receive only located features.
  *
+ * <p><b>Voltage levels.</b> A supplier reaches loads along lines of its own level: network analyses walk
+ * the lines a {@link parkgrid.analysis.NetworkScope} selects ({@link parkgrid.analysis.NetworkLines}: by
+ * default those of the assessed voltage), and the straight access leg from a load or supplier to them is
+ * bounded by level (0.4 kV 250 m, 10 kV 500 m, 35 kV and above 1 000 m) and reported.
+ *
  * <p><b>Errors.</b> Bad input throws {@link parkgrid.feature.ParkGridException} 400 naming the parameter
  * ({@code radius}, {@code suppliers}, {@code lines} …); exceeding an analysis deadline throws
  * {@code ParkGridException} 503 "Analysis time limit exceeded". Null or missing property values never

@@ -20,6 +20,7 @@ import parkgrid.analysis.CoverageAnalysis;
 import parkgrid.analysis.CoverageArea;
 import parkgrid.analysis.CoverageOptions;
 import parkgrid.analysis.CoverageResult;
+import parkgrid.analysis.NetworkScope;
 import parkgrid.analysis.RadiusPolicy;
 import parkgrid.analysis.SupplyRadiusCheck;
 import parkgrid.analysis.SupplyRadiusOptions;
@@ -63,8 +64,7 @@ final class CoverageHandler {
 
     void rules(Context ctx) {
         ObjectNode doc = Responses.JSON.createObjectNode();
-        doc.set("dlt5729", RadiusInput.rulesJson(SupplyRadiusRules.dlt5729()));
-        doc.set("hv_service_radius", RadiusInput.rulesJson(SupplyRadiusRules.highVoltageServiceRadius()));
+        RadiusInput.NAMED_RULES.forEach((name, rules) -> doc.set(name, RadiusInput.rulesJson(rules)));
         Responses.write(ctx, ResponseFormat.JSON, "Supply radius rules", doc, OgcVocabulary.JSON);
     }
 
@@ -78,6 +78,11 @@ final class CoverageHandler {
         CoverageOptions options;
         int networkLines = 0;
         if (mode.equals("euclidean")) {
+            for (String networkOnly : new String[] {"network_filter", "max_access_m"}) {
+                if (in.hasNonNull(networkOnly)) {
+                    throw ParkGridException.invalidParameter(networkOnly, networkOnly + " applies to mode network only; this request is euclidean");
+                }
+            }
             options = CoverageOptions.euclidean();
         } else if (mode.equals("network")) {
             Layer network = CollectionsHandler.layer(store, JsonBody.text(in, "network", "power_lines"));
@@ -85,9 +90,10 @@ final class CoverageHandler {
                 throw ParkGridException.invalidParameter("network", "network layer '" + network.name() + "' holds "
                         + network.geometryKind().geoJsonName() + ", not lines");
             }
-            List<Feature> lines = readGeometries(network.name());
+            NetworkScope scope = NetworkInput.scope(in, network);
+            List<Feature> lines = NetworkInput.lines(store, network, scope);
             networkLines = lines.size();
-            options = CoverageOptions.network(lines);
+            options = CoverageOptions.network(lines).withNetworkScope(scope);
         } else {
             throw ParkGridException.invalidParameter("mode", "unknown mode '" + mode + "': use euclidean or network");
         }
@@ -139,7 +145,8 @@ final class CoverageHandler {
         Layer sources = CollectionsHandler.layer(store, JsonBody.text(in, "sources", kv == 10 ? "substations" : "transformers"));
         String loadsName = kv == 10 ? JsonBody.text(in, "loads", "transformers") : (in.hasNonNull("loads") ? JsonBody.text(in, "loads", null) : null);
         List<Feature> loads = loadsName == null ? null : read(CollectionsHandler.layer(store, loadsName).name());
-        SupplyRadiusOptions options = SupplyRadiusOptions.defaults().withDeadline(deadline);
+        NetworkScope scope = NetworkInput.scope(in, lines);
+        SupplyRadiusOptions options = SupplyRadiusOptions.defaults().withDeadline(deadline).withNetworkScope(scope);
         if (in.hasNonNull("class")) {
             options = options.withDefaultClass(JsonBody.text(in, "class", null));
         } else if (store.layer("villages").isPresent()) {
@@ -148,28 +155,17 @@ final class CoverageHandler {
         List<Feature> sourceFeatures = read(sources.name());
         Map<Long, Feature> byId = new HashMap<>();
         sourceFeatures.forEach(f -> byId.put(f.id(), f));
-        SupplyRadiusCheck check = new SupplyRadiusCheck(read(lines.name()), sourceFeatures, loads, kv, SupplyRadiusRules.dlt5729(), options);
+        SupplyRadiusCheck check = new SupplyRadiusCheck(NetworkInput.lines(store, lines, scope), sourceFeatures, loads, kv,
+                SupplyRadiusRules.dlt5729(), options);
         check.compute();
-        CoverageResponse.writeSupplyRadius(ctx, check.getResults(), byId, kv);
+        CoverageResponse.writeSupplyRadius(ctx, check.getResults(), byId, kv, check.getNetworkSummary());
     }
 
     private static String singular(String layer) {
         return layer.endsWith("s") ? layer.substring(0, layer.length() - 1) : layer;
     }
 
-    /**
-     * Only the geometries: a network of 200 000 lines is held without its property maps. Features without
-     * a place (null geometry) take no part in an analysis.
-     */
-    private List<Feature> readGeometries(String layer) throws IOException {
-        List<Feature> out = new ArrayList<>();
-        store.forEach(layer, FeatureQuery.all(), f -> {
-            if (f.hasGeometry()) out.add(new Feature(f.id(), f.geometry(), Map.of()));
-        });
-        return out;
-    }
-
-    /** The located features of a layer (see {@link #readGeometries}). */
+    /** The located features of a layer: features without a place (null geometry) take no part in an analysis. */
     private List<Feature> read(String layer) throws IOException {
         List<Feature> out = new ArrayList<>();
         store.forEach(layer, FeatureQuery.all(), f -> {

@@ -11,6 +11,7 @@ import java.util.Map;
 import parkgrid.analysis.CoverageArea;
 import parkgrid.analysis.CoverageResult;
 import parkgrid.analysis.DemandResult;
+import parkgrid.analysis.NetworkSummary;
 import parkgrid.analysis.SourceRadius;
 import parkgrid.analysis.SupplyRadiusRules;
 import parkgrid.feature.Feature;
@@ -40,6 +41,7 @@ final class CoverageResponse {
                 props.put("distance_m", rounded(d.distanceMetres()));
                 props.put("nearest_supplier_id", d.nearestSupplierId());
                 props.put("nearest_distance_m", rounded(d.nearestDistanceMetres()));
+                props.put("access_m", rounded(d.accessMetres()));
                 props.put("reason", d.reason());
                 GeoJsonWriter.RFC7946.writeFeature(g, new Feature(f.id(), f.geometry(), props));
             }
@@ -60,6 +62,7 @@ final class CoverageResponse {
             g.writeStringField("radius", s.radiusDescription());
             g.writeStringField("projection", "EPSG:" + s.epsg());
             if (areasOmitted != null) g.writeStringField("coverage_area_omitted", areasOmitted);
+            if (s.network() != null) writeNetwork(g, s.network());
             g.writeEndObject();
             g.writeArrayFieldStart("uncovered");
             for (Long id : result.uncoveredIds()) g.writeNumber(id);
@@ -80,7 +83,8 @@ final class CoverageResponse {
         }
     }
 
-    static void writeSupplyRadius(Context ctx, List<SourceRadius> results, Map<Long, Feature> sources, double kv) throws IOException {
+    static void writeSupplyRadius(Context ctx, List<SourceRadius> results, Map<Long, Feature> sources, double kv,
+                                  NetworkSummary network) throws IOException {
         ctx.contentType(OgcVocabulary.GEOJSON);
         SupplyRadiusRules rules = SupplyRadiusRules.dlt5729();
         try (OutputStream out = ctx.outputStream(); JsonGenerator g = Responses.JSON.getFactory().createGenerator(out)) {
@@ -114,9 +118,29 @@ final class CoverageResponse {
             g.writeStringField("rules", rules.name());
             g.writeStringField("rules_source", rules.source());
             g.writeStringField("rules_confidence", rules.confidence());
+            writeNetwork(g, network);
             g.writeEndObject();
             g.writeEndObject();
         }
+    }
+
+    /** The {@code network} member of a summary: which lines formed the network and the access-leg bound. */
+    static void writeNetwork(JsonGenerator g, NetworkSummary n) throws IOException {
+        g.writeObjectFieldStart("network");
+        if (n.filter() != null) g.writeStringField("filter", n.filter());
+        else g.writeNullField("filter");
+        g.writeStringField("origin", n.origin());
+        g.writeNumberField("line_count", n.lineCount());
+        g.writeNumberField("line_total", n.lineTotal());
+        if (n.levelKv() != null) g.writeNumberField("voltage_kv", n.levelKv());
+        else g.writeNullField("voltage_kv");
+        g.writeNumberField("max_access_m", n.maxAccessMetres());
+        g.writeStringField("max_access_origin", n.accessOrigin());
+        g.writeArrayFieldStart("suppliers_off_network");
+        for (Long id : n.suppliersOffNetwork()) g.writeNumber(id);
+        g.writeEndArray();
+        g.writeStringField("description", n.description());
+        g.writeEndObject();
     }
 
     private static String name(Feature f) {

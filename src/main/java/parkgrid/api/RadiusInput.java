@@ -16,7 +16,17 @@ import parkgrid.feature.PropertyType;
  * written as JSON for {@code GET /processes/coverage/rules}.
  */
 final class RadiusInput {
+    /** The rule sets a request may name, as {@code GET /processes/coverage/rules} lists them. */
+    static final Map<String, SupplyRadiusRules> NAMED_RULES = namedRules();
+
     private RadiusInput() {}
+
+    private static Map<String, SupplyRadiusRules> namedRules() {
+        Map<String, SupplyRadiusRules> m = new LinkedHashMap<>();
+        m.put("dlt5729", SupplyRadiusRules.dlt5729());
+        m.put("hv_service_radius", SupplyRadiusRules.highVoltageServiceRadius());
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     static RadiusPolicy policy(JsonNode r, Layer supply, Layer demand) {
         if (r == null || !r.isObject()) {
@@ -53,10 +63,21 @@ final class RadiusInput {
         }
     }
 
-    /** {@code "rules": "dlt5729"} (default) or an edited table {@code {"10": {"D": 15000, …}, "0.4": {…}}}. */
+    /**
+     * {@code "rules": "dlt5729"} (default), {@code "hv_service_radius"} (the names {@code GET /processes/coverage/rules}
+     * lists) or an edited table {@code {"10": {"D": 15000, …}, "0.4": {…}}}.
+     */
     private static SupplyRadiusRules rules(JsonNode r) {
         JsonNode rules = r.get("rules");
-        if (rules == null || rules.isNull() || rules.asText().equals("dlt5729")) return SupplyRadiusRules.dlt5729();
+        if (rules == null || rules.isNull()) return SupplyRadiusRules.dlt5729();
+        if (rules.isTextual()) {
+            SupplyRadiusRules named = NAMED_RULES.get(rules.asText());
+            if (named == null) {
+                throw ParkGridException.invalidParameter("rules", "unknown rule set '" + rules.asText() + "': use one of "
+                        + NAMED_RULES.keySet() + " or a table {\"10\": {\"D\": 15000}}");
+            }
+            return named;
+        }
         if (!rules.isObject()) throw ParkGridException.invalidParameter("rules", "rules must be \"dlt5729\" or a table {\"10\": {\"D\": 15000}}");
         Map<String, Map<String, Number>> table = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> kvs = rules.fields();

@@ -145,14 +145,14 @@ class CoverageAnalysisTest {
         double along = geodesic(0, 0, 1500, 0) + geodesic(1500, 0, 1500, 800) + geodesic(1500, 800, 1510, 800);
         assertEquals(along, d11.nearestDistanceMetres(), along * REL);
         assertFalse(d11.covered(), "2 310 m along the lines > 2 200 m");
-        assertTrue(d11.reason().contains("along the line network"), d11.reason());
+        assertTrue(d11.reason().contains("along lines of any voltage"), d11.reason());
         DemandResult d12 = byId(r, 12);
         assertTrue(d12.covered());
         assertEquals(geodesic(0, 0, 2000, 0) + 50, d12.distanceMetres(), 2050 * REL);
         DemandResult d13 = byId(r, 13);
         assertFalse(d13.covered());
         assertNull(d13.nearestSupplierId());
-        assertTrue(d13.reason().startsWith("not connected to the line network"), d13.reason());
+        assertTrue(d13.reason().startsWith("not connected: no supplier on the lines of any voltage reaches it"), d13.reason());
         assertEquals(List.of(11L, 13L), r.uncoveredIds());
 
         // Euclidean, the branch demand is within reach
@@ -177,6 +177,8 @@ class CoverageAnalysisTest {
         assertEquals(1L, d11.nearestSupplierId());
         assertEquals(2L, d11.coveringSupplierId());
         assertEquals(geodesic(2000, 0, 700, 0) + 20, d11.distanceMetres(), 1320 * REL);
+        assertTrue(d11.reason().matches("within 1 3\\d\\d m of supplier 2 \\(limit 3 000 m, from r\\): along lines of any voltage \\(line 101 1.3 km\\)"
+                + " \\+ 20 m access leg \\(max 500 m\\)"), "the covering supplier's own path, not the nearest's: " + d11.reason());
         DemandResult d12 = byId(r, 12);
         assertEquals(2L, d12.coveringSupplierId());
         assertEquals(geodesic(2000, 0, 1500, 0) + geodesic(1500, 0, 1500, 780), d12.distanceMetres(), 1280 * REL);

@@ -1,6 +1,7 @@
 package parkgrid.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -50,13 +51,24 @@ class SeedDataAnalysisTest {
         }
     }
 
+    /** data/SOURCES.md: the two Baishu feeders from Ruyang Chengguan are within the class-D 15 km 10 kV radius (longest 14.3 km). */
     @Test
-    void supplyRadiusCheckOnTheSeedFlagsTheLongBaishuFeeders() throws IOException {
-        List<SourceRadius> r = SupplyRadiusCheck.checkDistributionGrid(layer("power_lines"), layer("substations"),
-                layer("transformers"), SupplyRadiusRules.dlt5729(), SupplyRadiusOptions.defaults().withVillages(layer("villages")));
-        SourceRadius ruyang = r.stream().filter(x -> x.voltageKv() == 10 && x.sourceId() == 1).findFirst().orElseThrow();
-        assertTrue(ruyang.over(), ruyang.reason());
-        assertTrue(ruyang.longestPathMetres() > 15000, ruyang.reason());
+    void supplyRadiusCheckOnTheSeedAgreesWithTheNotesOnTheBaishuFeeders() throws IOException {
+        List<Feature> substations = layer("substations"), transformers = layer("transformers");
+        List<SourceRadius> r = SupplyRadiusCheck.checkDistributionGrid(layer("power_lines"), substations,
+                transformers, SupplyRadiusRules.dlt5729(), SupplyRadiusOptions.defaults().withVillages(layer("villages")));
+        long chengguan = substations.stream().filter(s -> "汝阳城关110千伏变电站（示意）".equals(s.properties().get("name_zh")))
+                .findFirst().orElseThrow().id();
+        long qinting = transformers.stream().filter(t -> "秦停村1号配变".equals(t.properties().get("name_zh"))).findFirst().orElseThrow().id();
+        SourceRadius ruyang = r.stream().filter(x -> x.voltageKv() == 10 && x.sourceId() == chengguan).findFirst().orElseThrow();
+        assertEquals("D", ruyang.supplyClass(), "it feeds the Baishu villages (class D), though it stands by the county town (C)");
+        assertEquals(15000.0, ruyang.limitMetres());
+        assertFalse(ruyang.over(), ruyang.reason());
+        assertEquals(14300, ruyang.longestPathMetres(), 100, ruyang.reason());
+        assertEquals(qinting, ruyang.farthestLoadId());
+        assertEquals(13, ruyang.loadCount(), "the 13 Baishu transformers");
+        assertTrue(ruyang.reason().contains("is within the 15 000 m limit (class D, 10 kV, DL/T 5729): along 10 kV lines (柏树南10千伏线 14.3 km)"),
+                ruyang.reason());
         assertTrue(r.stream().filter(x -> x.voltageKv() == 0.4).count() >= 20);
         r.forEach(x -> assertTrue(x.pathLonLat() == null || x.pathLonLat().getNumPoints() >= 2));
     }

@@ -87,4 +87,42 @@ class SupplyRadiusCheckTest {
         assertEquals("sources", assertThrows(ParkGridException.class, () -> SupplyRadiusCheck.check(LINES, List.of(),
                 null, 10, SupplyRadiusRules.dlt5729(), SupplyRadiusOptions.defaults())).parameter());
     }
+
+    @Test
+    void aSourceTakesTheClassOfTheVillagesItFeeds() {
+        List<Feature> villages = List.of(point(31, 100, 100, "name_zh", "汝阳县城", "supply_class", "C"),
+                point(32, 4100, 100, "name_zh", "柏树村", "supply_class", "D"), point(33, 4100, 3100, "name_zh", "杨沟村", "supply_class", "D"));
+        SourceRadius s = SupplyRadiusCheck.check(LINES, SUBSTATIONS, TRANSFORMERS, 10, SupplyRadiusRules.dlt5729(),
+                SupplyRadiusOptions.defaults().withVillages(villages)).get(0);
+        assertEquals("D", s.supplyClass(), "the substation stands by a class-C town but feeds class-D villages");
+        assertFalse(s.over(), s.reason());
+    }
+
+    @Test
+    void walksOnlyTheLinesOfItsLevelAndBoundsTheAccessLeg() {
+        List<Feature> lines = new java.util.ArrayList<>(LINES);
+        // a 35 kV line from substation 1 straight to transformer 12: a shortcut the 10 kV check must not take
+        lines.add(feature(5, lineAt(0, 0, 4000, 3000), "name_zh", "城关—大坪35千伏线路", "voltage_kv", 35.0));
+        List<Feature> loads = List.of(point(11, 4000, 0), point(12, 4000, 3000), point(13, 2000, 300, "name_zh", "孔龙村1号配变"));
+        SupplyRadiusCheck check = new SupplyRadiusCheck(lines, SUBSTATIONS, loads, 10, SupplyRadiusRules.dlt5729(), SupplyRadiusOptions.defaults());
+        SourceRadius s = check.getResults().get(0);
+        double expected = geodesic(0, 0, 4000, 0) + geodesic(4000, 0, 4000, 3000);
+        assertEquals(expected, s.longestPathMetres(), expected * 0.005, "along the 10 kV feeder, not the 35 kV line");
+        assertEquals(3, s.loadCount(), "the load 300 m from the feeder is within the 500 m default access leg");
+        assertFalse(s.reason().contains("35千伏"), s.reason());
+        NetworkSummary n = check.getNetworkSummary();
+        assertEquals("voltage_kv = 10", n.filter());
+        assertEquals(2, n.lineCount());
+        assertEquals(5, n.lineTotal());
+        assertEquals(List.of(2L), n.suppliersOffNetwork(), "substation 2 has no 10 kV line within 500 m");
+
+        SupplyRadiusOptions tight = SupplyRadiusOptions.defaults().withNetworkScope(NetworkScope.byLevel().withMaxAccessMetres(250.0));
+        assertEquals(2, SupplyRadiusCheck.check(lines, SUBSTATIONS, loads, 10, SupplyRadiusRules.dlt5729(), tight).get(0).loadCount(),
+                "300 m > 250 m: the load is not on the network");
+        SupplyRadiusOptions onlyLine1 = SupplyRadiusOptions.defaults().withNetworkScope(NetworkScope.byLevel().withFilter("fid = 1",
+                f -> f.id() == 1));
+        SourceRadius first = SupplyRadiusCheck.check(lines, SUBSTATIONS, loads, 10, SupplyRadiusRules.dlt5729(), onlyLine1).get(0);
+        assertEquals(geodesic(0, 0, 4000, 0), first.longestPathMetres(), 4000 * 0.005);
+        assertTrue(first.reason().contains("along lines matching fid = 1 (line 1 4.0 km)"), first.reason());
+    }
 }

@@ -6,8 +6,7 @@ import io.javalin.http.Context;
 import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;
-import parkgrid.feature.PropertyType;
-import parkgrid.filter.BoundFilter;
+import parkgrid.filter.Queryables;
 import java.util.Locale;
 import parkgrid.geo.SupportedCrs;
 import parkgrid.store.FeatureStore;
@@ -50,7 +49,7 @@ final class CollectionsHandler {
     /** OGC API – Features Part 3 queryables: the properties a {@code filter} may name, and the geometry. */
     void queryables(Context ctx) {
         Layer layer = layer(store, ctx.pathParam("collectionId"));
-        Responses.write(ctx, ResponseFormat.of(ctx), layer.title() + " queryables", queryablesOf(layer, new Links(ctx)),
+        Responses.write(ctx, ResponseFormat.of(ctx), layer.title() + " queryables", Responses.JSON.valueToTree(Queryables.of(layer, new Links(ctx).url("/collections/" + layer.name() + "/queryables"))),
                 OgcVocabulary.SCHEMA_JSON);
     }
 
@@ -107,23 +106,6 @@ final class CollectionsHandler {
             n.putArray("type").add(p.type().jsonName()).add("null");
             if (p.name().equals(layer.temporalProperty())) n.put("x-ogc-role", "primary-instant");
         }
-        return s;
-    }
-
-    private static ObjectNode queryablesOf(Layer layer, Links links) {
-        ObjectNode s = Responses.JSON.createObjectNode();
-        s.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        s.put("$id", links.url("/collections/" + layer.name() + "/queryables"));
-        s.put("title", layer.title());
-        s.put("type", "object");
-        ObjectNode props = s.putObject("properties");
-        props.putObject(BoundFilter.GEOMETRY_COLUMN).put("title", "geometry").put("x-ogc-role", "primary-geometry")
-                .put("format", geometryFormat(layer));
-        for (PropertyDefinition p : layer.properties()) {
-            ObjectNode n = props.putObject(p.name()).put("title", p.name()).put("type", p.type().jsonName());
-            if (p.name().equals(layer.temporalProperty()) && p.type() == PropertyType.STRING) n.put("format", "date-time");
-        }
-        s.put("additionalProperties", false);
         return s;
     }
 

@@ -9,15 +9,16 @@ import parkgrid.feature.PropertyDefinition;
  * The Queryables document of a layer (OGC API – Features Part 3, {@code /collections/{id}/queryables},
  * media type {@code application/schema+json}): a JSON Schema (draft 2020-12) object whose properties are
  * what a filter may name, with their types: every schema property ({@code string}, {@code integer},
- * {@code number}) and the geometry as {@value #GEOMETRY} with {@code format} {@code geometry-point},
+ * {@code number}; the temporal property, when text, with {@code format: date-time}) and the geometry as
+ * {@value #GEOMETRY} ({@code x-ogc-role: primary-geometry}) with {@code format} {@code geometry-point},
  * {@code geometry-linestring}, ... (Part 5 schema vocabulary), in CRS84 unless {@code filter-crs} says
  * otherwise. It is the schema {@link FilterBinder} checks against, so the two cannot disagree.
  *
  * <p>Usage: {@code Map<String, Object> doc = Queryables.of(layer, requestUrlWithoutQuery);} then write it as JSON.
  */
 public final class Queryables {
-    /** The name the geometry is listed under; the binder accepts any name that is not a schema property. */
-    public static final String GEOMETRY = "geometry";
+    /** The name the geometry is listed under (the stores' geometry column); the binder accepts any name that is not a schema property. */
+    public static final String GEOMETRY = BoundFilter.GEOMETRY_COLUMN;
     /** The media type of the document. */
     public static final String MEDIA_TYPE = "application/schema+json";
     /** The link relation from a filterable resource to its queryables. */
@@ -33,12 +34,14 @@ public final class Queryables {
         Map<String, Object> properties = new LinkedHashMap<>();
         Map<String, Object> geometry = new LinkedHashMap<>();
         geometry.put("title", "geometry (" + layer.geometryKind().geoJsonName() + ")");
+        geometry.put("x-ogc-role", "primary-geometry");
         geometry.put("format", "geometry-" + layer.geometryKind().geoJsonName().toLowerCase(java.util.Locale.ROOT));
         if (layer.property(GEOMETRY).isEmpty()) properties.put(GEOMETRY, geometry);
         for (PropertyDefinition p : layer.properties()) {
             Map<String, Object> schema = new LinkedHashMap<>();
             schema.put("title", p.name());
             schema.put("type", p.type().jsonName());
+            if (p.name().equals(layer.temporalProperty()) && p.type() == parkgrid.feature.PropertyType.STRING) schema.put("format", "date-time");
             properties.put(p.name(), schema);
         }
         Map<String, Object> doc = new LinkedHashMap<>();

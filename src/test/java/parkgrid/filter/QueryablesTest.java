@@ -15,8 +15,8 @@ class QueryablesTest {
         assertEquals("object", doc.get("type"));
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) doc.get("properties");
-        assertEquals(List.of("geometry", "name", "capacity_kva", "load_ratio"), List.copyOf(properties.keySet()));
-        assertEquals("geometry-point", properties.get("geometry").get("format"));
+        assertEquals(List.of("geom", "name", "capacity_kva", "load_ratio"), List.copyOf(properties.keySet()));
+        assertEquals("geometry-point", properties.get("geom").get("format"));
         assertEquals("string", properties.get("name").get("type"));
         assertEquals("integer", properties.get("capacity_kva").get("type"));
         assertEquals("number", properties.get("load_ratio").get("type"));
@@ -26,7 +26,7 @@ class QueryablesTest {
     void everyListedQueryableCanBeFilteredOn() {
         Map<?, ?> properties = (Map<?, ?>) Queryables.of(FilterFixture.SUBSTATIONS, "x").get("properties");
         for (Object name : properties.keySet()) {
-            String cql2 = name.equals(Queryables.GEOMETRY) ? "S_INTERSECTS(geometry, POINT(112.45 34.15))" : "\"" + name + "\" IS NULL";
+            String cql2 = name.equals(Queryables.GEOMETRY) ? "S_INTERSECTS(geom, POINT(112.45 34.15))" : "\"" + name + "\" IS NULL";
             FilterBinder.parseAndBind(cql2, FilterFixture.SUBSTATIONS);
         }
         assertEquals(4, properties.size());

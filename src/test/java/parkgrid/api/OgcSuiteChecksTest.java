@@ -53,7 +53,8 @@ class OgcSuiteChecksTest extends SeededServerTest {
                 "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
                 "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
                 "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
-                cql + "cql2-text", cql + "cql2-json", cql + "basic-cql2", cql + "basic-spatial-functions",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+                cql + "advanced-comparison-operators", cql + "cql2-text", cql + "cql2-json", cql + "basic-cql2", cql + "basic-spatial-functions",
                 cql + "basic-spatial-functions-plus", cql + "spatial-functions", cql + "case-insensitive-comparison",
                 cql + "accent-insensitive-comparison")) {
             assertTrue(classes.contains(c), c);

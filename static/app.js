@@ -163,8 +163,14 @@
     }
   }
 
-  function buildEntry(collection, features) {
-    const entry = { id: collection.id, collection, cfg: LAYERS[collection.id] || defaultConfig(collection), features };
+  /**
+   * A layer's entry holds the features that have a place (drawn, searched, zoomed to); `unplaced` counts
+   * those with "geometry": null (placeholders, ledger entries), which the legend reports but cannot draw.
+   */
+  function buildEntry(collection, all) {
+    const features = all.filter((f) => f.geometry);
+    const entry = { id: collection.id, collection, cfg: LAYERS[collection.id] || defaultConfig(collection), features,
+      unplaced: all.length - features.length };
     entry.kind = geometryKind(collection.geometryType || (features[0] && features[0].geometry && features[0].geometry.type));
     entry.layer = L.geoJSON(features, {
       style: (f) => featureStyle(entry.cfg, f),

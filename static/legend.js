@@ -63,6 +63,12 @@
       return Array.from(results.values()).find((r) => r.restyles && r.restyles.collection === entry.id) || null;
     }
 
+    /** "14", or "14 on the map · 10 without a place" when some features have no geometry. */
+    function countText(entry) {
+      return entry.unplaced ? entry.features.length + ' on the map 已定位 · ' + entry.unplaced + ' without a place 无位置'
+        : String(entry.features.length);
+    }
+
     function entryHtml(entry) {
       const c = entry.collection;
       const title = [c.title, c.title_zh].filter(Boolean).join(' · ');
@@ -77,7 +83,7 @@
         ' aria-label="Zoom to ' + escapeHtml(entry.cfg.label) + '"' + (entry.features.length ? '' : ' disabled') + '>⤢</button>' +
         '<label><input type="checkbox" class="pg-layer-switch"' + (map.hasLayer(entry.layer) ? ' checked' : '') + '>' +
         '<span class="pg-layer-name" title="' + escapeHtml(title) + '">' + icon + escapeHtml(entry.cfg.label) +
-        ' <small>(' + entry.features.length + ')</small></span></label>' + classes + '</div>';
+        ' <small>(' + countText(entry) + ')</small></span></label>' + classes + '</div>';
     }
 
     function resultsHtml() {

@@ -149,6 +149,12 @@ class MapPageBrowserTest extends BrowserTestSupport {
                 "Villages 村庄", "Power lines 电力线路", "Enterprises 企业")) {
             assertTrue(text.contains(expected), "legend shows '" + expected + "': " + text);
         }
+        // a layer whose features are partly without a place says how many it draws and how many it cannot
+        long enterprises = getJson("/collections/enterprises/items?limit=1").path("numberMatched").asLong();
+        long placed = expectedCounts.get("enterprises");
+        assertTrue(placed > 0 && enterprises > placed, "the seed has enterprises with and without a place: " + placed + "/" + enterprises);
+        String line = placed + " on the map 已定位 · " + (enterprises - placed) + " without a place 无位置";
+        assertTrue(text.contains(line), "legend shows '" + line + "': " + text);
         long checkboxes = driver.findElements(By.cssSelector(".leaflet-control-layers-overlays input[type=checkbox]")).size();
         assertEquals(expectedCounts.size(), checkboxes, "one switch per collection");
 

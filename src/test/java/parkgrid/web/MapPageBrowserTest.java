@@ -139,7 +139,7 @@ class MapPageBrowserTest extends BrowserTestSupport {
 
     @Test
     @Order(7)
-    void legendAndLayerSwitcherAreShown() {
+    void legendAndLayerSwitcherAreShown() throws Exception {
         WebElement legend = driver.findElement(By.id("legend"));
         assertTrue(legend.isDisplayed(), "legend is displayed");
         WebElement control = driver.findElement(By.cssSelector("#legend .leaflet-control-layers-overlays"));

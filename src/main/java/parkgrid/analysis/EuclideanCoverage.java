@@ -5,18 +5,22 @@ import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.index.strtree.ItemBoundable;
-import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.union.CascadedPolygonUnion;
+import parkgrid.geo.GeodesicDistance;
+import parkgrid.geo.MetricEnvelope;
+import parkgrid.geo.MetricProjection;
 
 /**
- * The Euclidean engine of {@link CoverageAnalysis}: planar distances between projected geometries,
- * with an STR-tree of the suppliers. For each demand the tree is queried once with a window of the
- * largest radius of the demand's class; the nearest covering supplier (distance ≤ its own radius) and the
- * nearest supplier overall come from the same candidates, falling back to a nearest-neighbour search
- * when no supplier lies within the window.
+ * The straight-line engine of {@link CoverageAnalysis}. Every distance that decides an answer (within a
+ * radius, nearest) is measured on the WGS84 ellipsoid ({@link GeodesicDistance}, as PostGIS
+ * {@code geography}'s {@code ST_DWithin} / {@code ST_Distance}), between the EPSG:4326 geometries. An
+ * STR-tree of the suppliers' lon/lat boxes gives the candidates: for each demand it is queried once with
+ * the box holding everything within the largest radius of the demand's class ({@link MetricEnvelope});
+ * the nearest covering supplier (distance ≤ its own radius) and the nearest supplier overall come from the
+ * same candidates. When no supplier lies within that radius the box grows fourfold until one lies within
+ * the box's own radius. Covered areas are buffers in the metric projection (areas, not decisions).
  */
 final class EuclideanCoverage {
     private final Geometry[] suppliers;
@@ -24,13 +28,22 @@ final class EuclideanCoverage {
     private final RadiusTable radii;
     private final Deadline deadline;
     private final STRtree tree = new STRtree();
+    private final Envelope supplierExtent = new Envelope();
+    /** For suppliers that are not points: an index of their edges, built on first use. */
+    private final GeodesicDistance[] edgeDistance;
 
+    /** @param suppliers, demands EPSG:4326 lon/lat, non-empty */
     EuclideanCoverage(Geometry[] suppliers, Geometry[] demands, RadiusTable radii, Deadline deadline) {
         this.suppliers = suppliers;
         this.demands = demands;
         this.radii = radii;
         this.deadline = deadline;
-        for (int s = 0; s < suppliers.length; s++) tree.insert(suppliers[s].getEnvelopeInternal(), s);
+        this.edgeDistance = new GeodesicDistance[suppliers.length];
+        for (int s = 0; s < suppliers.length; s++) {
+            Envelope e = suppliers[s].getEnvelopeInternal();
+            tree.insert(e, s);
+            supplierExtent.expandToInclude(e);
+        }
         tree.build();
     }
 
@@ -38,20 +51,18 @@ final class EuclideanCoverage {
         int k = radii.classCount();
         double[] maxR = new double[k];
         for (int c = 0; c < k; c++) maxR[c] = radii.maxRadius(c);
-        ItemDistance itemDistance = (ItemBoundable a, ItemBoundable b) -> distance(geometryOf(a.getItem()), geometryOf(b.getItem()));
         for (int d = 0; d < demands.length; d++) {
-            if ((d & 1023) == 1023) deadline.check("Euclidean coverage, " + d + " of " + demands.length + " demands done");
+            if ((d & 1023) == 1023) deadline.check("straight-line coverage, " + d + " of " + demands.length + " demands done");
             Geometry g = demands[d];
+            Envelope env = g.getEnvelopeInternal();
             int cls = radii.demandClass[d];
             double window = cls < 0 ? Double.NaN : maxR[cls];
             int best = -1, near = -1;
             double bestD = Double.POSITIVE_INFINITY, nearD = Double.POSITIVE_INFINITY;
             if (!Double.isNaN(window)) {
-                Envelope q = new Envelope(g.getEnvelopeInternal());
-                q.expandBy(window);
-                for (Object o : tree.query(q)) {
+                for (Object o : tree.query(MetricEnvelope.around(env, window))) {
                     int s = (Integer) o;
-                    double dist = distance(suppliers[s], g);
+                    double dist = distance(s, g);
                     if (dist < nearD || (dist == nearD && s < near)) {
                         nearD = dist;
                         near = s;
@@ -62,11 +73,22 @@ final class EuclideanCoverage {
                     }
                 }
             }
-            if (near < 0 || nearD > window || Double.isNaN(window)) {
-                // nothing within the window: any candidate found is not necessarily the nearest
-                Object o = tree.nearestNeighbour(g.getEnvelopeInternal(), g, itemDistance);
-                near = (Integer) o;
-                nearD = distance(suppliers[near], g);
+            if (near < 0 || !(nearD <= window)) {
+                // nothing within the window: grow it until its box holds a supplier within its radius
+                near = -1;
+                nearD = Double.POSITIVE_INFINITY;
+                for (double r = Double.isNaN(window) ? 1_000 : Math.max(1_000, window * 4); ; r *= 4) {
+                    Envelope box = MetricEnvelope.around(env, r);
+                    for (Object o : tree.query(box)) {
+                        int s = (Integer) o;
+                        double dist = distance(s, g);
+                        if (dist < nearD || (dist == nearD && s < near)) {
+                            nearD = dist;
+                            near = s;
+                        }
+                    }
+                    if ((near >= 0 && nearD <= r) || box.covers(supplierExtent)) break;
+                }
             }
             covering[d] = best;
             coverDist[d] = bestD;
@@ -75,29 +97,29 @@ final class EuclideanCoverage {
         }
     }
 
-    private Geometry geometryOf(Object item) {
-        return item instanceof Integer s ? suppliers[s] : (Geometry) item;
+    /** Ellipsoidal distance in metres between supplier {@code s} and a demand geometry. */
+    private double distance(int s, Geometry demand) {
+        Geometry sup = suppliers[s];
+        if (sup instanceof Point p && demand instanceof Point q) return GeodesicDistance.metres(p.getX(), p.getY(), q.getX(), q.getY());
+        if (edgeDistance[s] == null) edgeDistance[s] = new GeodesicDistance(sup);
+        return edgeDistance[s].to(demand);
     }
 
-    static double distance(Geometry a, Geometry b) {
-        if (a instanceof Point p && b instanceof Point q) {
-            return Math.hypot(p.getX() - q.getX(), p.getY() - q.getY());
-        }
-        return a.distance(b);
-    }
-
-    /** Union of each supplier's buffer by its class-k radius (metric CRS); empty when none has one. */
-    Geometry coveredArea(int k, int quadrantSegments) {
+    /**
+     * Union of each supplier's buffer by its class-k radius, in the metric CRS of {@code projection};
+     * empty when none has one.
+     */
+    Geometry coveredArea(int k, int quadrantSegments, MetricProjection projection) {
         List<Geometry> buffers = new ArrayList<>();
         for (int s = 0; s < suppliers.length; s++) {
             double r = radii.radius(s, k);
             if (Double.isNaN(r)) continue;
             if ((s & 255) == 255) deadline.check("buffering covered areas, " + s + " of " + suppliers.length + " suppliers");
-            buffers.add(suppliers[s].buffer(r, quadrantSegments, BufferParameters.CAP_ROUND));
+            buffers.add(projection.project(suppliers[s]).buffer(r, quadrantSegments, BufferParameters.CAP_ROUND));
         }
-        if (buffers.isEmpty()) return suppliers[0].getFactory().createPolygon();
+        if (buffers.isEmpty()) return projection.project(suppliers[0]).getFactory().createPolygon();
         deadline.check("uniting " + buffers.size() + " covered areas");
         Geometry u = CascadedPolygonUnion.union(buffers);
-        return u == null ? suppliers[0].getFactory().createPolygon() : u;
+        return u == null ? buffers.get(0).getFactory().createPolygon() : u;
     }
 }

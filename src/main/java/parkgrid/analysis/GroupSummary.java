@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
-import parkgrid.geo.LocalMetricProjection;
+import parkgrid.geo.GeodesicDistance;
+import parkgrid.geo.MetricProjection;
 
 /**
  * Features of one layer grouped by the value of a property: per group the count, the summed length
- * (km, lines) and area (m², polygons) — measured in a transverse Mercator centred on each feature, which
- * agrees with geodesic values far within 0.5 % — and optionally the sum of a numeric property. Features
+ * (km, lines: geodesic on the WGS84 ellipsoid, as PostGIS {@code ST_Length(geography)}) and area (m², polygons:
+ * in the CGCS2000 3° Gauss–Krüger zone of each feature, within 0.1 % of the ellipsoidal area) — and optionally the sum of a numeric property. Features
  * without the property fall in the group {@code null}. Features are added one at a time, so a layer can
  * be streamed through it. Not thread-safe.
  */
@@ -28,8 +29,8 @@ public final class GroupSummary {
     private final String groupBy;
     private final String sumProperty;
     private final Map<Object, double[]> totals = new TreeMap<>(VALUE_ORDER); // count, length m, area m², sum
-    /** Projections by central meridian in half degrees: within 0.25° of it the scale error is < 0.001 %. */
-    private final Map<Long, LocalMetricProjection> projections = new java.util.HashMap<>();
+    /** Projections by EPSG code of the feature's zone. */
+    private final Map<Integer, MetricProjection> projections = new java.util.HashMap<>();
 
     /** One group's totals; {@code sum} is null when no sum property was asked for. */
     public record Group(Object value, long count, double lengthKm, double areaSquareMetres, Double sum) {}
@@ -49,9 +50,12 @@ public final class GroupSummary {
         t[0]++;
         Geometry g = f.geometry();
         if (g.getDimension() >= 1) {
-            long halfDegrees = Math.round(g.getEnvelopeInternal().centre().x * 2);
-            Geometry metres = projections.computeIfAbsent(halfDegrees, h -> LocalMetricProjection.centredOn(h / 2.0)).toMetres(g);
-            if (g.getDimension() == 1) t[1] += metres.getLength(); else t[2] += metres.getArea();
+            if (g.getDimension() == 1) {
+                t[1] += GeodesicDistance.lengthMetres(g);
+            } else {
+                org.locationtech.jts.geom.Coordinate c = g.getEnvelopeInternal().centre();
+                t[2] += projections.computeIfAbsent(MetricProjection.epsgFor(c.x, c.y), MetricProjection::new).areaSquareMetres(g);
+            }
         }
         if (sumProperty != null && f.properties().get(sumProperty) instanceof Number n) t[3] += n.doubleValue();
     }

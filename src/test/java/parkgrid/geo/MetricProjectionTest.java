@@ -1,4 +1,4 @@
-package parkgrid.analysis;
+package parkgrid.geo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +21,7 @@ class MetricProjectionTest {
         assertEquals(32632, MetricProjection.epsgFor(10.0, 50.0));
         assertEquals(32719, MetricProjection.epsgFor(-70.0, -30.0));
         assertEquals(4546, new MetricProjection(4546).epsg());
-        assertEquals(4546, MetricProjection.forFeatures(List.of(List.of(AnalysisFixtures.point(1, 0, 0)))).epsg());
+        assertEquals(4546, MetricProjection.forFeatures(List.of(List.of(new parkgrid.feature.Feature(1, wkt("POINT (112.4 34.1)"), java.util.Map.of())))).epsg());
     }
 
     @Test
@@ -35,10 +35,10 @@ class MetricProjectionTest {
                 {112.0, 34.28, 112.5, 34.0},
         };
         for (double[] q : pairs) {
-            Geometry a = p.project(AnalysisFixtures.wkt("POINT (" + q[0] + " " + q[1] + ")"));
-            Geometry b = p.project(AnalysisFixtures.wkt("POINT (" + q[2] + " " + q[3] + ")"));
+            Geometry a = p.project(wkt("POINT (" + q[0] + " " + q[1] + ")"));
+            Geometry b = p.project(wkt("POINT (" + q[2] + " " + q[3] + ")"));
             double planar = a.distance(b);
-            double geodesic = AnalysisFixtures.geodesicMetres(q[0], q[1], q[2], q[3]);
+            double geodesic = parkgrid.testing.Vincenty.metres(q[0], q[1], q[2], q[3]);
             assertEquals(geodesic, planar, geodesic * 0.001, "pair " + java.util.Arrays.toString(q));
         }
     }
@@ -46,13 +46,13 @@ class MetricProjectionTest {
     @Test
     void vincentyReferenceMatchesAKnownDistance() {
         // 1° of longitude on the equator is a·π/180 on WGS84
-        assertEquals(111_319.49, AnalysisFixtures.geodesicMetres(0, 0, 1, 0), 0.01);
+        assertEquals(111_319.49, parkgrid.testing.Vincenty.metres(0, 0, 1, 0), 0.01);
     }
 
     @Test
     void roundTripReturnsWithinOneTenMillionthOfADegree() {
         MetricProjection p = new MetricProjection(4546);
-        Geometry g = AnalysisFixtures.wkt("LINESTRING (112.0034569 34.2884591, 112.4669 34.154, 112.63 34.3, 111.2 33.9)");
+        Geometry g = wkt("LINESTRING (112.0034569 34.2884591, 112.4669 34.154, 112.63 34.3, 111.2 33.9)");
         Geometry back = p.unproject(p.project(g));
         Coordinate[] a = g.getCoordinates(), b = back.getCoordinates();
         for (int i = 0; i < a.length; i++) {
@@ -64,7 +64,7 @@ class MetricProjectionTest {
 
     @Test
     void projectedCoordinatesAreGaussKruegerEastingsAndNorthings() {
-        Geometry c = new MetricProjection(4546).project(AnalysisFixtures.wkt("POINT (111 34)"));
+        Geometry c = new MetricProjection(4546).project(wkt("POINT (111 34)"));
         assertEquals(500_000, c.getCoordinate().x, 0.001, "central meridian has false easting 500 000 m");
         assertEquals(3_763_000, c.getCoordinate().y, 2_000);
     }
@@ -75,5 +75,13 @@ class MetricProjectionTest {
         assertEquals(400, e.status());
         assertEquals("epsg", e.parameter());
         assertEquals("epsg", assertThrows(ParkGridException.class, () -> new MetricProjection(4326)).parameter());
+    }
+
+    private static Geometry wkt(String text) {
+        try {
+            return new org.locationtech.jts.io.WKTReader().read(text);
+        } catch (org.locationtech.jts.io.ParseException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }

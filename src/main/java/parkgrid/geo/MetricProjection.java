@@ -72,22 +72,17 @@ public final class MetricProjection {
     }
 
     /**
-     * The projection for the features' study area: the zone of the mean of the features' envelope centres.
-     * An empty collection or one with only empty geometries gives EPSG:4546 (Ruyang / Song counties).
+     * The projection for the features' study area: the zone of the centre of their common extent, which
+     * keeps the farthest feature as near the central meridian as one zone can (Luoyang spans CM 111°E and
+     * CM 114°E: data west of 112.5°E gets EPSG:4546, east of it EPSG:4547). An empty collection or one
+     * with only empty geometries gives EPSG:4546 (Ruyang / Song counties).
      */
     public static MetricProjection forFeatures(Collection<? extends Collection<Feature>> layers) {
-        double sumLon = 0, sumLat = 0;
-        long n = 0;
+        Envelope extent = new Envelope();
         for (Collection<Feature> layer : layers) {
-            for (Feature f : layer) {
-                Envelope e = f.geometry().getEnvelopeInternal();
-                if (e.isNull()) continue;
-                sumLon += (e.getMinX() + e.getMaxX()) / 2;
-                sumLat += (e.getMinY() + e.getMaxY()) / 2;
-                n++;
-            }
+            for (Feature f : layer) extent.expandToInclude(f.geometry().getEnvelopeInternal());
         }
-        return n == 0 ? new MetricProjection(4546) : forLongitude(sumLon / n, sumLat / n);
+        return extent.isNull() ? new MetricProjection(4546) : forExtent(extent);
     }
 
     /**

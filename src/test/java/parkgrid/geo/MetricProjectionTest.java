@@ -25,6 +25,34 @@ class MetricProjectionTest {
     }
 
     @Test
+    void picksTheZoneOfTheDataCentreNotAFixedOne() {
+        parkgrid.feature.Feature 汝阳县城 = new parkgrid.feature.Feature(1, wkt("POINT (112.47 34.15)"), java.util.Map.of());
+        parkgrid.feature.Feature 偃师 = new parkgrid.feature.Feature(2, wkt("POINT (112.79 34.73)"), java.util.Map.of());
+        parkgrid.feature.Feature 巩义 = new parkgrid.feature.Feature(3, wkt("POINT (113.02 34.75)"), java.util.Map.of());
+        parkgrid.feature.Feature 嵩县 = new parkgrid.feature.Feature(4, wkt("POINT (112.09 34.13)"), java.util.Map.of());
+        assertEquals(4546, MetricProjection.forFeatures(List.of(List.of(汝阳县城, 嵩县))).epsg(), "west of 112.5°E: CM 111°E");
+        assertEquals(4547, MetricProjection.forFeatures(List.of(List.of(偃师, 巩义))).epsg(), "east of 112.5°E: CM 114°E");
+        // the extent 112.09–113.02°E has its centre at 112.555°E: CM 114°E, although three of four lie nearer 111°E
+        assertEquals(4547, MetricProjection.forFeatures(List.of(List.of(汝阳县城, 嵩县), List.of(偃师, 巩义))).epsg());
+        assertEquals(4547, MetricProjection.forExtent(new org.locationtech.jts.geom.Envelope(112.6, 113.2, 34, 35)).epsg());
+    }
+
+    @Test
+    void zoneOfTheDataCentreAgreesWithGeodesicWithinThreeHundredthsOfAPercent() {
+        // Ruyang seat – Song seat lies west of 112.5°E: in EPSG:4546 the scale error there is < 0.03 %
+        MetricProjection p = MetricProjection.forExtent(new org.locationtech.jts.geom.Envelope(112.0856, 112.4669, 34.13, 34.16));
+        assertEquals(4546, p.epsg());
+        Geometry a = p.project(wkt("POINT (112.4669 34.1540)")), b = p.project(wkt("POINT (112.0856 34.1345)"));
+        double geodesic = parkgrid.testing.Vincenty.metres(112.4669, 34.1540, 112.0856, 34.1345);
+        assertEquals(geodesic, a.distance(b), geodesic * 0.0003);
+        // 偃师 – 巩义 east of 112.5°E: in EPSG:4547 (CM 114°E)
+        MetricProjection q = MetricProjection.forExtent(new org.locationtech.jts.geom.Envelope(112.79, 113.02, 34.73, 34.75));
+        assertEquals(4547, q.epsg());
+        double g2 = parkgrid.testing.Vincenty.metres(112.79, 34.73, 113.02, 34.75);
+        assertEquals(g2, q.project(wkt("POINT (112.79 34.73)")).distance(q.project(wkt("POINT (113.02 34.75)"))), g2 * 0.0003);
+    }
+
+    @Test
     void planarDistancesAgreeWithGeodesicWithinOneTenthPercent() {
         MetricProjection p = new MetricProjection(4546);
         double[][] pairs = {

@@ -105,6 +105,45 @@ class GeographyAgreementTest {
     }
 
     @Test
+    void withinDistanceAnswersWhatStDWithinOnGeographyAnswers() throws Exception {
+        Feature park = SeedFixture.byName().get("park").features().get(0);
+        Feature line = SeedFixture.byName().get("power_lines").features().get(3);
+        Map<String, Geometry> queries = new java.util.LinkedHashMap<>();
+        queries.put("汝阳县城", GeoJsonReader.WGS84.createPoint(new Coordinate(112.4669, 34.1540)));
+        queries.put("产业园", park.geometry());
+        queries.put("线路 " + line.properties().get("name"), line.geometry());
+        int compared = 0;
+        for (Map.Entry<String, Geometry> q : queries.entrySet()) {
+            for (String layer : List.of("villages", "power_lines", "parcels")) {
+                for (double distance : new double[] {500, 2_000, 8_000}) {
+                    parkgrid.query.SpatialQuery query = new parkgrid.query.SpatialQuery(q.getValue(),
+                            parkgrid.query.SpatialRelation.WITHIN_DISTANCE, distance);
+                    Map<Long, Double> ours = new java.util.TreeMap<>();
+                    for (Feature f : SeedFixture.byName().get(layer).features()) {
+                        if (!f.geometry().getEnvelopeInternal().intersects(query.candidateEnvelope())) continue;
+                        query.test(f).ifPresent(n -> ours.put(f.id(), n.distanceMetres()));
+                    }
+                    Map<Long, Double> postgis = new java.util.TreeMap<>();
+                    try (PreparedStatement ps = sql.prepareStatement("SELECT fid, ST_Distance(geom::geography, ST_GeomFromText(?, 4326)::geography) FROM "
+                            + SCHEMA + "." + layer + " WHERE ST_DWithin(geom::geography, ST_GeomFromText(?, 4326)::geography, ?)")) {
+                        ps.setString(1, q.getValue().toText());
+                        ps.setString(2, q.getValue().toText());
+                        ps.setDouble(3, distance);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) postgis.put(rs.getLong(1), rs.getDouble(2));
+                        }
+                    }
+                    String what = q.getKey() + " " + layer + " " + distance + " m";
+                    assertEquals(postgis.keySet(), ours.keySet(), what);
+                    for (Map.Entry<Long, Double> e : postgis.entrySet()) assertEquals(e.getValue(), ours.get(e.getKey()), METRE_TOLERANCE, what);
+                    compared += postgis.size();
+                }
+            }
+        }
+        assertTrue(compared > 100, "compared " + compared + " hits");
+    }
+
+    @Test
     void lengthsOfEveryLineAndAreasOfEveryPolygon() throws Exception {
         Map<Long, Double> lengths = perFeature("SELECT fid, ST_Length(geom::geography) FROM " + SCHEMA + ".power_lines");
         assertTrue(lengths.size() > 10);

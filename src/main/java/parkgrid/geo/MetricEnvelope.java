@@ -20,13 +20,14 @@ public final class MetricEnvelope {
 
     /**
      * @param lonLat a non-empty EPSG:4326 box (x = lon, y = lat)
-     * @param metres distance, ≥ 0
+     * @param metres distance, ≥ 0; infinity gives the whole world
      * @return a new box; {@code lonLat} is not changed
-     * @throws IllegalArgumentException when {@code metres} is negative or not finite, or the box is empty
+     * @throws IllegalArgumentException when {@code metres} is negative or NaN, or the box is empty
      */
     public static Envelope around(Envelope lonLat, double metres) {
-        if (!(metres >= 0) || Double.isInfinite(metres)) throw new IllegalArgumentException("distance must be ≥ 0 metres, got " + metres);
+        if (!(metres >= 0)) throw new IllegalArgumentException("distance must be ≥ 0 metres, got " + metres);
         if (lonLat.isNull()) throw new IllegalArgumentException("cannot grow an empty box");
+        if (Double.isInfinite(metres)) return new Envelope(-180, 180, -90, 90);
         double dLat = metres / METRES_PER_DEGREE_LAT * SAFETY;
         double poleward = Math.min(89.9, Math.max(Math.abs(lonLat.getMinY()), Math.abs(lonLat.getMaxY())) + dLat);
         double dLon = metres / (METRES_PER_DEGREE_LON_AT_EQUATOR * Math.cos(Math.toRadians(poleward))) * SAFETY;

@@ -26,7 +26,7 @@ class SpatialQueryApiTest extends SeededServerTest {
                 URI.create(server.baseUrl() + "/processes/spatial-query/execution"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new TestServer.Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return TestServer.Reply.of(r);
     }
 
     @Test

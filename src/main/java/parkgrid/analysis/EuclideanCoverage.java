@@ -5,6 +5,8 @@ import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.index.strtree.ItemBoundable;
+import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.union.CascadedPolygonUnion;
@@ -19,8 +21,9 @@ import parkgrid.geo.MetricProjection;
  * STR-tree of the suppliers' lon/lat boxes gives the candidates: for each demand it is queried once with
  * the box holding everything within the largest radius of the demand's class ({@link MetricEnvelope});
  * the nearest covering supplier (distance ≤ its own radius) and the nearest supplier overall come from the
- * same candidates. When no supplier lies within that radius the box grows fourfold until one lies within
- * the box's own radius. Covered areas are buffers in the metric projection (areas, not decisions).
+ * same candidates. When no supplier lies within that radius, the supplier nearest in degrees (the tree's
+ * nearest-neighbour search) bounds the distance, and the box around that bound holds the nearest on the
+ * ellipsoid. Covered areas are buffers in the metric projection (areas, not decisions).
  */
 final class EuclideanCoverage {
     private final Geometry[] suppliers;
@@ -47,6 +50,13 @@ final class EuclideanCoverage {
         tree.build();
     }
 
+    /** Planar distance in degrees: never less than the index's box distances, as the tree's search needs. */
+    private final ItemDistance inDegrees = (ItemBoundable a, ItemBoundable b) -> geometryOf(a.getItem()).distance(geometryOf(b.getItem()));
+
+    private Geometry geometryOf(Object item) {
+        return item instanceof Integer s ? suppliers[s] : (Geometry) item;
+    }
+
     void run(int[] covering, double[] coverDist, int[] nearest, double[] nearestDist) {
         int k = radii.classCount();
         double[] maxR = new double[k];
@@ -62,6 +72,8 @@ final class EuclideanCoverage {
             if (!Double.isNaN(window)) {
                 for (Object o : tree.query(MetricEnvelope.around(env, window))) {
                     int s = (Integer) o;
+                    double low = lowerBound(s, g);
+                    if (low > nearD && (!(low <= radii.radius(s, cls)) || low > bestD)) continue; // cannot change the answer
                     double dist = distance(s, g);
                     if (dist < nearD || (dist == nearD && s < near)) {
                         nearD = dist;
@@ -74,20 +86,19 @@ final class EuclideanCoverage {
                 }
             }
             if (near < 0 || !(nearD <= window)) {
-                // nothing within the window: grow it until its box holds a supplier within its radius
+                // nothing within the window: the supplier nearest in degrees bounds the answer, and every
+                // supplier nearer on the ellipsoid lies in the box around that bound
+                double bound = distance((Integer) tree.nearestNeighbour(env, g, inDegrees), g);
                 near = -1;
                 nearD = Double.POSITIVE_INFINITY;
-                for (double r = Double.isNaN(window) ? 1_000 : Math.max(1_000, window * 4); ; r *= 4) {
-                    Envelope box = MetricEnvelope.around(env, r);
-                    for (Object o : tree.query(box)) {
-                        int s = (Integer) o;
-                        double dist = distance(s, g);
-                        if (dist < nearD || (dist == nearD && s < near)) {
-                            nearD = dist;
-                            near = s;
-                        }
+                for (Object o : tree.query(MetricEnvelope.around(env, bound))) {
+                    int s = (Integer) o;
+                    if (lowerBound(s, g) > nearD) continue;
+                    double dist = distance(s, g);
+                    if (dist < nearD || (dist == nearD && s < near)) {
+                        nearD = dist;
+                        near = s;
                     }
-                    if ((near >= 0 && nearD <= r) || box.covers(supplierExtent)) break;
                 }
             }
             covering[d] = best;
@@ -95,6 +106,14 @@ final class EuclideanCoverage {
             nearest[d] = near;
             nearestDist[d] = nearD;
         }
+    }
+
+    /** A cheap lower bound of {@link #distance}: exact work is skipped where it cannot change an answer. */
+    private double lowerBound(int s, Geometry demand) {
+        if (suppliers[s] instanceof Point p && demand instanceof Point q) {
+            return GeodesicDistance.lowerBoundMetres(p.getX(), p.getY(), q.getX(), q.getY());
+        }
+        return 0;
     }
 
     /** Ellipsoidal distance in metres between supplier {@code s} and a demand geometry. */

@@ -44,6 +44,31 @@ public final class GeodesicDistance {
         return Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2, GeodesicMask.DISTANCE).s12;
     }
 
+    private static final double A = 6_378_137.0;
+    private static final double E2 = 0.00669437999014; // first eccentricity squared of WGS84
+    /** Relative error the flat-earth distance is trusted to stay within, and the range where it is used. */
+    private static final double FLAT_ERROR = 0.005;
+    private static final double FLAT_RANGE_METRES = 500_000;
+
+    /**
+     * A cheap lower bound of {@link #metres(double, double, double, double)}, for skipping exact
+     * computations that cannot change an answer: the flat-earth distance with the meridian and
+     * prime-vertical radii at the mean latitude, less 0.5 % and 1 mm. Below 500 km and within 70° of the
+     * equator that approximation errs by at most 0.22 % (0.002 % below 50 km; measured over a million random
+     * pairs, and GeodesicDistanceTest checks the bound on 200 000); elsewhere the bound is 0.
+     */
+    public static double lowerBoundMetres(double lon1, double lat1, double lon2, double lat2) {
+        double mid = Math.toRadians((lat1 + lat2) / 2);
+        if (Math.abs(mid) > Math.toRadians(70)) return 0;
+        double sin = Math.sin(mid), w = 1 - E2 * sin * sin;
+        double n = A / Math.sqrt(w), m = n * (1 - E2) / w;
+        double dLon = lon2 - lon1;
+        if (dLon > 180) dLon -= 360;
+        else if (dLon < -180) dLon += 360;
+        double flat = Math.hypot(Math.toRadians(lat2 - lat1) * m, Math.toRadians(dLon) * n * Math.cos(mid));
+        return flat > FLAT_RANGE_METRES ? 0 : Math.max(0, flat * (1 - FLAT_ERROR) - 0.001);
+    }
+
     /** Ellipsoidal distance in metres between two positions (x = lon, y = lat). */
     public static double metres(Coordinate a, Coordinate b) {
         return metres(a.x, a.y, b.x, b.y);

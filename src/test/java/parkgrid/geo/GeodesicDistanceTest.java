@@ -79,4 +79,21 @@ class GeodesicDistanceTest {
         }
         assertTrue(box.getWidth() < 2 * 1_500 / 92_000.0 * 1.03, "and not much more: " + box);
     }
+
+    @Test
+    void theFlatEarthLowerBoundNeverExceedsTheGeodesic() {
+        java.util.Random rnd = new java.util.Random(20_240_601L);
+        double tightest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < 200_000; i++) {
+            double lat1 = -72 + rnd.nextDouble() * 144, lon1 = -180 + rnd.nextDouble() * 360;
+            // distances from 0 to ~600 km, most of them short, in every direction
+            double metres = Math.pow(rnd.nextDouble(), 3) * 600_000;
+            net.sf.geographiclib.GeodesicData g = net.sf.geographiclib.Geodesic.WGS84.Direct(lat1, lon1, rnd.nextDouble() * 360, metres);
+            double exact = GeodesicDistance.metres(lon1, lat1, g.lon2, g.lat2);
+            double low = GeodesicDistance.lowerBoundMetres(lon1, lat1, g.lon2, g.lat2);
+            assertTrue(low <= exact, "pair " + i + ": " + low + " > " + exact);
+            if (exact > 1_000 && low > 0) tightest = Math.min(tightest, (exact - low) / exact);
+        }
+        assertTrue(tightest < 0.006, "the bound is useful, not just 0: closest " + tightest);
+    }
 }

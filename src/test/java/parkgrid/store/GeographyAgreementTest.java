@@ -165,6 +165,27 @@ class GeographyAgreementTest {
     }
 
     @Test
+    void nearestInJavaEqualsNearestInPostGisSql() {
+        int compared = 0;
+        double worst = 0;
+        for (Coordinate p : List.of(new Coordinate(112.4669, 34.1540), new Coordinate(112.22, 34.24), new Coordinate(112.30, 34.20))) {
+            for (String layer : List.of("villages", "power_lines", "parcels", "transformers")) {
+                List<Neighbour> sqlAnswer = store.nearest(layer, p, 5);
+                List<Neighbour> javaAnswer = ExpandingNearestSearch.nearest(store, layer, p, 5);
+                assertEquals(sqlAnswer.size(), javaAnswer.size(), layer);
+                for (int i = 0; i < sqlAnswer.size(); i++) {
+                    assertEquals(sqlAnswer.get(i).feature().id(), javaAnswer.get(i).feature().id(), layer + " rank " + i + " from " + p);
+                    assertEquals(sqlAnswer.get(i).distanceMetres(), javaAnswer.get(i).distanceMetres(), METRE_TOLERANCE, layer + " rank " + i);
+                    worst = Math.max(worst, Math.abs(sqlAnswer.get(i).distanceMetres() - javaAnswer.get(i).distanceMetres()));
+                    compared++;
+                }
+            }
+        }
+        System.out.printf("nearest-5 (GeoPackage's Java search vs PostGIS SQL): %d ranks, max |Δ| = %.6f mm%n", compared, worst * 1000);
+        assertTrue(compared >= 50);
+    }
+
+    @Test
     void nearestUsesGeodesicDistancesInPostGis() throws Exception {
         Coordinate chengcun = new Coordinate(112.22, 34.24);
         List<Neighbour> near = store.nearest("villages", chengcun, 4);

@@ -51,7 +51,14 @@ final class EuclideanCoverage {
     }
 
     /** Planar distance in degrees: never less than the index's box distances, as the tree's search needs. */
-    private final ItemDistance inDegrees = (ItemBoundable a, ItemBoundable b) -> geometryOf(a.getItem()).distance(geometryOf(b.getItem()));
+    private final ItemDistance inDegrees = (ItemBoundable a, ItemBoundable b) -> {
+        Geometry x = geometryOf(a.getItem()), y = geometryOf(b.getItem());
+        if (x instanceof Point p && y instanceof Point q) {
+            double dx = p.getX() - q.getX(), dy = p.getY() - q.getY();
+            return Math.sqrt(dx * dx + dy * dy); // not Point.distance: its Math.hypot is StrictMath's, and slow
+        }
+        return x.distance(y);
+    };
 
     private Geometry geometryOf(Object item) {
         return item instanceof Integer s ? suppliers[s] : (Geometry) item;

@@ -65,7 +65,8 @@ public final class GeodesicDistance {
         double dLon = lon2 - lon1;
         if (dLon > 180) dLon -= 360;
         else if (dLon < -180) dLon += 360;
-        double flat = Math.hypot(Math.toRadians(lat2 - lat1) * m, Math.toRadians(dLon) * n * Math.cos(mid));
+        double north = Math.toRadians(lat2 - lat1) * m, east = Math.toRadians(dLon) * n * Math.cos(mid);
+        double flat = Math.sqrt(north * north + east * east); // not Math.hypot: StrictMath's is slow, and nothing overflows here
         return flat > FLAT_RANGE_METRES ? 0 : Math.max(0, flat * (1 - FLAT_ERROR) - 0.001);
     }
 

@@ -7,19 +7,22 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import parkgrid.feature.Feature;
 import parkgrid.feature.ParkGridException;
+import parkgrid.geo.MetricProjection;
 
 /**
  * Which demand features (villages, parcels …) lie within reach of a supplier (substation, transformer,
  * facility …), by straight-line distance or along the line network.
  *
- * <p>Inputs are EPSG:4326 lon/lat features. Each geometry is projected once to a local metric CRS
- * ({@link MetricProjection}: the CGCS2000 3° Gauss–Krüger zone of the study area, or the given EPSG code);
- * all distances and radii are metres in that CRS. A demand is <em>covered</em> when some supplier's
+ * <p>Inputs are EPSG:4326 lon/lat features; distances and radii are metres. Straight-line distances are
+ * measured on the WGS84 ellipsoid as PostGIS {@code geography} measures them, so the covered set equals
+ * {@code ST_DWithin(geography)}'s; the line network, its access legs and the covered areas live in a
+ * metric projection ({@link MetricProjection}: the CGCS2000 3° Gauss–Krüger zone of the study area's
+ * centre, or the given EPSG code). A demand is <em>covered</em> when some supplier's
  * distance to it is at most that supplier's radius for the demand (radii may differ per supplier and per
  * demand class, so the nearest covering supplier need not be the nearest supplier; both are reported).
  *
  * <ul>
- *   <li>{@link CoverageMode#EUCLIDEAN}: planar distance between the geometries (0 when they intersect).
+ *   <li>{@link CoverageMode#EUCLIDEAN}: ellipsoidal distance between the geometries (0 when they intersect).
  *   <li>{@link CoverageMode#NETWORK}: straight access from the supplier to its nearest point on the line
  *       network + shortest path along the lines + straight access to the demand's nearest network point.
  *       Suppliers must be points. The network is made of the lines of the assessed level only
@@ -103,15 +106,15 @@ public final class CoverageAnalysis {
         projection = options.epsg() != null ? new MetricProjection(options.epsg())
                 : MetricProjection.forFeatures(List.of(suppliers, demands));
         radii = new RadiusTable(policy, suppliers, demands);
-        Geometry[] sup = project(suppliers);
-        Geometry[] dem = project(demands);
         int n = demands.size();
         int[] covering = new int[n], nearest = new int[n];
         double[] coverDist = new double[n], nearestDist = new double[n];
         if (options.mode() == CoverageMode.EUCLIDEAN) {
-            euclidean = new EuclideanCoverage(sup, dem, radii, deadline);
+            euclidean = new EuclideanCoverage(lonLat(suppliers), lonLat(demands), radii, deadline);
             euclidean.run(covering, coverDist, nearest, nearestDist);
         } else {
+            Geometry[] sup = project(suppliers);
+            Geometry[] dem = project(demands);
             networkLines = new NetworkLines(options.lines(), options.networkScope(), levelKv(), RadiusPolicy.DEFAULT_VOLTAGE_PROPERTY);
             LineNetwork net = new LineNetwork(networkLines.selected(), projection, options.snapToleranceMetres(), deadline);
             if (net.edgeCount() == 0) throw ParkGridException.invalidParameter("lines", "the line layer has no segments");
@@ -128,6 +131,12 @@ public final class CoverageAnalysis {
     /** The voltage level assessed: the rule's constant voltage, else unknown. */
     private Double levelKv() {
         return policy instanceof RadiusPolicy.RuleTable rt ? rt.constantVoltageKv() : null;
+    }
+
+    private static Geometry[] lonLat(List<Feature> features) {
+        Geometry[] out = new Geometry[features.size()];
+        for (int i = 0; i < out.length; i++) out[i] = features.get(i).geometry();
+        return out;
     }
 
     private Geometry[] project(List<Feature> features) {
@@ -242,7 +251,7 @@ public final class CoverageAnalysis {
         if (areas == null) {
             List<CoverageArea> out = new ArrayList<>();
             for (int k = 0; k < radii.classCount(); k++) {
-                Geometry metric = euclidean != null ? euclidean.coveredArea(k, options.quadrantSegments())
+                Geometry metric = euclidean != null ? euclidean.coveredArea(k, options.quadrantSegments(), projection)
                         : network.coveredArea(k, options.areaBufferMetres());
                 out.add(new CoverageArea(radii.classes.get(k), projection.unproject(metric), metric.getArea()));
             }

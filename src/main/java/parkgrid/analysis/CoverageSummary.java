@@ -15,7 +15,8 @@ package parkgrid.analysis;
  * @param populationCoveredShare populationCovered / populationKnown, or null when no population is known
  * @param mode                   distance mode
  * @param radiusDescription      the radius policy in words
- * @param epsg                   the metric CRS used for distances
+ * @param epsg                   the metric CRS of the line network and covered areas (straight-line distances are
+ *                               ellipsoidal)
  * @param network                network mode: the lines walked and the access-leg bound; null in Euclidean mode
  */
 public record CoverageSummary(int demandCount, int coveredCount, int unassessedCount, double coveredShare,

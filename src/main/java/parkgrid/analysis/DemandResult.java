@@ -1,7 +1,8 @@
 package parkgrid.analysis;
 
 /**
- * Coverage of one demand feature. Distances are metres: planar in the local metric CRS (Euclidean mode)
+ * Coverage of one demand feature. Distances are metres: on the WGS84 ellipsoid (Euclidean mode, as PostGIS
+ * {@code geography} measures them)
  * or access + path along the lines + access (network mode).
  *
  * @param featureId             the demand feature's id

@@ -10,13 +10,20 @@ import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.union.CascadedPolygonUnion;
+import parkgrid.geo.GeodesicDistance;
+import parkgrid.geo.MetricEnvelope;
+import parkgrid.geo.MetricProjection;
 
 /**
- * The Euclidean engine of {@link CoverageAnalysis}: planar distances between projected geometries,
- * with an STR-tree of the suppliers. For each demand the tree is queried once with a window of the
- * largest radius of the demand's class; the nearest covering supplier (distance ≤ its own radius) and the
- * nearest supplier overall come from the same candidates, falling back to a nearest-neighbour search
- * when no supplier lies within the window.
+ * The straight-line engine of {@link CoverageAnalysis}. Every distance that decides an answer (within a
+ * radius, nearest) is measured on the WGS84 ellipsoid ({@link GeodesicDistance}, as PostGIS
+ * {@code geography}'s {@code ST_DWithin} / {@code ST_Distance}), between the EPSG:4326 geometries. An
+ * STR-tree of the suppliers' lon/lat boxes gives the candidates: for each demand it is queried once with
+ * the box holding everything within the largest radius of the demand's class ({@link MetricEnvelope});
+ * the nearest covering supplier (distance ≤ its own radius) and the nearest supplier overall come from the
+ * same candidates. When no supplier lies within that radius, the supplier nearest in degrees (the tree's
+ * nearest-neighbour search) bounds the distance, and the box around that bound holds the nearest on the
+ * ellipsoid. Covered areas are buffers in the metric projection (areas, not decisions).
  */
 final class EuclideanCoverage {
     private final Geometry[] suppliers;
@@ -24,34 +31,57 @@ final class EuclideanCoverage {
     private final RadiusTable radii;
     private final Deadline deadline;
     private final STRtree tree = new STRtree();
+    private final Envelope supplierExtent = new Envelope();
+    /** For suppliers that are not points: an index of their edges, built on first use. */
+    private final GeodesicDistance[] edgeDistance;
 
+    /** @param suppliers, demands EPSG:4326 lon/lat, non-empty */
     EuclideanCoverage(Geometry[] suppliers, Geometry[] demands, RadiusTable radii, Deadline deadline) {
         this.suppliers = suppliers;
         this.demands = demands;
         this.radii = radii;
         this.deadline = deadline;
-        for (int s = 0; s < suppliers.length; s++) tree.insert(suppliers[s].getEnvelopeInternal(), s);
+        this.edgeDistance = new GeodesicDistance[suppliers.length];
+        for (int s = 0; s < suppliers.length; s++) {
+            Envelope e = suppliers[s].getEnvelopeInternal();
+            tree.insert(e, s);
+            supplierExtent.expandToInclude(e);
+        }
         tree.build();
+    }
+
+    /** Planar distance in degrees: never less than the index's box distances, as the tree's search needs. */
+    private final ItemDistance inDegrees = (ItemBoundable a, ItemBoundable b) -> {
+        Geometry x = geometryOf(a.getItem()), y = geometryOf(b.getItem());
+        if (x instanceof Point p && y instanceof Point q) {
+            double dx = p.getX() - q.getX(), dy = p.getY() - q.getY();
+            return Math.sqrt(dx * dx + dy * dy); // not Point.distance: its Math.hypot is StrictMath's, and slow
+        }
+        return x.distance(y);
+    };
+
+    private Geometry geometryOf(Object item) {
+        return item instanceof Integer s ? suppliers[s] : (Geometry) item;
     }
 
     void run(int[] covering, double[] coverDist, int[] nearest, double[] nearestDist) {
         int k = radii.classCount();
         double[] maxR = new double[k];
         for (int c = 0; c < k; c++) maxR[c] = radii.maxRadius(c);
-        ItemDistance itemDistance = (ItemBoundable a, ItemBoundable b) -> distance(geometryOf(a.getItem()), geometryOf(b.getItem()));
         for (int d = 0; d < demands.length; d++) {
-            if ((d & 1023) == 1023) deadline.check("Euclidean coverage, " + d + " of " + demands.length + " demands done");
+            if ((d & 1023) == 1023) deadline.check("straight-line coverage, " + d + " of " + demands.length + " demands done");
             Geometry g = demands[d];
+            Envelope env = g.getEnvelopeInternal();
             int cls = radii.demandClass[d];
             double window = cls < 0 ? Double.NaN : maxR[cls];
             int best = -1, near = -1;
             double bestD = Double.POSITIVE_INFINITY, nearD = Double.POSITIVE_INFINITY;
             if (!Double.isNaN(window)) {
-                Envelope q = new Envelope(g.getEnvelopeInternal());
-                q.expandBy(window);
-                for (Object o : tree.query(q)) {
+                for (Object o : tree.query(MetricEnvelope.around(env, window))) {
                     int s = (Integer) o;
-                    double dist = distance(suppliers[s], g);
+                    double low = lowerBound(s, g);
+                    if (low > nearD && (!(low <= radii.radius(s, cls)) || low > bestD)) continue; // cannot change the answer
+                    double dist = distance(s, g);
                     if (dist < nearD || (dist == nearD && s < near)) {
                         nearD = dist;
                         near = s;
@@ -62,11 +92,21 @@ final class EuclideanCoverage {
                     }
                 }
             }
-            if (near < 0 || nearD > window || Double.isNaN(window)) {
-                // nothing within the window: any candidate found is not necessarily the nearest
-                Object o = tree.nearestNeighbour(g.getEnvelopeInternal(), g, itemDistance);
-                near = (Integer) o;
-                nearD = distance(suppliers[near], g);
+            if (near < 0 || !(nearD <= window)) {
+                // nothing within the window: the supplier nearest in degrees bounds the answer, and every
+                // supplier nearer on the ellipsoid lies in the box around that bound
+                double bound = distance((Integer) tree.nearestNeighbour(env, g, inDegrees), g);
+                near = -1;
+                nearD = Double.POSITIVE_INFINITY;
+                for (Object o : tree.query(MetricEnvelope.around(env, bound))) {
+                    int s = (Integer) o;
+                    if (lowerBound(s, g) > nearD) continue;
+                    double dist = distance(s, g);
+                    if (dist < nearD || (dist == nearD && s < near)) {
+                        nearD = dist;
+                        near = s;
+                    }
+                }
             }
             covering[d] = best;
             coverDist[d] = bestD;
@@ -75,29 +115,37 @@ final class EuclideanCoverage {
         }
     }
 
-    private Geometry geometryOf(Object item) {
-        return item instanceof Integer s ? suppliers[s] : (Geometry) item;
-    }
-
-    static double distance(Geometry a, Geometry b) {
-        if (a instanceof Point p && b instanceof Point q) {
-            return Math.hypot(p.getX() - q.getX(), p.getY() - q.getY());
+    /** A cheap lower bound of {@link #distance}: exact work is skipped where it cannot change an answer. */
+    private double lowerBound(int s, Geometry demand) {
+        if (suppliers[s] instanceof Point p && demand instanceof Point q) {
+            return GeodesicDistance.lowerBoundMetres(p.getX(), p.getY(), q.getX(), q.getY());
         }
-        return a.distance(b);
+        return 0;
     }
 
-    /** Union of each supplier's buffer by its class-k radius (metric CRS); empty when none has one. */
-    Geometry coveredArea(int k, int quadrantSegments) {
+    /** Ellipsoidal distance in metres between supplier {@code s} and a demand geometry. */
+    private double distance(int s, Geometry demand) {
+        Geometry sup = suppliers[s];
+        if (sup instanceof Point p && demand instanceof Point q) return GeodesicDistance.metres(p.getX(), p.getY(), q.getX(), q.getY());
+        if (edgeDistance[s] == null) edgeDistance[s] = new GeodesicDistance(sup);
+        return edgeDistance[s].to(demand);
+    }
+
+    /**
+     * Union of each supplier's buffer by its class-k radius, in the metric CRS of {@code projection};
+     * empty when none has one.
+     */
+    Geometry coveredArea(int k, int quadrantSegments, MetricProjection projection) {
         List<Geometry> buffers = new ArrayList<>();
         for (int s = 0; s < suppliers.length; s++) {
             double r = radii.radius(s, k);
             if (Double.isNaN(r)) continue;
             if ((s & 255) == 255) deadline.check("buffering covered areas, " + s + " of " + suppliers.length + " suppliers");
-            buffers.add(suppliers[s].buffer(r, quadrantSegments, BufferParameters.CAP_ROUND));
+            buffers.add(projection.project(suppliers[s]).buffer(r, quadrantSegments, BufferParameters.CAP_ROUND));
         }
-        if (buffers.isEmpty()) return suppliers[0].getFactory().createPolygon();
+        if (buffers.isEmpty()) return projection.project(suppliers[0]).getFactory().createPolygon();
         deadline.check("uniting " + buffers.size() + " covered areas");
         Geometry u = CascadedPolygonUnion.union(buffers);
-        return u == null ? suppliers[0].getFactory().createPolygon() : u;
+        return u == null ? buffers.get(0).getFactory().createPolygon() : u;
     }
 }

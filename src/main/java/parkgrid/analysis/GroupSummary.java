@@ -8,16 +8,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
-import parkgrid.geo.LocalMetricProjection;
+import parkgrid.geo.GeodesicDistance;
+import parkgrid.geo.MetricProjection;
 
 /**
  * Features of one layer grouped by the value of a property: per group the count, how many of them have
  * a place (features without one, null geometry, are counted but measure nothing), the summed length
- * (km, lines) and area (m², polygons) — measured in a transverse Mercator centred on each feature, which
- * agrees with geodesic values far within 0.5 % — and optionally the sum of a numeric property, also split
- * by the value of a second property (e.g. capacity by village, split by where the capacity figure comes
- * from). Features without the property fall in the group {@code null}. Features are added one at a time,
- * so a layer can be streamed through it. Not thread-safe.
+ * (km, lines: geodesic on the WGS84 ellipsoid, as PostGIS {@code ST_Length(geography)}) and area (m², polygons:
+ * in the CGCS2000 3° Gauss–Krüger zone of each feature, within 0.1 % of the ellipsoidal area) — and optionally
+ * the sum of a numeric property, also split by the value of a second property (e.g. capacity by village, split
+ * by where the capacity figure comes from). Features without the property fall in the group {@code null}.
+ * Features are added one at a time, so a layer can be streamed through it. Not thread-safe.
  */
 public final class GroupSummary {
     /** Numbers before text, numbers by value, text alphabetically, null last. */
@@ -33,8 +34,8 @@ public final class GroupSummary {
     private final String splitBy;
     private final Map<Object, double[]> totals = new TreeMap<>(VALUE_ORDER); // count, positioned, length m, area m², sum
     private final Map<Object, Map<Object, double[]>> splits = new HashMap<>(); // group -> split value -> count, sum
-    /** Projections by central meridian in half degrees: within 0.25° of it the scale error is < 0.001 %. */
-    private final Map<Long, LocalMetricProjection> projections = new HashMap<>();
+    /** Projections by EPSG code of the feature's zone. */
+    private final Map<Integer, MetricProjection> projections = new HashMap<>();
 
     /** Within a group, the features with one value of the split property: their count and sum. */
     public record Split(Object value, long count, Double sum) {}
@@ -68,10 +69,11 @@ public final class GroupSummary {
         Geometry g = f.geometry();
         if (g != null) {
             t[1]++;
-            if (g.getDimension() >= 1 && !g.isEmpty()) {
-                long halfDegrees = Math.round(g.getEnvelopeInternal().centre().x * 2);
-                Geometry metres = projections.computeIfAbsent(halfDegrees, h -> LocalMetricProjection.centredOn(h / 2.0)).toMetres(g);
-                if (g.getDimension() == 1) t[2] += metres.getLength(); else t[3] += metres.getArea();
+            if (g.getDimension() == 1 && !g.isEmpty()) {
+                t[2] += GeodesicDistance.lengthMetres(g);
+            } else if (g.getDimension() == 2 && !g.isEmpty()) {
+                org.locationtech.jts.geom.Coordinate c = g.getEnvelopeInternal().centre();
+                t[3] += projections.computeIfAbsent(MetricProjection.epsgFor(c.x, c.y), MetricProjection::new).areaSquareMetres(g);
             }
         }
         double summand = sumProperty != null && f.properties().get(sumProperty) instanceof Number n ? n.doubleValue() : 0;

@@ -18,6 +18,7 @@ import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.distance.DistanceOp;
 import parkgrid.feature.Feature;
 import parkgrid.feature.ParkGridException;
+import parkgrid.geo.MetricProjection;
 
 /**
  * A planar graph built from line features, in the metric CRS of a {@link MetricProjection}: nodes are the

@@ -24,6 +24,8 @@ final class RadiusTable {
     private final double[] radius;
     private final double[] voltage;
     private final long[] supplierIds;
+    /** maxRadius per class, filled on first use: the report asks once per demand. */
+    private double[] maxRadius;
 
     RadiusTable(RadiusPolicy policy, List<Feature> suppliers, List<Feature> demands) {
         this.policy = policy;
@@ -93,8 +95,17 @@ final class RadiusTable {
         return radius[s * classes.size() + k];
     }
 
-    /** Largest finite radius of any supplier for class k, or NaN when none has one. */
+    /** Largest finite radius of any supplier for class k, or NaN when none has one (computed once per class). */
     double maxRadius(int k) {
+        if (maxRadius == null) {
+            double[] m = new double[classes.size()];
+            for (int c = 0; c < m.length; c++) m[c] = computeMaxRadius(c);
+            maxRadius = m;
+        }
+        return maxRadius[k];
+    }
+
+    private double computeMaxRadius(int k) {
         double m = Double.NaN;
         for (int s = 0; s < supplierCount; s++) {
             double r = radius(s, k);

@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.index.strtree.STRtree;
 import parkgrid.feature.Feature;
 import parkgrid.feature.ParkGridException;
+import parkgrid.geo.MetricProjection;
 
 /**
  * Checks the supply radius of the sources of one voltage level against a {@link SupplyRadiusRules} table:

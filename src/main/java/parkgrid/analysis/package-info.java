@@ -4,7 +4,7 @@
  *
  * <p><b>Coordinates and units.</b> Inputs and geometric outputs are EPSG:4326 (x = longitude,
  * y = latitude, degrees). Each analysis projects every input geometry once to a local metric CRS
- * ({@link parkgrid.analysis.MetricProjection}: the CGCS2000 3° Gauss–Krüger zone of the study area —
+ * ({@link parkgrid.geo.MetricProjection}: the CGCS2000 3° Gauss–Krüger zone of the study area —
  * EPSG:4546 for Ruyang and Song — or a given EPSG code) and computes planar distances, lengths and
  * areas there. Distances are metres and named so ({@code distanceMetres}); voltages are kV.
  *
@@ -35,7 +35,7 @@
  * throw: they are reported (unknown population, no supply class …).
  *
  * <p><b>Threads.</b> Analyses are single-threaded objects (lazy {@code compute()}); their results and
- * {@link parkgrid.analysis.LineNetwork} are immutable. {@link parkgrid.analysis.MetricProjection} is not
+ * {@link parkgrid.analysis.LineNetwork} are immutable. {@link parkgrid.geo.MetricProjection} is not
  * thread-safe (proj4j transforms keep state): one instance per analysis run.
  *
  * <p><b>Rule tables.</b> Supply radii are rules of thumb labelled with their confidence ([R]: commonly

@@ -17,6 +17,7 @@ final class FeatureWriter {
     private final CrsTransformer transformer;
     private final GeoJsonWriter geoJson;
     private final List<String> properties;
+    private final CrsTransformer.AxisOrder order;
 
     FeatureWriter(SupportedCrs crs) {
         this(crs, null);
@@ -24,9 +25,18 @@ final class FeatureWriter {
 
     /** @param properties the properties to write, in this order; null for all */
     FeatureWriter(SupportedCrs crs, List<String> properties) {
+        this(crs, properties, CrsTransformer.AxisOrder.AUTHORITY);
+    }
+
+    /**
+     * @param properties the properties to write, in this order; null for all
+     * @param order      authority axis order (OGC API Part 2 responses) or easting first (files with a crs member)
+     */
+    FeatureWriter(SupportedCrs crs, List<String> properties, CrsTransformer.AxisOrder order) {
         this.transformer = crs.isStorageCrs() ? null : new CrsTransformer(crs);
-        this.geoJson = GeoJsonWriter.forCrs(crs);
+        this.geoJson = GeoJsonWriter.forCrs(crs, order);
         this.properties = properties;
+        this.order = order;
     }
 
     void write(JsonGenerator g, Feature f) throws IOException {
@@ -35,7 +45,7 @@ final class FeatureWriter {
             props = new LinkedHashMap<>();
             for (String p : properties) props.put(p, f.properties().get(p));
         }
-        Geometry geometry = transformer == null || !f.hasGeometry() ? f.geometry() : transformer.fromCrs84(f.geometry());
+        Geometry geometry = transformer == null || !f.hasGeometry() ? f.geometry() : transformer.fromCrs84(f.geometry(), order);
         geoJson.writeFeature(g, geometry == f.geometry() && props == f.properties() ? f : new Feature(f.id(), geometry, props));
     }
 

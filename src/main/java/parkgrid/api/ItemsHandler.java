@@ -15,6 +15,8 @@ import parkgrid.feature.Feature;
 import parkgrid.store.FeatureQuery;
 import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
+import parkgrid.geo.CrsTransformer;
+import parkgrid.geo.GeoJsonCrsMember;
 import parkgrid.geo.SupportedCrs;
 import parkgrid.store.FeatureStore;
 
@@ -96,7 +98,13 @@ final class ItemsHandler {
         }
     }
 
-    /** The whole layer (filters apply, no paging) as a GeoJSON file download. */
+    /**
+     * The whole layer (filters apply, no paging) as a GeoJSON file download. In CRS84 the file is RFC 7946
+     * (no {@code crs} member). In another CRS it says which with GeoJSON's legacy {@code crs} member and
+     * writes positions easting (longitude) first, the order GDAL and QGIS read under that member, so
+     * {@code ogrinfo} reports the CRS and the right extent; no {@code Content-Crs} is sent then, since that
+     * header would promise the authority axis order of OGC API Part 2.
+     */
     void export(Context ctx) throws IOException {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         String format = ctx.queryParam("format");
@@ -104,14 +112,16 @@ final class ItemsHandler {
             throw ParkGridException.invalidParameter("format", "unknown export format '" + format + "': use geojson");
         }
         ItemsRequest request = ItemsRequest.parse(ctx, layer, false);
-        FeatureWriter writer = new FeatureWriter(request.crs(), request.properties());
+        SupportedCrs crs = request.crs();
+        FeatureWriter writer = new FeatureWriter(crs, request.properties(), CrsTransformer.AxisOrder.EAST_NORTH);
         ctx.contentType(OgcVocabulary.GEOJSON);
-        ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
+        if (crs.isStorageCrs()) ctx.header("Content-Crs", "<" + crs.uri() + ">");
         ctx.header("Content-Disposition", "attachment; filename=\"" + layer.name() + ".geojson\"");
         try (OutputStream out = ctx.outputStream(); JsonGenerator g = Responses.JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeStringField("name", layer.name());
+            if (!crs.isStorageCrs()) GeoJsonCrsMember.write(g, crs);
             g.writeArrayFieldStart("features");
             store.forEach(layer.name(), request.query(), f -> writer.write(g, f));
             g.writeEndArray();

@@ -17,7 +17,7 @@ import parkgrid.store.FeatureQuery;
 import parkgrid.feature.Layer;
 import parkgrid.feature.Neighbour;
 import parkgrid.feature.ParkGridException;
-import parkgrid.geo.GeoJsonReader;
+import parkgrid.geo.GeoJsonCrsMember;
 import parkgrid.query.SpatialQuery;
 import parkgrid.query.SpatialRelation;
 import parkgrid.store.FeatureStore;
@@ -25,7 +25,9 @@ import parkgrid.store.FeatureStore;
 /**
  * Spatial questions: {@code GET /collections/{id}/nearest} (k nearest to a point) and
  * {@code POST /processes/spatial-query/execution} (features in a relation to a geometry or to a stored
- * feature). Answers are GeoJSON with each hit's {@code distance_m} among its properties.
+ * feature). Answers are GeoJSON with each hit's {@code distance_m} among its properties: metres on the
+ * WGS84 ellipsoid, as PostGIS {@code geography} measures them. A drawn {@code geometry} is lon/lat unless
+ * it carries a GeoJSON {@code crs} member ({@link GeoJsonCrsMember}: positions then easting first).
  */
 final class SpatialQueryHandler {
     static final int MAX_RESULTS = 10_000;
@@ -78,7 +80,7 @@ final class SpatialQueryHandler {
     private Geometry queryGeometry(JsonNode in) {
         if (in.hasNonNull("geometry")) {
             try {
-                return GeoJsonReader.readGeometry(in.get("geometry"));
+                return GeoJsonCrsMember.readGeometryToCrs84(in.get("geometry"));
             } catch (IllegalArgumentException e) {
                 throw ParkGridException.invalidParameter("geometry", "geometry: " + e.getMessage());
             }

@@ -6,8 +6,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 /**
- * Converts geometries between storage CRS84 (lon/lat) and one {@link SupportedCrs}, applying the CRS's
- * authority axis order. Not thread-safe (proj4j transforms keep state): make one per request.
+ * Converts geometries between storage CRS84 (lon/lat) and one {@link SupportedCrs}, in the CRS's
+ * authority axis order (OGC API Part 2 {@code crs}) or, when asked, easting/longitude first (GeoJSON files
+ * with a {@code crs} member, as GDAL reads them). Not thread-safe (proj4j transforms keep state): make one
+ * per request.
  */
 public final class CrsTransformer {
     private final SupportedCrs target;
@@ -27,20 +29,44 @@ public final class CrsTransformer {
         }
     }
 
+    /** Which ordinate comes first in the target CRS's positions. */
+    public enum AxisOrder {
+        /** The authority's order: northing/latitude first for EPSG:4326, 4490 and the CGCS2000 Gauss–Krüger CRSs. */
+        AUTHORITY,
+        /** x = easting or longitude, y = northing or latitude, whatever the authority says (GIS order). */
+        EAST_NORTH
+    }
+
     public SupportedCrs target() {
         return target;
     }
 
     /** A copy of {@code lonLat} (CRS84) in the target CRS, in its authority axis order. */
     public Geometry fromCrs84(Geometry lonLat) {
+        return fromCrs84(lonLat, AxisOrder.AUTHORITY);
+    }
+
+    /** A copy of {@code lonLat} (CRS84) in the target CRS, in the given axis order. */
+    public Geometry fromCrs84(Geometry lonLat, AxisOrder order) {
         if (target.isStorageCrs()) return lonLat;
-        return ((CoordinateMapping) (x, y, xy) -> convert(x, y, true, xy)).applyTo(lonLat);
+        boolean swap = swaps(order);
+        return ((CoordinateMapping) (x, y, xy) -> convert(x, y, true, swap, xy)).applyTo(lonLat);
     }
 
     /** A copy of {@code g} (target CRS, authority axis order) in CRS84 lon/lat. */
     public Geometry toCrs84(Geometry g) {
+        return toCrs84(g, AxisOrder.AUTHORITY);
+    }
+
+    /** A copy of {@code g} (target CRS, the given axis order) in CRS84 lon/lat. */
+    public Geometry toCrs84(Geometry g, AxisOrder order) {
         if (target.isStorageCrs()) return g;
-        return ((CoordinateMapping) (x, y, xy) -> convert(x, y, false, xy)).applyTo(g);
+        boolean swap = swaps(order);
+        return ((CoordinateMapping) (x, y, xy) -> convert(x, y, false, swap, xy)).applyTo(g);
+    }
+
+    private boolean swaps(AxisOrder order) {
+        return order == AxisOrder.AUTHORITY && target.northingFirst();
     }
 
     /**
@@ -68,14 +94,14 @@ public final class CrsTransformer {
     }
 
     /** One position: forward takes lon/lat and gives the target axis order; inverse the other way. */
-    private void convert(double a, double b, boolean toTarget, double[] xy) {
+    private void convert(double a, double b, boolean toTarget, boolean swap, double[] xy) {
         if (toTarget) {
             Coordinate c = forward == null ? new Coordinate(a, b) : forward.apply(a, b);
-            xy[0] = target.northingFirst() ? c.y : c.x;
-            xy[1] = target.northingFirst() ? c.x : c.y;
+            xy[0] = swap ? c.y : c.x;
+            xy[1] = swap ? c.x : c.y;
             return;
         }
-        double x = target.northingFirst() ? b : a, y = target.northingFirst() ? a : b;
+        double x = swap ? b : a, y = swap ? a : b;
         Coordinate c = inverse == null ? new Coordinate(x, y) : inverse.apply(x, y);
         xy[0] = c.x;
         xy[1] = c.y;

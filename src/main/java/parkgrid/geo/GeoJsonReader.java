@@ -14,7 +14,8 @@ import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * Reads RFC 7946 GeoJSON geometries (lon/lat) into JTS geometries with SRID 4326. Positions with a third
- * ordinate keep only x and y.
+ * ordinate keep only x and y. A {@code crs} member is not looked at here: {@link GeoJsonCrsMember} reads
+ * geometries that may declare one.
  *
  * @throws IllegalArgumentException (from every method) naming what is malformed
  */

@@ -35,9 +35,16 @@ public final class GeoJsonWriter {
         this.exteriorCounterClockwise = exteriorCounterClockwise;
     }
 
-    /** A writer for coordinates already transformed to {@code crs}, in its axis order. */
+    /** A writer for coordinates already transformed to {@code crs}, in its authority axis order. */
     public static GeoJsonWriter forCrs(SupportedCrs crs) {
-        return crs.isStorageCrs() ? RFC7946 : new GeoJsonWriter(crs.decimals(), !crs.northingFirst());
+        return forCrs(crs, CrsTransformer.AxisOrder.AUTHORITY);
+    }
+
+    /** A writer for coordinates already transformed to {@code crs}, in the given axis order. */
+    public static GeoJsonWriter forCrs(SupportedCrs crs, CrsTransformer.AxisOrder order) {
+        if (crs.isStorageCrs()) return RFC7946;
+        boolean swapped = order == CrsTransformer.AxisOrder.AUTHORITY && crs.northingFirst();
+        return new GeoJsonWriter(crs.decimals(), !swapped);
     }
 
     /** Writes a complete Feature object; a feature without a place gets {@code "geometry": null} (RFC 7946 §3.2). */

@@ -8,26 +8,25 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import parkgrid.feature.Feature;
 import parkgrid.feature.Neighbour;
 import parkgrid.feature.ParkGridException;
-import parkgrid.geo.LocalMetricProjection;
+import parkgrid.geo.GeodesicDistance;
+import parkgrid.geo.MetricEnvelope;
 
 /**
  * Decides which candidate features stand in a {@link SpatialRelation} to a query geometry and how far
  * they are from it in metres. The query geometry is EPSG:4326 lon/lat; topological relations are decided
- * on lon/lat (as PostGIS {@code geometry} does), distances in a transverse Mercator projection centred on
- * the query. Not thread-safe.
+ * on lon/lat (as PostGIS {@code geometry} does), distances on the WGS84 ellipsoid as PostGIS
+ * {@code geography} measures them ({@link GeodesicDistance}), so {@code within-distance} answers what
+ * {@code ST_DWithin(geography)} answers. Thread-safe once built.
  */
 public final class SpatialQuery {
     /** A query geometry larger than this is refused: it would make every test slow. */
     public static final int MAX_VERTICES = 100_000;
-    private static final double METRES_PER_DEGREE_LAT = 110_574;
-    private static final double METRES_PER_DEGREE_LON_AT_EQUATOR = 111_320;
 
     private final Geometry query;
     private final PreparedGeometry prepared;
-    private final Geometry queryMetres;
     private final SpatialRelation relation;
     private final double distanceMetres;
-    private final LocalMetricProjection projection;
+    private final GeodesicDistance geodesic;
 
     /**
      * @param query          EPSG:4326 lon/lat, valid, at most {@link #MAX_VERTICES} vertices
@@ -53,23 +52,16 @@ public final class SpatialQuery {
         this.relation = relation;
         this.distanceMetres = relation == SpatialRelation.WITHIN_DISTANCE ? distanceMetres : 0;
         this.prepared = PreparedGeometryFactory.prepare(query);
-        this.projection = LocalMetricProjection.centredOn(e);
-        this.queryMetres = projection.toMetres(query);
+        this.geodesic = new GeodesicDistance(query);
     }
 
     /**
      * The lon/lat box every matching feature intersects: the query's envelope, grown by the distance
-     * (converted to degrees at the box's poleward edge, plus 1 %) for within-distance.
+     * ({@link MetricEnvelope}) for within-distance.
      */
     public Envelope candidateEnvelope() {
-        Envelope e = new Envelope(query.getEnvelopeInternal());
-        if (distanceMetres > 0) {
-            double lat = Math.min(89, Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY())) + distanceMetres / METRES_PER_DEGREE_LAT);
-            double dLat = distanceMetres / METRES_PER_DEGREE_LAT * 1.01;
-            double dLon = distanceMetres / (METRES_PER_DEGREE_LON_AT_EQUATOR * Math.cos(Math.toRadians(lat))) * 1.01;
-            e.expandBy(Math.min(dLon, 360), Math.min(dLat, 180));
-        }
-        return e;
+        Envelope e = query.getEnvelopeInternal();
+        return distanceMetres > 0 ? MetricEnvelope.around(e, distanceMetres) : new Envelope(e);
     }
 
     /** The candidate with its distance in metres when it matches, empty otherwise. */
@@ -83,7 +75,7 @@ public final class SpatialQuery {
             case WITHIN_DISTANCE -> true;
         };
         if (!matches) return Optional.empty();
-        double d = relation != SpatialRelation.WITHIN_DISTANCE || prepared.intersects(g) ? 0 : projection.toMetres(g).distance(queryMetres);
+        double d = relation != SpatialRelation.WITHIN_DISTANCE || prepared.intersects(g) ? 0 : geodesic.to(g);
         if (relation == SpatialRelation.WITHIN_DISTANCE && d > distanceMetres) return Optional.empty();
         return Optional.of(new Neighbour(candidate, d));
     }

@@ -27,6 +27,25 @@ class CoverageAnalysisTest {
     }
 
     @Test
+    void aDemandJustInsideTheRadiusOnTheEllipsoidIsCoveredWhereThePlaneSaysOutside() {
+        // 登封 (113.05°E) lies 2° east of EPSG:4546's central meridian, where the plane stretches lengths by ~0.05 %:
+        // a village 1 497.9 m from a transformer on the ellipsoid is 1 498.5 m away on the plane
+        Feature transformer = feature(1, "POINT (113.05 34.45)", "name", "登封1号配变");
+        Feature village = feature(2, "POINT (113.0663 34.45)", "name_zh", "程窑村");
+        double ellipsoidal = AnalysisFixtures.geodesicMetres(113.05, 34.45, 113.0663, 34.45);
+        parkgrid.geo.MetricProjection gk111 = new parkgrid.geo.MetricProjection(4546);
+        double planar = gk111.project(transformer.geometry()).distance(gk111.project(village.geometry()));
+        double radius = (ellipsoidal + planar) / 2;
+        assertTrue(ellipsoidal <= radius && planar > radius, "the case discriminates: " + ellipsoidal + " vs " + planar);
+        CoverageResult r = CoverageAnalysis.analyse(List.of(transformer), List.of(village), RadiusPolicy.constant(radius),
+                CoverageOptions.euclidean().withEpsg(4546));
+        DemandResult d = byId(r, 2);
+        assertTrue(d.covered(), d.reason());
+        assertEquals(ellipsoidal, d.distanceMetres(), 1e-6, "GeographicLib equals Vincenty to the micrometre here");
+        assertEquals(4546, r.summary().epsg(), "the projection still serves the covered areas");
+    }
+
+    @Test
     void euclideanConstantRadiusCoversDemandsWithinIt() {
         List<Feature> sup = List.of(point(1, 0, 0), point(2, 3000, 0));
         List<Feature> dem = List.of(

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
 import org.jgrapht.alg.interfaces.ShortestPathAlgorithm;
 import org.junit.jupiter.api.Test;
+import parkgrid.geo.MetricProjection;
 import parkgrid.feature.Feature;
 import parkgrid.feature.ParkGridException;
 

@@ -37,7 +37,7 @@ class CoverageApiTest extends SeededServerTest {
                 URI.create(server.baseUrl() + "/processes/" + process + "/execution"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new TestServer.Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return TestServer.Reply.of(r);
     }
 
     static Set<Long> covered(JsonNode fc) {

@@ -60,4 +60,64 @@ class CrsTransformerTest {
         assertEquals(SupportedCrs.CRS84, SupportedCrs.find("CRS84").orElseThrow());
         assertTrue(SupportedCrs.find("EPSG:2000").isEmpty());
     }
+
+    /**
+     * 汝阳县城 at 112.47°E, 34.15°N in every kind of CRS served. References from PROJ 9.1:
+     * {@code echo "34.15 112.47" | cs2cs -d 4 EPSG:4490 EPSG:<code>} (EPSG:4326 for UTM). Northing first for
+     * the Gauss–Krüger CRSs, as EPSG defines them; the 6° CM 111°E zone equals the 3° one there.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "EPSG:{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "4546, 3781276.4179, 635572.0072",
+            "4547, 3781357.7671, 358893.9608",
+            "4525, 3781276.4179, 37635572.0072",
+            "4526, 3781357.7671, 38358893.9608",
+            "4508, 3781276.4179, 635572.0072",
+            "4497, 3781276.4179, 19635572.0072",
+            "32649, 635517.7784, 3779763.9075",
+            "32650, 82239.0305, 3788070.2251",
+            "3857, 12520103.1295, 4048961.1887",
+            "4490, 34.15, 112.47"})
+    void ruyangSeatMatchesProjInEveryServedCrsKind(int epsg, double first, double second) {
+        SupportedCrs crs = SupportedCrs.forEpsg(epsg).orElseThrow();
+        Point seat = GeoJsonReader.WGS84.createPoint(new Coordinate(112.47, 34.15));
+        CrsTransformer t = new CrsTransformer(crs);
+        Coordinate c = t.fromCrs84(seat).getCoordinate();
+        double tolerance = crs.geographic() ? 1e-9 : 0.01;
+        assertEquals(first, c.x, tolerance, "first axis");
+        assertEquals(second, c.y, tolerance, "second axis");
+        Coordinate eastNorth = t.fromCrs84(seat, CrsTransformer.AxisOrder.EAST_NORTH).getCoordinate();
+        assertEquals(crs.northingFirst() ? second : first, eastNorth.x, tolerance, "easting first on request");
+        Coordinate back = t.toCrs84(t.fromCrs84(seat)).getCoordinate();
+        assertEquals(112.47, back.x, 1e-8);
+        assertEquals(34.15, back.y, 1e-8);
+    }
+
+    @Test
+    void servesEveryCgcs2000GaussKrugerCrsWithItsEpsgNameAndAxisOrder() {
+        for (int code = 4491; code <= 4554; code++) {
+            SupportedCrs c = SupportedCrs.forEpsg(code).orElseThrow();
+            assertTrue(c.northingFirst() && !c.geographic(), "EPSG:" + code + " is northing, easting in metres");
+            assertEquals(c, SupportedCrs.find("urn:ogc:def:crs:EPSG::" + code).orElseThrow());
+        }
+        assertEquals("CGCS2000 / Gauss-Kruger zone 13", SupportedCrs.forEpsg(4491).orElseThrow().title());
+        assertEquals("CGCS2000 / Gauss-Kruger CM 135E", SupportedCrs.forEpsg(4512).orElseThrow().title());
+        assertEquals("CGCS2000 / 3-degree Gauss-Kruger zone 37", SupportedCrs.forEpsg(4525).orElseThrow().title());
+        assertEquals("CGCS2000 / 3-degree Gauss-Kruger CM 111E", SupportedCrs.CGCS2000_GK_CM111.title());
+        assertEquals("CGCS2000 / 3-degree Gauss-Kruger CM 114E", SupportedCrs.CGCS2000_GK_CM114.title());
+        assertTrue(SupportedCrs.CGCS2000.northingFirst() && SupportedCrs.CGCS2000.geographic(), "EPSG:4490 is lat, lon");
+        assertTrue(!SupportedCrs.UTM_49N.northingFirst(), "UTM is easting, northing");
+        assertTrue(SupportedCrs.forEpsg(4555).isEmpty() && SupportedCrs.forEpsg(4490 - 1).isEmpty());
+    }
+
+    @Test
+    void findsCrsByUrnAndCrs84Aliases() {
+        assertEquals(SupportedCrs.CRS84, SupportedCrs.find("urn:ogc:def:crs:OGC:1.3:CRS84").orElseThrow());
+        assertEquals(SupportedCrs.CRS84, SupportedCrs.find("urn:ogc:def:crs:OGC::CRS84").orElseThrow());
+        assertEquals(SupportedCrs.CRS84, SupportedCrs.find("OGC:CRS84").orElseThrow());
+        assertEquals(SupportedCrs.CGCS2000_GK_CM114, SupportedCrs.find("epsg:4547").orElseThrow());
+        assertEquals(SupportedCrs.UTM_50N, SupportedCrs.find("http://www.opengis.net/def/crs/EPSG/0/32650").orElseThrow());
+        assertTrue(SupportedCrs.find("EPSG:4546x").isEmpty());
+        assertTrue(SupportedCrs.find("").isEmpty());
+    }
 }

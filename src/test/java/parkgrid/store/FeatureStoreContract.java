@@ -24,7 +24,6 @@ import parkgrid.feature.Layer;
 import parkgrid.feature.Neighbour;
 import parkgrid.filter.FilterBinder;
 import parkgrid.geo.GeoJsonReader;
-import parkgrid.geo.LocalMetricProjection;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;
 import parkgrid.feature.PropertyType;
@@ -296,18 +295,16 @@ abstract class FeatureStoreContract {
     }
 
     @Test
-    void nearestFeaturesComeInOrderOfMetricDistance() {
+    void nearestFeaturesComeInOrderOfEllipsoidalDistance() {
         LayerData villages = SeedFixture.byName().get("villages");
         for (Coordinate p : List.of(new Coordinate(112.4669, 34.1540), new Coordinate(112.22, 34.24), new Coordinate(111.5, 33.8))) {
-            LocalMetricProjection m = LocalMetricProjection.centredOn(p.x);
-            Geometry point = GeoJsonReader.WGS84.createPoint(p);
-            List<Double> expected = villages.features().stream().map(f -> m.distanceMetres(point, f.geometry())).sorted().limit(5).toList();
+            List<Double> expected = villages.features().stream().map(f -> vincenty(p, f.geometry())).sorted().limit(5).toList();
             List<Neighbour> found = store.nearest("villages", p, 5);
             assertEquals(5, found.size());
             for (int i = 0; i < 5; i++) {
-                assertEquals(expected.get(i), found.get(i).distanceMetres(), expected.get(i) * 0.005 + 0.01, "rank " + i + " from " + p);
-                assertEquals(m.distanceMetres(point, found.get(i).feature().geometry()), found.get(i).distanceMetres(),
-                        found.get(i).distanceMetres() * 0.005 + 0.01);
+                // both stores measure on the ellipsoid (GeographicLib / PostGIS geography): equal to Vincenty within 1 mm
+                assertEquals(expected.get(i), found.get(i).distanceMetres(), 0.001, "rank " + i + " from " + p);
+                assertEquals(vincenty(p, found.get(i).feature().geometry()), found.get(i).distanceMetres(), 0.001);
             }
         }
         Coordinate onLine = new Coordinate(112.30, 34.20);
@@ -487,5 +484,9 @@ abstract class FeatureStoreContract {
 
     private static List<Long> ids(List<Feature> fs) {
         return fs.stream().map(Feature::id).toList();
+    }
+
+    private static double vincenty(Coordinate p, Geometry point) {
+        return parkgrid.testing.Vincenty.metres(p.x, p.y, point.getCoordinate().x, point.getCoordinate().y);
     }
 }

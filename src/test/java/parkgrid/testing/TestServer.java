@@ -81,7 +81,7 @@ public final class TestServer implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).header("Accept", accept).GET().build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return Reply.of(r);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -101,6 +101,11 @@ public final class TestServer implements AutoCloseable {
         public String mediaType() {
             int semicolon = contentType.indexOf(';');
             return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        }
+
+        /** The answer as received (its Content-Type with any charset; see {@link #mediaType()}). */
+        public static Reply of(java.net.http.HttpResponse<String> r) {
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         }
 
         public JsonNode json() {

@@ -73,19 +73,25 @@ final class PostGisSql {
     }
 
     /**
-     * k nearest to a point (parameters: lon, lat, k, k): the {@code <->} index operator finds k candidates
-     * by planar distance; the largest geography distance among them bounds the search; within that
-     * bound (indexed box, then {@code ST_DWithin} on geography) features are ordered by exact geodesic
-     * distance.
+     * The search radius for k nearest to a point (parameters: lon, lat, k): the {@code <->} index operator
+     * finds k candidates by planar distance in degrees; the largest geography distance among them bounds
+     * the answer (null for an empty layer).
      */
-    String nearest() {
-        return "WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS g), "
-                + "knn AS (SELECT t.geom FROM " + table + " t, p ORDER BY t.geom <-> p.g LIMIT ?), "
-                + "r AS (SELECT max(ST_Distance(knn.geom::geography, p.g::geography)) AS d FROM knn, p) "
-                + "SELECT " + columns("t.")
-                + ", ST_Distance(t.geom::geography, p.g::geography) AS distance_m FROM " + table + " t, p, r "
-                + "WHERE t.geom && ST_Expand(p.g, r.d / (111320 * cos(radians(least(89, abs(ST_Y(p.g)) + r.d / 110574)))) * 1.01 + 1e-9, "
-                + "r.d / 110574 * 1.01 + 1e-9) AND ST_DWithin(t.geom::geography, p.g::geography, r.d + 1e-6) "
+    String nearestRadius() {
+        return "WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS g) "
+                + "SELECT max(ST_Distance(knn.geom::geography, p.g::geography)) FROM (SELECT t.geom FROM " + table
+                + " t, p ORDER BY t.geom <-> p.g LIMIT ?) knn, p";
+    }
+
+    /**
+     * k nearest within a radius (parameters: lon, lat, box minX, minY, maxX, maxY, radius metres, k): the
+     * indexed column meets the box holding the radius ({@link parkgrid.geo.MetricEnvelope}, computed by the
+     * caller), then features within the radius on geography are ordered by exact spheroid distance, ties by id.
+     */
+    String nearestWithin() {
+        return "WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS g) SELECT " + columns("t.")
+                + ", ST_Distance(t.geom::geography, p.g::geography) AS distance_m FROM " + table + " t, p "
+                + "WHERE t.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_DWithin(t.geom::geography, p.g::geography, ?) "
                 + "ORDER BY distance_m, t.fid LIMIT ?";
     }
 

@@ -25,6 +25,7 @@ import parkgrid.feature.LayerData;
 import parkgrid.feature.Neighbour;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonReader;
+import parkgrid.geo.MetricEnvelope;
 import parkgrid.store.FeatureChecks;
 import parkgrid.store.FeatureStore;
 import parkgrid.store.LayerCatalog;
@@ -208,11 +209,29 @@ public final class PostGisStore implements FeatureStore {
         WKBReader wkb = new WKBReader(GeoJsonReader.WGS84);
         int distanceColumn = 3 + layer.properties().size();
         return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.nearest())) {
+            double radius;
+            try (PreparedStatement ps = c.prepareStatement(sql.nearestRadius())) {
                 ps.setDouble(1, lonLat.x);
                 ps.setDouble(2, lonLat.y);
                 ps.setInt(3, k);
-                ps.setInt(4, k);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    radius = rs.getDouble(1);
+                    if (rs.wasNull()) return List.<Neighbour>of();
+                }
+            }
+            // a hair more than the radius: the k-th candidate itself must pass ST_DWithin
+            double within = radius + 1e-6;
+            Envelope box = MetricEnvelope.around(lonLat.x, lonLat.y, within);
+            try (PreparedStatement ps = c.prepareStatement(sql.nearestWithin())) {
+                ps.setDouble(1, lonLat.x);
+                ps.setDouble(2, lonLat.y);
+                ps.setDouble(3, box.getMinX());
+                ps.setDouble(4, box.getMinY());
+                ps.setDouble(5, box.getMaxX());
+                ps.setDouble(6, box.getMaxY());
+                ps.setDouble(7, within);
+                ps.setInt(8, k);
                 List<Neighbour> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

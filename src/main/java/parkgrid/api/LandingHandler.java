@@ -37,7 +37,9 @@ final class LandingHandler {
         ArrayNode l = doc.putArray("links");
         Links.add(l, links.url("/"), OgcVocabulary.REL_SELF, OgcVocabulary.JSON, "This document");
         Links.add(l, links.url("/?f=html"), OgcVocabulary.REL_ALTERNATE, OgcVocabulary.HTML, "The map");
-        Links.add(l, links.url("/api"), OgcVocabulary.REL_SERVICE_DESC, OgcVocabulary.OPENAPI_JSON, "OpenAPI 3.0 definition");
+        // The one JSON link that names its format: OpenAPI parsers (the OGC suite's among them) fetch it with
+        // their platform's default Accept, which for Java lists text/html first and would get the HTML page.
+        Links.add(l, links.url("/api?f=json"), OgcVocabulary.REL_SERVICE_DESC, OgcVocabulary.OPENAPI_JSON, "OpenAPI 3.0 definition");
         Links.add(l, links.url("/api?f=html"), OgcVocabulary.REL_SERVICE_DOC, OgcVocabulary.HTML, "API documentation");
         Links.add(l, links.url("/conformance"), OgcVocabulary.REL_CONFORMANCE, OgcVocabulary.JSON, "Conformance classes");
         Links.add(l, links.url("/collections"), OgcVocabulary.REL_DATA, OgcVocabulary.JSON, "Layers");

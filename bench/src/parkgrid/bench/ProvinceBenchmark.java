@@ -555,7 +555,7 @@ public final class ProvinceBenchmark {
         report.add("  Smallest heap probe: a fresh server per -Xmx, no warm-up, one request each (euclid+areas, then network):");
         table(new String[] {"store", "heap", "euclid+areas", "network", "OutOfMemoryError logged", "peak RSS MB"}, probeRows);
         report.add("");
-        report.add("  Reading the layers in-process (FeatureStore.forEach into a list, as CoverageHandler.read does; median of 3 after 1 warm-up), s:");
+        report.add("  Reading the layers in-process (FeatureStore.forEach into a list, as the coverage process reads them (LocatedFeatures.read); median of 3 after 1 warm-up), s:");
         table(new String[] {"store", "suppliers", "villages", "lines", "euclidean needs (s+v)", "network needs (s+v+l)", "other CPU %"}, readRows);
         report.add("");
         report.add("  Analysis only: CoverageAnalysis in the benchmark JVM on the generated features (no store, no HTTP, no JSON), "

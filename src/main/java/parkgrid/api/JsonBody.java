@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import parkgrid.feature.ParkGridException;
+import parkgrid.process.ProcessDeclaration;
+import parkgrid.process.ProcessInputs;
 
 /**
  * Reads a process execution body: OGC API – Processes wraps the inputs in {@code "inputs"} (beside which
@@ -43,22 +45,5 @@ final class JsonBody {
         }
         ProcessInputs.requireDeclared(inputs, process);
         return inputs;
-    }
-
-    static String text(JsonNode inputs, String name, String fallback) {
-        JsonNode v = inputs.get(name);
-        if (v == null || v.isNull()) {
-            if (fallback == null) throw ParkGridException.invalidParameter(name, "input '" + name + "' is required");
-            return fallback;
-        }
-        if (!v.isTextual()) throw ParkGridException.invalidParameter(name, "input '" + name + "' must be a string");
-        return v.asText();
-    }
-
-    static double number(JsonNode inputs, String name, double fallback) {
-        JsonNode v = inputs.get(name);
-        if (v == null || v.isNull()) return fallback;
-        if (!v.isNumber()) throw ParkGridException.invalidParameter(name, "input '" + name + "' must be a number, got " + v);
-        return v.asDouble();
     }
 }

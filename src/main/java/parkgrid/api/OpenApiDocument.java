@@ -63,7 +63,7 @@ final class OpenApiDocument {
         }
         problem(responses, "400", "Invalid parameter or input");
         if (op.path().contains("{")) problem(responses, "404", "No such collection, feature or process");
-        if (op.process() != null) problem(responses, "503", "Analysis time limit exceeded");
+        if (op.process() != null) problem(responses, "503", "Analysis time limit exceeded, or every analysis worker busy");
         return o;
     }
 

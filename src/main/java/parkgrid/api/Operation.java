@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import parkgrid.feature.Layer;
+import parkgrid.process.ProcessDeclaration;
 
 /**
  * One operation of the API, declared once: the route ({@link Routes}), its OpenAPI entry

@@ -10,12 +10,17 @@ import parkgrid.config.Settings;
 import parkgrid.feature.Layer;
 import parkgrid.feature.PropertyDefinition;
 import parkgrid.geo.SupportedCrs;
+import parkgrid.process.Process;
+import parkgrid.process.ProcessRunner;
+import parkgrid.process.Processes;
+import parkgrid.process.Schema;
 import parkgrid.store.FeatureStore;
 
 /**
  * The operation table: every path ParkGrid answers, declared once with its method, role, parameters,
  * media types and handler. {@link Routes} registers it, {@link OpenApiDocument} describes it, and the
- * processes' descriptions come from the same {@link ProcessDeclaration}s the executions check bodies with.
+ * processes' descriptions and execution routes come from the registered {@link Processes}: each one's
+ * {@link parkgrid.process.ProcessDeclaration} is the body its execution checks and the OpenAPI request body.
  */
 final class Operations {
     static final String COLLECTION_PATH = "/collections/{collectionId}";
@@ -57,7 +62,7 @@ final class Operations {
 
     private final List<Operation> all;
 
-    Operations(FeatureStore store, Settings settings) {
+    Operations(FeatureStore store, Settings settings, Processes registered, ProcessRunner runner) {
         LandingHandler landing = new LandingHandler(store);
         CollectionsHandler collections = new CollectionsHandler(store);
         ItemsHandler items = new ItemsHandler(store);
@@ -65,8 +70,9 @@ final class Operations {
         MapConfigHandler mapConfig = new MapConfigHandler(settings);
         SpatialQueryHandler spatial = new SpatialQueryHandler(store);
         StatisticsHandler statistics = new StatisticsHandler(store);
-        ProcessesHandler processes = new ProcessesHandler(ProcessDeclarations.ALL);
-        CoverageHandler coverage = new CoverageHandler(store, settings.analysisTimeLimit());
+        ProcessesHandler processes = new ProcessesHandler(registered.declarations());
+        ProcessExecutionHandler executions = new ProcessExecutionHandler(registered, runner);
+        CoverageRulesHandler coverageRules = new CoverageRulesHandler();
         String json = OgcVocabulary.JSON, html = OgcVocabulary.HTML, geojson = OgcVocabulary.GEOJSON;
 
         List<Operation> ops = new ArrayList<>();
@@ -106,13 +112,14 @@ final class Operations {
         ops.add(Operation.get("getProcesses", "/processes", "Analyses (OGC API – Processes)", processes::list, json, html).with(F));
         ops.add(Operation.get("getProcessDescription", "/processes/{processId}", "One process: inputs and outputs",
                 processes::one, json, html)
-                .with(path("processId", Schema.string().enumOf(ProcessDeclarations.ALL.stream().map(ProcessDeclaration::id).toList()),
+                .with(path("processId", Schema.string().enumOf(registered.all().stream().map(Process::id).toList()),
                         "process id"), F));
-        ops.add(Operation.execute(ProcessDeclarations.SPATIAL_QUERY, spatial::execute, CRS));
-        ops.add(Operation.execute(ProcessDeclarations.COVERAGE, coverage::coverage));
+        for (Process p : registered.all()) {
+            Parameter[] query = p.declaration().outputCrs() ? new Parameter[] {CRS} : new Parameter[0];
+            ops.add(Operation.execute(p.declaration(), ctx -> executions.execute(ctx, p.id()), query));
+        }
         ops.add(Operation.get("getCoverageRules", "/processes/coverage/rules",
-                "Supply-radius rule sets (DL/T 5729 and high-voltage service radii), metres by voltage and class", coverage::rules, json));
-        ops.add(Operation.execute(ProcessDeclarations.SUPPLY_RADIUS, coverage::supplyRadius));
+                "Supply-radius rule sets (DL/T 5729 and high-voltage service radii), metres by voltage and class", coverageRules::rules, json));
         ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap)", mapConfig::get, json));
         ops.add(Operation.get("getHealth", "/health", "Liveness: 200 with status ok", ctx -> ctx.json(Map.of("status", "ok", "store", store.kind())), json));
         ops.add(Operation.get("getFavicon", "/favicon.ico", "Browser icon: redirects to /static/favicon.svg",

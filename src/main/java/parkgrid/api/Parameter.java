@@ -2,6 +2,7 @@ package parkgrid.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
+import parkgrid.process.Schema;
 
 /**
  * One declared request parameter of an operation, as OpenAPI 3.0 writes it.

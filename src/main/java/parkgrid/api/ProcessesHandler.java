@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
 import parkgrid.feature.ParkGridException;
+import parkgrid.process.ProcessDeclaration;
 
 /**
  * {@code /processes} and {@code /processes/{id}}: the analyses ParkGrid runs, as OGC API – Processes

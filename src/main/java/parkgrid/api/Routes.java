@@ -2,6 +2,8 @@ package parkgrid.api;
 
 import io.javalin.Javalin;
 import parkgrid.config.Settings;
+import parkgrid.process.ProcessRunner;
+import parkgrid.process.Processes;
 import parkgrid.store.FeatureStore;
 
 /**
@@ -11,10 +13,16 @@ import parkgrid.store.FeatureStore;
 public final class Routes {
     private Routes() {}
 
+    /** The standard processes, on a runner with the settings' analysis time limit. */
     public static void register(Javalin app, FeatureStore store, Settings settings) {
+        register(app, store, settings, Processes.standard(store), ProcessRunner.withTimeLimit(settings.analysisTimeLimit()));
+    }
+
+    /** {@code processes} on {@code runner}: a test app registers a process of its own, or a small runner. */
+    public static void register(Javalin app, FeatureStore store, Settings settings, Processes processes, ProcessRunner runner) {
         // Jetty encodes a String body in ISO-8859-1 unless told otherwise: every text body ParkGrid writes is UTF-8.
         app.before(Utf8ContentType::encodeBody);
-        for (Operation op : new Operations(store, settings).all()) {
+        for (Operation op : new Operations(store, settings, processes, runner).all()) {
             DeclaredParameters check = new DeclaredParameters(op, store);
             app.addHttpHandler(op.method(), op.path(), ctx -> {
                 check.require(ctx);

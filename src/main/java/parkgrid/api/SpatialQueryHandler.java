@@ -1,36 +1,26 @@
 package parkgrid.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
-import parkgrid.store.FeatureQuery;
 import parkgrid.feature.Layer;
 import parkgrid.feature.Neighbour;
 import parkgrid.feature.ParkGridException;
-import parkgrid.geo.GeoJsonCrsMember;
-import parkgrid.query.SpatialQuery;
-import parkgrid.query.SpatialRelation;
 import parkgrid.store.FeatureStore;
 
 /**
- * Spatial questions: {@code GET /collections/{id}/nearest} (k nearest to a point) and
- * {@code POST /processes/spatial-query/execution} (features in a relation to a geometry or to a stored
- * feature). Answers are GeoJSON with each hit's {@code distance_m} among its properties: metres on the
- * WGS84 ellipsoid, as PostGIS {@code geography} measures them. A drawn {@code geometry} is lon/lat unless
- * it carries a GeoJSON {@code crs} member ({@link GeoJsonCrsMember}: positions then easting first).
+ * {@code GET /collections/{id}/nearest} (k nearest to a point), and the writer of neighbour answers it shares
+ * with the spatial-query process ({@link parkgrid.process.SpatialQueryProcess}). Answers are GeoJSON with each
+ * hit's {@code distance_m} among its properties: metres on the WGS84 ellipsoid, as PostGIS {@code geography}
+ * measures them.
  */
 final class SpatialQueryHandler {
-    static final int MAX_RESULTS = 10_000;
     /** The most neighbours one {@code /nearest} request returns. */
     static final int MAX_NEAREST = 1000;
     private final FeatureStore store;
@@ -48,59 +38,8 @@ final class SpatialQueryHandler {
         write(ctx, writer, hits, Map.of("collection", layer.name(), "point", List.of(point.x, point.y), "k", k), false);
     }
 
-    void execute(Context ctx) throws IOException {
-        JsonNode in = JsonBody.inputs(ctx, ProcessDeclarations.SPATIAL_QUERY);
-        Layer layer = CollectionsHandler.layer(store, JsonBody.text(in, "collection", null));
-        SpatialRelation relation;
-        try {
-            relation = SpatialRelation.fromApiName(JsonBody.text(in, "relation", "intersects"));
-        } catch (IllegalArgumentException e) {
-            throw ParkGridException.invalidParameter("relation", e.getMessage());
-        }
-        double distance = JsonBody.number(in, "distance", Double.NaN);
-        int limit = (int) Math.min(MAX_RESULTS, Math.max(1, JsonBody.number(in, "limit", MAX_RESULTS)));
-        SpatialQuery query = new SpatialQuery(queryGeometry(in), relation, distance);
-        List<Neighbour> hits = new ArrayList<>();
-        boolean[] truncated = {false};
-        store.forEach(layer.name(), new FeatureQuery(query.candidateEnvelope(), Map.of(), FeatureQuery.UNLIMITED, 0), f -> {
-            Optional<Neighbour> hit = query.test(f);
-            if (hit.isPresent()) {
-                if (hits.size() < limit) hits.add(hit.get()); else truncated[0] = true;
-            }
-        });
-        hits.sort((a, b) -> Double.compare(a.distanceMetres(), b.distanceMetres()));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("collection", layer.name());
-        summary.put("relation", relation.apiName());
-        if (relation == SpatialRelation.WITHIN_DISTANCE) summary.put("distance_m", distance);
-        summary.put("truncated", truncated[0]);
-        write(ctx, new FeatureWriter(ItemsRequest.crs(ctx, "crs")), hits, summary, true);
-    }
-
-    private Geometry queryGeometry(JsonNode in) {
-        if (in.hasNonNull("geometry")) {
-            try {
-                return GeoJsonCrsMember.readGeometryToCrs84(in.get("geometry"));
-            } catch (IllegalArgumentException e) {
-                throw ParkGridException.invalidParameter("geometry", "geometry: " + e.getMessage());
-            }
-        }
-        JsonNode ref = in.get("feature");
-        if (ref == null || !ref.isObject()) {
-            throw ParkGridException.invalidParameter("geometry", "give a GeoJSON 'geometry' or a 'feature': {\"collection\": …, \"id\": …}");
-        }
-        Layer other = CollectionsHandler.layer(store, JsonBody.text(ref, "collection", null));
-        if (!ref.path("id").canConvertToLong()) throw ParkGridException.invalidParameter("feature", "feature.id must be an integer");
-        long id = ref.get("id").asLong();
-        Feature f = store.feature(other.name(), id).orElseThrow(() ->
-                ParkGridException.notFound("feature", "collection '" + other.name() + "' has no feature " + id));
-        if (!f.hasGeometry()) {
-            throw ParkGridException.invalidParameter("feature", "feature " + id + " of '" + other.name() + "' has no geometry (its place is not known)");
-        }
-        return f.geometry();
-    }
-
-    private static void write(Context ctx, FeatureWriter writer, List<Neighbour> hits, Map<String, Object> summary,
+    /** Writes neighbours as GeoJSON with {@code distance_m}, then the {@code summary} (a process) or {@code query} member. */
+    static void write(Context ctx, FeatureWriter writer, List<Neighbour> hits, Map<String, Object> summary,
                               boolean withSummary) throws IOException {
         ctx.contentType(OgcVocabulary.GEOJSON);
         try (OutputStream out = ctx.outputStream(); JsonGenerator g = Responses.JSON.getFactory().createGenerator(out)) {

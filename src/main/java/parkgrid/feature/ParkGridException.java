@@ -35,6 +35,11 @@ public class ParkGridException extends RuntimeException {
         return new ParkGridException(409, "Conflict", null, detail);
     }
 
+    /** 503: the server runs as many analyses as it can; the client may ask again shortly. */
+    public static ParkGridException busy(String detail) {
+        return new ParkGridException(503, "Server busy", null, detail);
+    }
+
     public int status() { return status; }
     public String title() { return title; }
     /** The request parameter the problem is about, or {@code null}. */

@@ -1,4 +1,4 @@
-package parkgrid.api;
+package parkgrid.process;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,37 +18,37 @@ import java.util.Optional;
  * @param required    true when an execution without it is refused
  * @param members     the keys of an object input, empty otherwise
  */
-record ProcessInput(String name, Schema schema, String description, boolean required, List<ProcessInput> members) {
-    ProcessInput {
+public record ProcessInput(String name, Schema schema, String description, boolean required, List<ProcessInput> members) {
+    public ProcessInput {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(description, "description");
         members = List.copyOf(members);
     }
 
-    static ProcessInput optional(String name, Schema schema, String description) {
+    public static ProcessInput optional(String name, Schema schema, String description) {
         return new ProcessInput(name, schema, description, false, List.of());
     }
 
-    static ProcessInput required(String name, Schema schema, String description) {
+    public static ProcessInput required(String name, Schema schema, String description) {
         return new ProcessInput(name, schema, description, true, List.of());
     }
 
     /** An object input whose keys are {@code members}. */
-    static ProcessInput object(String name, boolean required, String description, ProcessInput... members) {
+    public static ProcessInput object(String name, boolean required, String description, ProcessInput... members) {
         return new ProcessInput(name, Schema.object(), description, required, List.of(members));
     }
 
-    boolean hasMembers() {
+    public boolean hasMembers() {
         return !members.isEmpty();
     }
 
-    Optional<ProcessInput> member(String key) {
+    public Optional<ProcessInput> member(String key) {
         return members.stream().filter(m -> m.name.equals(key)).findFirst();
     }
 
     /** The value's JSON schema; for an object input, its properties, required keys and no others. */
-    ObjectNode jsonSchema() {
+    public ObjectNode jsonSchema() {
         ObjectNode s = schema.json();
         if (!hasMembers()) return s;
         s.set("properties", objectSchema(members).get("properties"));
@@ -59,10 +59,10 @@ record ProcessInput(String name, Schema schema, String description, boolean requ
     }
 
     /** {@code {"type":"object","properties":{…},"required":[…],"additionalProperties":false}} for {@code inputs}. */
-    static ObjectNode objectSchema(List<ProcessInput> inputs) {
-        ObjectNode s = Responses.JSON.createObjectNode().put("type", "object");
+    public static ObjectNode objectSchema(List<ProcessInput> inputs) {
+        ObjectNode s = InputValues.JSON.createObjectNode().put("type", "object");
         ObjectNode props = s.putObject("properties");
-        ArrayNode required = Responses.JSON.createArrayNode();
+        ArrayNode required = InputValues.JSON.createArrayNode();
         for (ProcessInput in : inputs) {
             ObjectNode p = in.jsonSchema();
             p.put("description", in.description);
@@ -75,8 +75,8 @@ record ProcessInput(String name, Schema schema, String description, boolean requ
     }
 
     /** The OGC API – Processes input description: title, description, occurrences, schema. */
-    ObjectNode processDescription() {
-        ObjectNode d = Responses.JSON.createObjectNode();
+    public ObjectNode processDescription() {
+        ObjectNode d = InputValues.JSON.createObjectNode();
         d.put("title", name).put("description", description);
         d.put("minOccurs", required ? 1 : 0).put("maxOccurs", 1);
         d.set("schema", jsonSchema());

@@ -1,4 +1,4 @@
-package parkgrid.api;
+package parkgrid.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
@@ -11,11 +11,11 @@ import parkgrid.feature.ParkGridException;
  * misspelt {@code "klass"} inside {@code radius} is a 400 for parameter {@code radius.klass}, not a
  * silently ignored key that changes the answer.
  */
-final class ProcessInputs {
+public final class ProcessInputs {
     private ProcessInputs() {}
 
     /** @throws ParkGridException 400 naming the dotted path of the first undeclared key */
-    static void requireDeclared(JsonNode inputs, ProcessDeclaration process) {
+    public static void requireDeclared(JsonNode inputs, ProcessDeclaration process) {
         check(inputs, process.inputs(), "", "process " + process.id());
     }
 

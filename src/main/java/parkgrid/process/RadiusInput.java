@@ -1,8 +1,13 @@
-package parkgrid.api;
+package parkgrid.process;
+
+import static parkgrid.process.ProcessInput.object;
+import static parkgrid.process.ProcessInput.optional;
+import static parkgrid.process.ProcessInput.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import parkgrid.analysis.RadiusPolicy;
@@ -15,11 +20,31 @@ import parkgrid.feature.PropertyType;
  * The {@code radius} input of the coverage process, read into a {@link RadiusPolicy}, and the rule sets
  * written as JSON for {@code GET /processes/coverage/rules}.
  */
-final class RadiusInput {
+public final class RadiusInput {
     /** The rule sets a request may name, as {@code GET /processes/coverage/rules} lists them. */
-    static final Map<String, SupplyRadiusRules> NAMED_RULES = namedRules();
+    public static final Map<String, SupplyRadiusRules> NAMED_RULES = namedRules();
+
+    /** The DL/T 5729 supply-area classes. */
+    static final List<String> CLASSES = List.of("A+", "A", "B", "C", "D", "E");
 
     private RadiusInput() {}
+
+    /** The declaration of the {@code radius} input, with its members. */
+    static ProcessInput declaration() {
+        Schema table = Schema.raw(InputValues.JSON.createObjectNode().put("type", "object")
+                .put("description", "voltage (kV) → class → metres or null, e.g. {\"10\": {\"D\": 15000}}"));
+        return object("radius", true, "how far a supplier reaches: {type: constant, metres}, {type: property, property} or "
+                        + "{type: rule, rules, voltage_kv, class | class_property}",
+                required("type", Schema.string().enumOf("constant", "property", "rule"), "which kind of radius"),
+                optional("metres", Schema.number().minimum(0), "type constant: the radius in metres"),
+                optional("property", Schema.string(), "type property: the supply layer's property holding each radius in metres"),
+                optional("rules", Schema.oneOf(Schema.string().enumOf("dlt5729"), table),
+                        "type rule: \"dlt5729\" (default) or an edited table"),
+                optional("voltage_kv", Schema.number().defaultValue(0.4), "type rule: the voltage level whose radii apply"),
+                optional("class", Schema.string().enumOf(CLASSES), "type rule: one supply-area class for every demand point"),
+                optional("class_property", Schema.string().defaultValue(RadiusPolicy.DEFAULT_CLASS_PROPERTY),
+                        "type rule: the demand layer's property holding each point's class"));
+    }
 
     private static Map<String, SupplyRadiusRules> namedRules() {
         Map<String, SupplyRadiusRules> m = new LinkedHashMap<>();
@@ -33,7 +58,7 @@ final class RadiusInput {
             throw ParkGridException.invalidParameter("radius", "radius must be an object: {\"type\":\"constant\",\"metres\":500}, "
                     + "{\"type\":\"property\",\"property\":…} or {\"type\":\"rule\",\"rules\":\"dlt5729\",\"voltage_kv\":0.4,…}");
         }
-        String type = JsonBody.text(r, "type", null);
+        String type = InputValues.text(r, "type", null);
         switch (type) {
             case "constant": {
                 JsonNode m = r.get("metres");
@@ -41,7 +66,7 @@ final class RadiusInput {
                 return RadiusPolicy.constant(m.asDouble());
             }
             case "property": {
-                String p = JsonBody.text(r, "property", null);
+                String p = InputValues.text(r, "property", null);
                 var def = supply.property(p).orElseThrow(() -> ParkGridException.invalidParameter("radius",
                         "supply layer '" + supply.name() + "' has no property '" + p + "'"));
                 if (def.type() == PropertyType.STRING) throw ParkGridException.invalidParameter("radius", "property '" + p + "' is text, not metres");
@@ -49,9 +74,9 @@ final class RadiusInput {
             }
             case "rule": {
                 SupplyRadiusRules rules = rules(r);
-                double kv = JsonBody.number(r, "voltage_kv", 0.4);
-                if (r.hasNonNull("class")) return RadiusPolicy.byClass(rules, JsonBody.text(r, "class", null), kv);
-                String classProperty = JsonBody.text(r, "class_property", RadiusPolicy.DEFAULT_CLASS_PROPERTY);
+                double kv = InputValues.number(r, "voltage_kv", 0.4);
+                if (r.hasNonNull("class")) return RadiusPolicy.byClass(rules, InputValues.text(r, "class", null), kv);
+                String classProperty = InputValues.text(r, "class_property", RadiusPolicy.DEFAULT_CLASS_PROPERTY);
                 if (demand.property(classProperty).isEmpty()) {
                     throw ParkGridException.invalidParameter("radius", "demand layer '" + demand.name() + "' has no property '"
                             + classProperty + "'; give radius.class (A+, A, B, C, D or E) instead");
@@ -97,8 +122,8 @@ final class RadiusInput {
         return SupplyRadiusRules.of("custom", "edited by the user from DL/T 5729", "user-defined", table);
     }
 
-    static ObjectNode rulesJson(SupplyRadiusRules rules) {
-        ObjectNode n = Responses.JSON.createObjectNode();
+    public static ObjectNode rulesJson(SupplyRadiusRules rules) {
+        ObjectNode n = InputValues.JSON.createObjectNode();
         n.put("name", rules.name()).put("source", rules.source()).put("confidence", rules.confidence());
         ObjectNode t = n.putObject("radius_m");
         rules.radiiMetres().forEach((kv, classes) -> {

@@ -1,4 +1,4 @@
-package parkgrid.api;
+package parkgrid.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -28,6 +28,18 @@ final class NetworkInput {
 
     private NetworkInput() {}
 
+    /** The declaration of {@code network_filter}. */
+    static ProcessInput filterDeclaration() {
+        return ProcessInput.optional("network_filter", Schema.string(),
+                "CQL2 text applied to the line layer before the network is built, e.g. \"voltage_kv = 10 AND kind = 'overhead'\"");
+    }
+
+    /** The declaration of {@code max_access_m}. */
+    static ProcessInput maxAccessDeclaration() {
+        return ProcessInput.optional("max_access_m", Schema.number().minimum(0),
+                "metres: the longest straight access leg from a demand point to the line network; points farther away are not reached");
+    }
+
     /**
      * @throws ParkGridException 400 naming {@code network_filter} (not text, syntax, unknown property, type
      *                           mismatch) or {@code max_access_m} (not a number, ≤ 0)
@@ -35,7 +47,7 @@ final class NetworkInput {
     static NetworkScope scope(JsonNode in, Layer lines) {
         NetworkScope scope = NetworkScope.byLevel();
         if (in.hasNonNull("network_filter")) {
-            String text = JsonBody.text(in, "network_filter", null);
+            String text = InputValues.text(in, "network_filter", null);
             FilterEvaluator evaluator;
             try {
                 evaluator = new FilterEvaluator(FilterBinder.parseAndBind(text, lines));
@@ -45,7 +57,7 @@ final class NetworkInput {
             }
             scope = scope.withFilter(text, evaluator::matches);
         }
-        if (in.hasNonNull("max_access_m")) scope = scope.withMaxAccessMetres(JsonBody.number(in, "max_access_m", Double.NaN));
+        if (in.hasNonNull("max_access_m")) scope = scope.withMaxAccessMetres(InputValues.number(in, "max_access_m", Double.NaN));
         return scope;
     }
 

@@ -1,9 +1,10 @@
 package parkgrid.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,11 @@ import parkgrid.analysis.NetworkSummary;
 import parkgrid.analysis.SourceRadius;
 import parkgrid.analysis.SupplyRadiusRules;
 import parkgrid.feature.Feature;
-import parkgrid.geo.GeoJsonWriter;
+import parkgrid.io.CollectionMetadata;
+import parkgrid.io.EncodingOptions;
+import parkgrid.io.FeatureEncoder;
+import parkgrid.io.FeatureFormats;
+import parkgrid.io.FeatureSet;
 
 /**
  * Streams the answers of the coverage and supply-radius processes: GeoJSON features carrying each
@@ -28,11 +33,35 @@ final class CoverageResponse {
     static void write(Context ctx, List<Feature> demands, CoverageResult result, String areasOmitted) throws IOException {
         Map<Long, DemandResult> byId = new HashMap<>();
         result.demands().forEach(d -> byId.put(d.featureId(), d));
-        ctx.contentType(OgcVocabulary.GEOJSON);
-        try (OutputStream out = ctx.outputStream(); JsonGenerator g = Responses.JSON.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("type", "FeatureCollection");
-            g.writeArrayFieldStart("features");
+        var s = result.summary();
+        ObjectNode summary = Responses.JSON.createObjectNode();
+        summary.put("demand_count", s.demandCount());
+        summary.put("covered_count", s.coveredCount());
+        summary.put("unassessed_count", s.unassessedCount());
+        summary.put("covered_share", s.coveredShare());
+        summary.put("supplier_count", s.supplierCount());
+        summary.put("population_covered", s.populationCovered());
+        summary.put("population_total", s.populationKnown());
+        summary.put("population_unknown", s.populationUnknownCount());
+        summary.put("population_covered_share", s.populationCoveredShare());
+        summary.put("mode", s.mode().name().toLowerCase());
+        summary.put("radius", s.radiusDescription());
+        summary.put("projection", "EPSG:" + s.epsg());
+        if (areasOmitted != null) summary.put("coverage_area_omitted", areasOmitted);
+        if (s.network() != null) summary.set("network", network(s.network()));
+        List<Feature> areas = new ArrayList<>();
+        long n = 1;
+        for (CoverageArea a : result.coveredAreas()) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("supply_class", a.supplyClass());
+            props.put("area_m2", Math.round(a.areaSquareMetres()));
+            areas.add(new Feature(n++, a.areaLonLat(), props));
+        }
+        CollectionMetadata metadata = CollectionMetadata.titled("Coverage").with("summary", summary)
+                .with("uncovered", result.uncoveredIds()).with("coverage_area", new FeatureSet(areas));
+        ctx.contentType(FeatureFormats.GEOJSON.contentType());
+        try (FeatureEncoder encoder = FeatureFormats.GEOJSON.encoder(ctx.outputStream(), EncodingOptions.crs84())) {
+            encoder.start(metadata);
             for (Feature f : demands) {
                 DemandResult d = byId.get(f.id());
                 Map<String, Object> props = new LinkedHashMap<>(f.properties());
@@ -43,54 +72,18 @@ final class CoverageResponse {
                 props.put("nearest_distance_m", rounded(d.nearestDistanceMetres()));
                 props.put("access_m", rounded(d.accessMetres()));
                 props.put("reason", d.reason());
-                GeoJsonWriter.RFC7946.writeFeature(g, new Feature(f.id(), f.geometry(), props));
+                encoder.feature(new Feature(f.id(), f.geometry(), props));
             }
-            g.writeEndArray();
-            var s = result.summary();
-            g.writeObjectFieldStart("summary");
-            g.writeNumberField("demand_count", s.demandCount());
-            g.writeNumberField("covered_count", s.coveredCount());
-            g.writeNumberField("unassessed_count", s.unassessedCount());
-            g.writeNumberField("covered_share", s.coveredShare());
-            g.writeNumberField("supplier_count", s.supplierCount());
-            g.writeNumberField("population_covered", s.populationCovered());
-            g.writeNumberField("population_total", s.populationKnown());
-            g.writeNumberField("population_unknown", s.populationUnknownCount());
-            if (s.populationCoveredShare() != null) g.writeNumberField("population_covered_share", s.populationCoveredShare());
-            else g.writeNullField("population_covered_share");
-            g.writeStringField("mode", s.mode().name().toLowerCase());
-            g.writeStringField("radius", s.radiusDescription());
-            g.writeStringField("projection", "EPSG:" + s.epsg());
-            if (areasOmitted != null) g.writeStringField("coverage_area_omitted", areasOmitted);
-            if (s.network() != null) writeNetwork(g, s.network());
-            g.writeEndObject();
-            g.writeArrayFieldStart("uncovered");
-            for (Long id : result.uncoveredIds()) g.writeNumber(id);
-            g.writeEndArray();
-            g.writeObjectFieldStart("coverage_area");
-            g.writeStringField("type", "FeatureCollection");
-            g.writeArrayFieldStart("features");
-            long n = 1;
-            for (CoverageArea a : result.coveredAreas()) {
-                Map<String, Object> props = new LinkedHashMap<>();
-                props.put("supply_class", a.supplyClass());
-                props.put("area_m2", Math.round(a.areaSquareMetres()));
-                GeoJsonWriter.RFC7946.writeFeature(g, new Feature(n++, a.areaLonLat(), props));
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndObject();
+            encoder.end();
         }
     }
 
     static void writeSupplyRadius(Context ctx, List<SourceRadius> results, Map<Long, Feature> sources, double kv,
                                   NetworkSummary network) throws IOException {
-        ctx.contentType(OgcVocabulary.GEOJSON);
         SupplyRadiusRules rules = SupplyRadiusRules.dlt5729();
-        try (OutputStream out = ctx.outputStream(); JsonGenerator g = Responses.JSON.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("type", "FeatureCollection");
-            g.writeArrayFieldStart("features");
+        ctx.contentType(FeatureFormats.GEOJSON.contentType());
+        try (FeatureEncoder encoder = FeatureFormats.GEOJSON.encoder(ctx.outputStream(), EncodingOptions.crs84())) {
+            encoder.start(CollectionMetadata.titled("Supply radius"));
             int over = 0;
             for (SourceRadius r : results) {
                 Feature source = sources.get(r.sourceId());
@@ -108,39 +101,34 @@ final class CoverageResponse {
                 props.put("reason", r.reason());
                 if (r.over()) over++;
                 var geometry = r.pathLonLat() != null ? r.pathLonLat() : source.geometry();
-                GeoJsonWriter.RFC7946.writeFeature(g, new Feature(r.sourceId(), geometry, props));
+                encoder.feature(new Feature(r.sourceId(), geometry, props));
             }
-            g.writeEndArray();
-            g.writeObjectFieldStart("summary");
-            g.writeNumberField("voltage_kv", kv);
-            g.writeNumberField("source_count", results.size());
-            g.writeNumberField("over_count", over);
-            g.writeStringField("rules", rules.name());
-            g.writeStringField("rules_source", rules.source());
-            g.writeStringField("rules_confidence", rules.confidence());
-            writeNetwork(g, network);
-            g.writeEndObject();
-            g.writeEndObject();
+            ObjectNode summary = Responses.JSON.createObjectNode();
+            summary.put("voltage_kv", kv);
+            summary.put("source_count", results.size());
+            summary.put("over_count", over);
+            summary.put("rules", rules.name());
+            summary.put("rules_source", rules.source());
+            summary.put("rules_confidence", rules.confidence());
+            summary.set("network", network(network));
+            encoder.end(Map.of("summary", summary));
         }
     }
 
     /** The {@code network} member of a summary: which lines formed the network and the access-leg bound. */
-    static void writeNetwork(JsonGenerator g, NetworkSummary n) throws IOException {
-        g.writeObjectFieldStart("network");
-        if (n.filter() != null) g.writeStringField("filter", n.filter());
-        else g.writeNullField("filter");
-        g.writeStringField("origin", n.origin());
-        g.writeNumberField("line_count", n.lineCount());
-        g.writeNumberField("line_total", n.lineTotal());
-        if (n.levelKv() != null) g.writeNumberField("voltage_kv", n.levelKv());
-        else g.writeNullField("voltage_kv");
-        g.writeNumberField("max_access_m", n.maxAccessMetres());
-        g.writeStringField("max_access_origin", n.accessOrigin());
-        g.writeArrayFieldStart("suppliers_off_network");
-        for (Long id : n.suppliersOffNetwork()) g.writeNumber(id);
-        g.writeEndArray();
-        g.writeStringField("description", n.description());
-        g.writeEndObject();
+    static ObjectNode network(NetworkSummary n) {
+        ObjectNode o = Responses.JSON.createObjectNode();
+        o.put("filter", n.filter());
+        o.put("origin", n.origin());
+        o.put("line_count", n.lineCount());
+        o.put("line_total", n.lineTotal());
+        o.put("voltage_kv", n.levelKv());
+        o.put("max_access_m", n.maxAccessMetres());
+        o.put("max_access_origin", n.accessOrigin());
+        ArrayNode off = o.putArray("suppliers_off_network");
+        for (Long id : n.suppliersOffNetwork()) off.add(id);
+        o.put("description", n.description());
+        return o;
     }
 
     private static String name(Feature f) {

@@ -3,21 +3,20 @@ package parkgrid.api;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
 import parkgrid.geo.CrsTransformer;
-import parkgrid.geo.GeoJsonWriter;
 import parkgrid.geo.SupportedCrs;
+import parkgrid.io.EncodingOptions;
+import parkgrid.io.GeoJsonFeatureWriter;
 
-/** Writes stored (CRS84) features as GeoJSON in a response CRS. One per request: not thread-safe. */
+/**
+ * Writes stored (CRS84) features as GeoJSON Feature objects in a response CRS, for answers that are not a
+ * plain collection (one feature with its links); collections go through {@link parkgrid.io.FeatureEncoder}s.
+ * One per request: not thread-safe.
+ */
 final class FeatureWriter {
-    private final CrsTransformer transformer;
-    private final GeoJsonWriter geoJson;
-    private final List<String> properties;
-    private final CrsTransformer.AxisOrder order;
+    private final GeoJsonFeatureWriter geoJson;
 
     FeatureWriter(SupportedCrs crs) {
         this(crs, null);
@@ -33,20 +32,11 @@ final class FeatureWriter {
      * @param order      authority axis order (OGC API Part 2 responses) or easting first (files with a crs member)
      */
     FeatureWriter(SupportedCrs crs, List<String> properties, CrsTransformer.AxisOrder order) {
-        this.transformer = crs.isStorageCrs() ? null : new CrsTransformer(crs);
-        this.geoJson = GeoJsonWriter.forCrs(crs, order);
-        this.properties = properties;
-        this.order = order;
+        this.geoJson = new GeoJsonFeatureWriter(new EncodingOptions(crs, order, properties));
     }
 
     void write(JsonGenerator g, Feature f) throws IOException {
-        Map<String, Object> props = f.properties();
-        if (properties != null) {
-            props = new LinkedHashMap<>();
-            for (String p : properties) props.put(p, f.properties().get(p));
-        }
-        Geometry geometry = transformer == null || !f.hasGeometry() ? f.geometry() : transformer.fromCrs84(f.geometry(), order);
-        geoJson.writeFeature(g, geometry == f.geometry() && props == f.properties() ? f : new Feature(f.id(), geometry, props));
+        geoJson.write(g, f);
     }
 
     String toJson(Feature f) throws IOException {

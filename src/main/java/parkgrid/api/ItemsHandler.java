@@ -1,13 +1,10 @@
 package parkgrid.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +13,18 @@ import parkgrid.store.FeatureQuery;
 import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.CrsTransformer;
-import parkgrid.geo.GeoJsonCrsMember;
 import parkgrid.geo.SupportedCrs;
+import parkgrid.io.CollectionMetadata;
+import parkgrid.io.EncodingOptions;
+import parkgrid.io.FeatureEncoder;
+import parkgrid.io.FeatureFormat;
+import parkgrid.io.FeatureFormats;
 import parkgrid.store.FeatureStore;
 
 /**
- * {@code /collections/{id}/items}, {@code /items/{featureId}} and {@code /export}. GeoJSON pages and
- * exports are streamed feature by feature from the store to the response, so a whole-layer export needs
- * memory for one feature at a time, not for the layer.
+ * {@code /collections/{id}/items}, {@code /items/{featureId}} and {@code /export}. Pages and exports are
+ * streamed feature by feature from the store through the encoder the request picks ({@link FeatureFormats}),
+ * so a whole-layer export needs memory for one feature at a time, not for the layer.
  */
 final class ItemsHandler {
     private final FeatureStore store;
@@ -33,37 +34,22 @@ final class ItemsHandler {
     }
 
     void items(Context ctx) throws IOException {
-        ResponseFormat format = ResponseFormat.of(ctx);
+        FeatureFormat format = ResponseFormat.features(ctx);
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         ItemsRequest request = ItemsRequest.parse(ctx, layer, true);
         FeatureQuery query = request.query();
-        FeatureWriter writer = new FeatureWriter(request.crs(), request.properties());
         long matched = store.count(layer.name(), query);
         long returned = Math.max(0, Math.min(query.limit(), matched - query.offset()));
-        ArrayNode links = pageLinks(ctx, layer, query, matched, returned);
-        if (format == ResponseFormat.HTML) {
-            ObjectNode doc = Responses.JSON.createObjectNode();
-            doc.put("numberMatched", matched).put("numberReturned", returned);
-            ArrayNode fs = doc.putArray("features");
-            store.forEach(layer.name(), query, f -> fs.add(Responses.JSON.readTree(writer.toJson(f))));
-            doc.set("links", links);
-            Responses.write(ctx, format, layer.title() + " – features", doc, OgcVocabulary.GEOJSON);
-            return;
-        }
-        ctx.contentType(OgcVocabulary.GEOJSON);
-        ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
-        try (OutputStream out = ctx.outputStream(); JsonGenerator g = Responses.JSON.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("type", "FeatureCollection");
-            g.writeNumberField("numberMatched", matched);
-            g.writeNumberField("numberReturned", returned);
-            g.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            g.writeArrayFieldStart("features");
-            store.forEach(layer.name(), query, f -> writer.write(g, f));
-            g.writeEndArray();
-            g.writeFieldName("links");
-            g.writeTree(links);
-            g.writeEndObject();
+        CollectionMetadata metadata = CollectionMetadata.titled(layer.title() + " – features")
+                .withNumbers(matched, returned).withTimeStamp(Instant.now())
+                .withLinks(pageLinks(ctx, layer, query, matched, returned));
+        if (format != FeatureFormats.HTML) ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
+        ctx.contentType(format.contentType());
+        try (FeatureEncoder encoder = format.encoder(ctx.outputStream(),
+                new EncodingOptions(request.crs(), CrsTransformer.AxisOrder.AUTHORITY, request.properties()))) {
+            encoder.start(metadata);
+            store.forEach(layer.name(), query, encoder::feature);
+            encoder.end();
         }
     }
 
@@ -80,53 +66,58 @@ final class ItemsHandler {
         }
         Feature f = store.feature(layer.name(), id).orElseThrow(() ->
                 ParkGridException.notFound("featureId", "collection '" + layer.name() + "' has no feature " + id));
-        ObjectNode doc = (ObjectNode) Responses.JSON.readTree(new FeatureWriter(crs).toJson(f));
         Links links = new Links(ctx);
         String path = "/collections/" + layer.name();
-        ArrayNode l = doc.putArray("links");
+        ArrayNode l = Responses.JSON.createArrayNode();
         Links.add(l, links.url(path + "/items/" + id), OgcVocabulary.REL_SELF, OgcVocabulary.GEOJSON, "This feature");
         Links.add(l, links.url(path + "/items/" + id + "?f=html"), OgcVocabulary.REL_ALTERNATE, OgcVocabulary.HTML, "This feature as HTML");
         Links.add(l, links.url(path), OgcVocabulary.REL_COLLECTION, OgcVocabulary.JSON, layer.title());
         if (format == ResponseFormat.HTML) {
-            ObjectNode page = Responses.JSON.createObjectNode();
-            page.putArray("features").add(doc.deepCopy().without("links"));
-            page.set("links", l);
-            Responses.write(ctx, format, layer.title() + " " + id, page, OgcVocabulary.GEOJSON);
+            ctx.contentType(FeatureFormats.HTML.contentType());
+            try (FeatureEncoder page = FeatureFormats.HTML.encoder(ctx.outputStream(), EncodingOptions.crs84())) {
+                page.start(CollectionMetadata.titled(layer.title() + " " + id).withLinks(l));
+                page.feature(f);
+                page.end();
+            }
         } else {
+            ObjectNode doc = (ObjectNode) Responses.JSON.readTree(new FeatureWriter(crs).toJson(f));
+            doc.set("links", l);
             ctx.header("Content-Crs", "<" + crs.uri() + ">");
             ctx.contentType(OgcVocabulary.GEOJSON).result(doc.toString());
         }
     }
 
     /**
-     * The whole layer (filters apply, no paging) as a GeoJSON file download. In CRS84 the file is RFC 7946
-     * (no {@code crs} member). In another CRS it says which with GeoJSON's legacy {@code crs} member and
-     * writes positions easting (longitude) first, the order GDAL and QGIS read under that member, so
-     * {@code ogrinfo} reports the CRS and the right extent; no {@code Content-Crs} is sent then, since that
-     * header would promise the authority axis order of OGC API Part 2.
+     * The whole layer (filters apply, no paging) as a file download in a {@code format} the registry writes
+     * as files (GeoJSON by default). In CRS84 a GeoJSON file is RFC 7946 (no {@code crs} member). In another
+     * CRS it says which with GeoJSON's legacy {@code crs} member and writes positions easting (longitude)
+     * first, the order GDAL and QGIS read under that member, so {@code ogrinfo} reports the CRS and the right
+     * extent; no {@code Content-Crs} is sent then, since that header would promise the authority axis order
+     * of OGC API Part 2.
      */
     void export(Context ctx) throws IOException {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
-        String format = ctx.queryParam("format");
-        if (format != null && !format.equals("geojson")) {
-            throw ParkGridException.invalidParameter("format", "unknown export format '" + format + "': use geojson");
-        }
+        FeatureFormat format = exportFormat(ctx.queryParam("format"));
         ItemsRequest request = ItemsRequest.parse(ctx, layer, false);
         SupportedCrs crs = request.crs();
-        FeatureWriter writer = new FeatureWriter(crs, request.properties(), CrsTransformer.AxisOrder.EAST_NORTH);
-        ctx.contentType(OgcVocabulary.GEOJSON);
+        ctx.contentType(format.contentType());
         if (crs.isStorageCrs()) ctx.header("Content-Crs", "<" + crs.uri() + ">");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + layer.name() + ".geojson\"");
-        try (OutputStream out = ctx.outputStream(); JsonGenerator g = Responses.JSON.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("type", "FeatureCollection");
-            g.writeStringField("name", layer.name());
-            if (!crs.isStorageCrs()) GeoJsonCrsMember.write(g, crs);
-            g.writeArrayFieldStart("features");
-            store.forEach(layer.name(), request.query(), f -> writer.write(g, f));
-            g.writeEndArray();
-            g.writeEndObject();
+        ctx.header("Content-Disposition", "attachment; filename=\"" + layer.name() + "." + format.fileExtension() + "\"");
+        try (FeatureEncoder encoder = format.encoder(ctx.outputStream(),
+                new EncodingOptions(crs, CrsTransformer.AxisOrder.EAST_NORTH, request.properties()))) {
+            encoder.start(CollectionMetadata.titled(layer.title()).withName(layer.name()));
+            store.forEach(layer.name(), request.query(), encoder::feature);
+            encoder.end();
         }
+    }
+
+    /** The file format {@code format=} names; GeoJSON without one. */
+    private static FeatureFormat exportFormat(String name) {
+        if (name == null) return FeatureFormats.GEOJSON;
+        List<FeatureFormat> files = FeatureFormats.STANDARD.files();
+        return files.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() ->
+                ParkGridException.invalidParameter("format", "unknown export format '" + name + "': use "
+                        + String.join(", ", files.stream().map(FeatureFormat::name).toList())));
     }
 
     private static ArrayNode pageLinks(Context ctx, Layer layer, FeatureQuery q, long matched, long returned) {

@@ -14,6 +14,8 @@ import parkgrid.process.Process;
 import parkgrid.process.ProcessRunner;
 import parkgrid.process.Processes;
 import parkgrid.process.Schema;
+import parkgrid.io.FeatureFormat;
+import parkgrid.io.FeatureFormats;
 import parkgrid.store.FeatureStore;
 
 /**
@@ -28,6 +30,9 @@ final class Operations {
     static final Parameter COLLECTION_ID = path("collectionId", Schema.string(), "a collection id from /collections");
     static final Parameter F = query("f", Schema.string().enumOf("json", "html"),
             "representation; without it the Accept header decides (text/html: HTML, otherwise JSON)");
+    /** {@code f} of feature collections: every format of the registry. */
+    static final Parameter F_FEATURES = query("f", Schema.string().enumOf(ResponseFormat.fValues(FeatureFormats.STANDARD)),
+            "representation; without it the Accept header decides (text/html: HTML, otherwise GeoJSON)");
     static final Parameter BBOX = query("bbox", Schema.arrayOf(Schema.number()).minItems(4).maxItems(6),
             "minLon,minLat,maxLon,maxLat (or minLon,minLat,minZ,maxLon,maxLat,maxZ, Z ignored) in bbox-crs, default CRS84; "
                     + "minLon > maxLon crosses the antimeridian");
@@ -52,10 +57,12 @@ final class Operations {
     static final Parameter PROPERTIES = query("properties", Schema.arrayOf(Schema.string()),
             "comma-separated properties to return; default all");
 
-    static final Parameter FORMAT = query("format", Schema.string().enumOf("geojson").defaultValue("geojson"), "file format");
+    static final Parameter FORMAT = query("format", Schema.string()
+            .enumOf(FeatureFormats.STANDARD.files().stream().map(FeatureFormat::name).toList())
+            .defaultValue(FeatureFormats.GEOJSON.name()), "file format");
     /** The query parameters of {@code /items} besides the property filters. */
     static final List<Parameter> ITEMS_QUERY = List.of(BBOX, BBOX_CRS, CRS, LIMIT, OFFSET, DATETIME, FILTER, FILTER_LANG,
-            FILTER_CRS, SORTBY, PROPERTIES, F);
+            FILTER_CRS, SORTBY, PROPERTIES, F_FEATURES);
     /** The query parameters of {@code /export} besides the property filters: those of {@code /items} without paging. */
     static final List<Parameter> EXPORT_QUERY = List.of(FORMAT, BBOX, BBOX_CRS, CRS, DATETIME, FILTER, FILTER_LANG, FILTER_CRS,
             SORTBY, PROPERTIES);

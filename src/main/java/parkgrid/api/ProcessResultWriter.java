@@ -13,7 +13,7 @@ final class ProcessResultWriter {
 
     static void write(Context ctx, ProcessResult result) throws IOException {
         if (result instanceof FeatureHits hits) {
-            SpatialQueryHandler.write(ctx, new FeatureWriter(ItemsRequest.crs(ctx, "crs")), hits.hits(), hits.summary(), true);
+            SpatialQueryHandler.write(ctx, ItemsRequest.crs(ctx, "crs"), hits.hits(), hits.summary(), true);
         } else if (result instanceof CoverageAnswer c) {
             CoverageResponse.write(ctx, c.demands(), c.result(), c.areasOmitted());
         } else if (result instanceof SupplyRadiusAnswer s) {

@@ -1,9 +1,7 @@
 package parkgrid.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,12 @@ import parkgrid.feature.Feature;
 import parkgrid.feature.Layer;
 import parkgrid.feature.Neighbour;
 import parkgrid.feature.ParkGridException;
+import parkgrid.geo.SupportedCrs;
+import parkgrid.io.CollectionMetadata;
+import parkgrid.io.EncodingOptions;
+import parkgrid.io.FeatureEncoder;
+import parkgrid.io.FeatureFormat;
+import parkgrid.io.FeatureFormats;
 import parkgrid.store.FeatureStore;
 
 /**
@@ -33,29 +37,25 @@ final class SpatialQueryHandler {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         Coordinate point = point(ctx.queryParam("point"));
         int k = ctx.queryParam("k") == null ? 5 : count("k", ctx.queryParam("k"), MAX_NEAREST);
-        FeatureWriter writer = new FeatureWriter(ItemsRequest.crs(ctx, "crs"));
+        SupportedCrs crs = ItemsRequest.crs(ctx, "crs");
         List<Neighbour> hits = store.nearest(layer.name(), point, k);
-        write(ctx, writer, hits, Map.of("collection", layer.name(), "point", List.of(point.x, point.y), "k", k), false);
+        write(ctx, crs, hits, Map.of("collection", layer.name(), "point", List.of(point.x, point.y), "k", k), false);
     }
 
-    /** Writes neighbours as GeoJSON with {@code distance_m}, then the {@code summary} (a process) or {@code query} member. */
-    static void write(Context ctx, FeatureWriter writer, List<Neighbour> hits, Map<String, Object> summary,
-                              boolean withSummary) throws IOException {
-        ctx.contentType(OgcVocabulary.GEOJSON);
-        try (OutputStream out = ctx.outputStream(); JsonGenerator g = Responses.JSON.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("type", "FeatureCollection");
-            g.writeNumberField("numberReturned", hits.size());
-            g.writeArrayFieldStart("features");
+    /** The hits as GeoJSON (nearest first), {@code distance_m} rounded to the centimetre, then the {@code summary} (a process) or {@code query} member. */
+    static void write(Context ctx, SupportedCrs crs, List<Neighbour> hits, Map<String, Object> summary,
+                      boolean withSummary) throws IOException {
+        FeatureFormat format = FeatureFormats.GEOJSON;
+        ctx.contentType(format.contentType());
+        try (FeatureEncoder encoder = format.encoder(ctx.outputStream(), EncodingOptions.inCrs(crs))) {
+            encoder.start(CollectionMetadata.titled(summary.get("collection") + " – spatial query")
+                    .withNumbers(null, (long) hits.size()).with(withSummary ? "summary" : "query", summary));
             for (Neighbour n : hits) {
                 Map<String, Object> props = new LinkedHashMap<>(n.feature().properties());
                 props.put("distance_m", Math.round(n.distanceMetres() * 100) / 100.0);
-                writer.write(g, new Feature(n.feature().id(), n.feature().geometry(), props));
+                encoder.feature(new Feature(n.feature().id(), n.feature().geometry(), props));
             }
-            g.writeEndArray();
-            g.writeFieldName(withSummary ? "summary" : "query");
-            g.writeObject(summary);
-            g.writeEndObject();
+            encoder.end();
         }
     }
 

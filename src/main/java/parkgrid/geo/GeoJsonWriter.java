@@ -73,6 +73,11 @@ public final class GeoJsonWriter {
         else g.writeString(v.toString());
     }
 
+    /** The GeoJSON {@code type} this writer gives a geometry (a JTS LinearRing is a GeoJSON LineString). */
+    public static String typeName(Geometry geom) {
+        return geom instanceof LinearRing ? "LineString" : geom.getGeometryType();
+    }
+
     public void writeGeometry(JsonGenerator g, Geometry geom) throws IOException {
         g.writeStartObject();
         if (geom instanceof Point p) {

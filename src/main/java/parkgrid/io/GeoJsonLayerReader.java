@@ -23,15 +23,20 @@ import parkgrid.store.LayerMetadataJson;
  * Reads a GeoJSON FeatureCollection into a {@link LayerData}. ParkGrid's foreign members
  * ({@code name}, {@code title}, {@code title_zh}, {@code description}, {@code geometry_type},
  * {@code source}, {@code positional_accuracy}, {@code temporal_property}, {@code schema}, {@code article_figures}) describe the layer; without a
- * {@code schema} the property types are inferred from the values. Feature ids must be positive integers.
- * A feature with {@code "geometry": null} (RFC 7946 §3.2) is read with a null geometry.
+ * {@code schema} the property types are inferred from the values. A feature with {@code "geometry": null}
+ * (RFC 7946 §3.2) is read with a null geometry; one without an {@code id} gets the next free one.
+ *
+ * <p>The reader only parses: property values come as the file gives them (String, Long, Double, Boolean),
+ * all of a feature's properties, in the file's order. Whether ids are positive and unique, geometries fit
+ * the layer and values its schema is {@link parkgrid.store.FeatureChecks}'s to say, once, when a store
+ * writes the features ({@link parkgrid.store.FeatureChecks#checked} gives the typed features without one).
  */
 public final class GeoJsonLayerReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private GeoJsonLayerReader() {}
 
-    /** @throws IllegalArgumentException naming the feature and member that is wrong */
+    /** @throws IllegalArgumentException naming the feature and member that is not GeoJSON or not ParkGrid's layer members */
     public static LayerData read(InputStream in, String defaultName) throws IOException {
         JsonNode root = JSON.readTree(in);
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
@@ -58,7 +63,7 @@ public final class GeoJsonLayerReader {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("feature " + id + ": " + e.getMessage(), e);
             }
-            out.add(new Feature(id, g, properties(layer, id, f.path("properties"))));
+            out.add(new Feature(id, g, properties(id, f.path("properties"))));
         }
         return new LayerData(layer, out);
     }
@@ -69,28 +74,27 @@ public final class GeoJsonLayerReader {
     }
 
     private static long featureId(JsonNode id) {
-        if (!id.canConvertToLong() || id.asLong() < 1) {
-            throw new IllegalArgumentException("feature id " + id + " must be a positive integer");
+        if (!id.canConvertToLong() || (id.isNumber() && !id.isIntegralNumber())) {
+            throw new IllegalArgumentException("feature id " + id + " must be an integer");
         }
         return id.asLong();
     }
 
-    private static Map<String, Object> properties(Layer layer, long id, JsonNode props) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (PropertyDefinition p : layer.properties()) {
-            JsonNode v = props.get(p.name());
-            try {
-                values.put(p.name(), v == null || v.isNull() ? null : p.type().coerce(v.isNumber() ? v.numberValue() : v.asText()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("feature " + id + ", property " + p.name() + ": " + e.getMessage(), e);
-            }
+    /** The properties as JSON gives them; objects and arrays as their JSON text. */
+    private static Map<String, Object> properties(long id, JsonNode props) {
+        if (!props.isObject() && !props.isMissingNode() && !props.isNull()) {
+            throw new IllegalArgumentException("feature " + id + ": 'properties' must be an object, got " + props.getNodeType());
         }
-        Iterator<String> names = props.fieldNames();
-        while (names.hasNext()) {
-            String n = names.next();
-            if (layer.property(n).isEmpty()) {
-                throw new IllegalArgumentException("feature " + id + " has property '" + n + "' that is not in the layer schema");
-            }
+        Map<String, Object> values = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            values.put(e.getKey(), v.isNull() ? null
+                    : v.isIntegralNumber() && v.canConvertToLong() ? (Object) v.asLong()
+                    : v.isNumber() ? (Object) v.asDouble()
+                    : v.isBoolean() ? (Object) v.asBoolean()
+                    : v.isTextual() ? v.asText() : v.toString());
         }
         return values;
     }

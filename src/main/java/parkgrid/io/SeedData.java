@@ -18,7 +18,7 @@ import parkgrid.store.FeatureStore;
 public final class SeedData {
     private SeedData() {}
 
-    /** Reads every seed layer from the classpath. */
+    /** Reads every seed layer from the classpath, parsed only: a store's import checks and types the features. */
     public static List<LayerData> read() {
         List<LayerData> layers = new ArrayList<>();
         for (String file : layerFiles()) {

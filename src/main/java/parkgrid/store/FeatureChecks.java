@@ -2,22 +2,30 @@ package parkgrid.store;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import parkgrid.feature.Feature;
 import parkgrid.feature.Layer;
+import parkgrid.feature.LayerData;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;
 
 /**
- * The checks every store makes before a write, so that both reject the same input the same way: ids
- * positive and unique in the batch, geometry of the layer's kind, valid and in lon/lat range (or null:
- * a feature without a place, RFC 7946 §3.2), no property outside the schema, values of the declared types.
+ * The one place features are checked against their layer, so that both stores reject the same input the
+ * same way: ids positive and unique in the batch, geometry of the layer's kind, valid and in lon/lat range
+ * (or null: a feature without a place, RFC 7946 §3.2), no property outside the schema, values of the
+ * declared types. Stores call {@link #check} on every feature of a write before they write any; readers
+ * ({@code parkgrid.io}) only parse and leave all of this to here.
  */
 public final class FeatureChecks {
     private FeatureChecks() {}
 
-    /** @return per feature, the property values in schema order, typed for the store */
+    /**
+     * @return per feature, the property values in schema order, typed for the store (String, Long, Double)
+     * @throws ParkGridException 400 naming the id, geometry or property that is wrong
+     */
     public static List<Object[]> check(Layer layer, List<Feature> features) {
         Set<Long> ids = new HashSet<>();
         List<Object[]> rows = new ArrayList<>(features.size());
@@ -53,5 +61,22 @@ public final class FeatureChecks {
             rows.add(values);
         }
         return rows;
+    }
+
+    /**
+     * The features checked as {@link #check} does, with their values typed and in schema order: what a store
+     * would hold after importing them. For callers that use parsed layer data without a store (tests' answer
+     * keys, analyses over files).
+     */
+    public static LayerData checked(LayerData data) {
+        List<Object[]> rows = check(data.layer(), data.features());
+        List<Feature> typed = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Feature f = data.features().get(i);
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int k = 0; k < rows.get(i).length; k++) values.put(data.layer().properties().get(k).name(), rows.get(i)[k]);
+            typed.add(new Feature(f.id(), f.geometry(), values));
+        }
+        return new LayerData(data.layer(), typed);
     }
 }

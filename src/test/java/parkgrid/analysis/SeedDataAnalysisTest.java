@@ -12,12 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import parkgrid.feature.Feature;
 import parkgrid.io.GeoJsonLayerReader;
+import parkgrid.store.FeatureChecks;
 
 /** Coverage and supply-radius checks on the seeded Ruyang / Song layers (data/seed). */
 class SeedDataAnalysisTest {
     private static List<Feature> layer(String name) throws IOException {
         try (InputStream in = Files.newInputStream(Path.of("data/seed", name + ".geojson"))) {
-            return GeoJsonLayerReader.read(in, name).features();
+            return FeatureChecks.checked(GeoJsonLayerReader.read(in, name)).features();
         }
     }
 

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import java.util.Map;
 import parkgrid.feature.LayerData;
+import parkgrid.feature.ParkGridException;
 import parkgrid.feature.StatedFigure;
+import parkgrid.store.FeatureChecks;
 
 class GeoJsonLayerReaderTest {
     private static LayerData read(String json) throws Exception {
@@ -44,5 +48,51 @@ class GeoJsonLayerReaderTest {
                  "features":[]}
                 """));
         assertTrue(e.getMessage().contains("category"), e.getMessage());
+    }
+
+    private static final String VILLAGES = """
+            {"type":"FeatureCollection","name":"villages","geometry_type":"Point",
+             "schema":[{"name":"name_zh","type":"string"},{"name":"population","type":"integer"},{"name":"voltage_kv","type":"number"}],
+             "features":[%s]}
+            """;
+
+    @Test
+    void theReaderOnlyParsesAndTheOneCheckTypesTheValues() throws Exception {
+        LayerData d = read(VILLAGES.formatted("""
+                {"type":"Feature","id":14,"geometry":{"type":"Point","coordinates":[112.214,34.246]},
+                 "properties":{"voltage_kv":10,"name_zh":"程村","population":"1200"}}"""));
+        assertEquals(Map.of("voltage_kv", 10L, "name_zh", "程村", "population", "1200"), d.features().get(0).properties(),
+                "values as the file gives them");
+        LayerData typed = FeatureChecks.checked(d);
+        assertEquals(List.of("name_zh", "population", "voltage_kv"), List.copyOf(typed.features().get(0).properties().keySet()));
+        assertEquals(1200L, typed.features().get(0).properties().get("population"));
+        assertEquals(10.0, typed.features().get(0).properties().get("voltage_kv"));
+    }
+
+    @Test
+    void schemaAndIdProblemsAreLeftToTheChecksWhichNameTheParameter() throws Exception {
+        LayerData unknownProperty = read(VILLAGES.formatted("""
+                {"type":"Feature","id":14,"geometry":null,"properties":{"name_zh":"程村","村长":"王"}}"""));
+        ParkGridException e = assertThrows(ParkGridException.class, () -> FeatureChecks.checked(unknownProperty));
+        assertEquals("村长", e.parameter());
+        assertTrue(e.getMessage().contains("feature 14"), e.getMessage());
+
+        LayerData badType = read(VILLAGES.formatted("""
+                {"type":"Feature","id":14,"geometry":null,"properties":{"name_zh":"程村","population":"一千二"}}"""));
+        assertEquals("population", assertThrows(ParkGridException.class, () -> FeatureChecks.checked(badType)).parameter());
+
+        LayerData zeroId = read(VILLAGES.formatted("""
+                {"type":"Feature","id":0,"geometry":null,"properties":{"name_zh":"程村"}}"""));
+        assertEquals("id", assertThrows(ParkGridException.class, () -> FeatureChecks.checked(zeroId)).parameter());
+    }
+
+    @Test
+    void whatIsNotGeoJsonIsStillTheReadersToReject() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(VILLAGES.formatted("""
+                {"type":"Feature","id":"程村","geometry":null,"properties":{}}""")));
+        assertTrue(e.getMessage().contains("must be an integer"), e.getMessage());
+        IllegalArgumentException g = assertThrows(IllegalArgumentException.class, () -> read(VILLAGES.formatted("""
+                {"type":"Feature","id":3,"geometry":{"type":"Point","coordinates":"程村"},"properties":{}}""")));
+        assertTrue(g.getMessage().startsWith("feature 3"), g.getMessage());
     }
 }

@@ -6,10 +6,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import parkgrid.feature.LayerData;
 import parkgrid.io.SeedData;
+import parkgrid.store.FeatureChecks;
 
-/** The committed seed set read straight from its files: the independent answer key for store tests. */
+/**
+ * The committed seed set read straight from its files, values typed by the layer schemas as a store holds
+ * them: the independent answer key for store tests.
+ */
 public final class SeedFixture {
-    private static final List<LayerData> SEED = SeedData.read();
+    private static final List<LayerData> SEED = SeedData.read().stream().map(FeatureChecks::checked).toList();
 
     private SeedFixture() {}
 

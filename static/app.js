@@ -5,7 +5,7 @@
  * Test hooks: window.parkgrid = { map, layers: {collectionId: L.GeoJSON}, ready, error,
  * lowVoltageMinZoom, openPopup(c, id), featureElement(c, id), focusFeature(c, id),
  * featureClickPoint(c, id), fitToFreeArea(bounds), zoomToAll(), legend (legend.js), measure (measure.js),
- * export (export.js), results: {name: L.Layer} (set by panels.js) }.
+ * export (export.js), results: {name: L.Layer} (set by panels.js), roles (role → collection id, from /map/config) }.
  * "Drawn" = every feature of a collection is one sub-layer of layers[collectionId].
  *
  * The analysis panels (panels.js, query.js, coverage.js, statistics.js) are optional: when
@@ -31,13 +31,18 @@
     return { fillColor: color };
   }
 
-  /** Known layers, listed top (drawn last) to bottom. Unknown collections get defaultConfig(). */
+  const ROLE = window.ParkGridRoles.ROLE;
+
+  /**
+   * Styles by layer role (roles.js; /map/config says which collection plays which), listed top (drawn last)
+   * to bottom. Collections without a role get defaultConfig().
+   */
   const LAYERS = {
-    substations: { label: 'Substations 变电站', base: { radius: 7, color: '#1b1b1b', weight: 2.5, fillOpacity: 1 },
+    [ROLE.SUPPLY_SUBSTATIONS]: { label: 'Substations 变电站', base: { radius: 7, color: '#1b1b1b', weight: 2.5, fillOpacity: 1 },
       classify: { prop: 'voltage_kv', classes: [
         { value: '110', label: '110 kV', style: { fillColor: '#b59f10', radius: 8 } },
         { value: '35', label: '35 kV', style: { fillColor: '#55b555' } }] } },
-    enterprises: { label: 'Enterprises 企业', base: { radius: 7, color: '#222', weight: 1.5, fillOpacity: 0.95 },
+    [ROLE.ENTERPRISES]: { label: 'Enterprises 企业', base: { radius: 7, color: '#222', weight: 1.5, fillOpacity: 0.95 },
       labels: { prop: 'name_zh', minZoom: 15 },
       classify: { prop: 'cluster', classes: [
         { value: 'ceramics', label: 'ceramics 陶瓷', style: fill('#d95f02') },
@@ -46,32 +51,32 @@
         { value: 'insulation', label: 'insulation 保温材料', style: fill('#e7298a') },
         { value: 'equipment', label: 'equipment 装备制造', style: fill('#33a02c') },
         { value: 'energy', label: 'energy 能源', style: fill('#e6ab02') }] } },
-    villages: { label: 'Villages 村庄', base: { radius: 7, color: '#1b1b1b', weight: 1.5, fillOpacity: 0.95 },
+    [ROLE.DEMAND]: { label: 'Villages 村庄', base: { radius: 7, color: '#1b1b1b', weight: 1.5, fillOpacity: 0.95 },
       labels: { prop: 'name_zh', minZoom: 10 },
       classify: { prop: 'upgrade_status', classes: [
         { value: 'upgraded', label: 'grid upgraded 已改造', style: fill('#1a9850') },
         { value: 'planned', label: 'upgrade planned 计划改造', style: fill('#fdae61') },
         { value: 'not_started', label: 'not started 未启动', style: fill('#d73027') }] } },
-    transformers: { label: 'Transformers 配变', base: { radius: 4, color: '#1b1b1b', weight: 1, fillColor: '#6e97b8', fillOpacity: 1 } },
-    power_lines: { label: 'Power lines 电力线路', base: { opacity: 0.95, lineCap: 'round' },
+    [ROLE.SUPPLY_TRANSFORMERS]: { label: 'Transformers 配变', base: { radius: 4, color: '#1b1b1b', weight: 1, fillColor: '#6e97b8', fillOpacity: 1 } },
+    [ROLE.LINES]: { label: 'Power lines 电力线路', base: { opacity: 0.95, lineCap: 'round' },
       classify: { prop: 'voltage_kv', classes: VOLTAGE_CLASSES } },
-    wind_turbines: { label: 'Wind turbines 风机', base: { radius: 4, color: '#006064', weight: 1.5, fillColor: '#4dd0e1', fillOpacity: 1 } },
-    facilities: { label: 'Facilities 设施', base: { radius: 6, color: '#4a148c', weight: 1.5, fillColor: '#ce93d8', fillOpacity: 0.95 } },
-    projects: { label: 'Projects 合作项目', base: { radius: 6, color: '#004d40', weight: 1.5, fillColor: '#26a69a', fillOpacity: 0.95 } },
-    suggestions: { label: 'Suggestions 市民建议', base: { radius: 6, color: '#e65100', weight: 1.5, fillColor: '#ffb74d', fillOpacity: 0.95 } },
-    parcels: { label: 'Parcels 地块', base: { color: '#8a8a8a', weight: 1, fillOpacity: 0.5 },
+    [ROLE.WIND_TURBINES]: { label: 'Wind turbines 风机', base: { radius: 4, color: '#006064', weight: 1.5, fillColor: '#4dd0e1', fillOpacity: 1 } },
+    [ROLE.FACILITIES]: { label: 'Facilities 设施', base: { radius: 6, color: '#4a148c', weight: 1.5, fillColor: '#ce93d8', fillOpacity: 0.95 } },
+    [ROLE.PROJECTS]: { label: 'Projects 合作项目', base: { radius: 6, color: '#004d40', weight: 1.5, fillColor: '#26a69a', fillOpacity: 0.95 } },
+    [ROLE.SUGGESTIONS]: { label: 'Suggestions 市民建议', base: { radius: 6, color: '#e65100', weight: 1.5, fillColor: '#ffb74d', fillOpacity: 0.95 } },
+    [ROLE.PARCELS]: { label: 'Parcels 地块', base: { color: '#8a8a8a', weight: 1, fillOpacity: 0.5 },
       classify: { prop: 'status', classes: [
         { value: 'occupied', label: 'occupied 已入驻', style: fill('#c5b8dc') },
         { value: 'available', label: 'available 可供地', style: fill('#fff59d') },
         { value: 'reserved', label: 'reserved 预留', style: fill('#ffcc80') },
         { value: 'green', label: 'green 绿地', style: fill('#a5d6a7') }] } },
-    wind_farm: { label: 'Wind farm 风电场', base: { color: '#00838f', weight: 1.5, dashArray: '4 3', fillColor: '#b2ebf2', fillOpacity: 0.35 } },
-    park: { label: 'Industrial park 产业园', base: { color: '#c62828', weight: 3, dashArray: '8 5', fillColor: '#ef9a9a', fillOpacity: 0.08 } }
+    [ROLE.WIND_FARM]: { label: 'Wind farm 风电场', base: { color: '#00838f', weight: 1.5, dashArray: '4 3', fillColor: '#b2ebf2', fillOpacity: 0.35 } },
+    [ROLE.PARK]: { label: 'Industrial park 产业园', base: { color: '#c62828', weight: 3, dashArray: '8 5', fillColor: '#ef9a9a', fillOpacity: 0.08 } }
   };
   const ORDER = Object.keys(LAYERS);
   const PALETTE = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666'];
 
-  const state = { map: null, entries: [], names: new Map(), legend: null };
+  const state = { map: null, entries: [], names: new Map(), legend: null, roles: {} };
 
   function escapeHtml(value) {
     return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -169,7 +174,8 @@
    */
   function buildEntry(collection, all) {
     const features = all.filter((f) => f.geometry);
-    const entry = { id: collection.id, collection, cfg: LAYERS[collection.id] || defaultConfig(collection), features,
+    const role = window.ParkGridRoles.roleOf(state.roles, collection.id);
+    const entry = { id: collection.id, role, collection, cfg: (role && LAYERS[role]) || defaultConfig(collection), features,
       unplaced: all.length - features.length };
     entry.kind = geometryKind(collection.geometryType || (features[0] && features[0].geometry && features[0].geometry.type));
     entry.layer = L.geoJSON(features, {
@@ -186,7 +192,7 @@
   }
 
   function orderOf(entry) {
-    const i = ORDER.indexOf(entry.id);
+    const i = ORDER.indexOf(entry.role);
     return i < 0 ? ORDER.length : i;
   }
 
@@ -349,7 +355,7 @@
 
   /** Fits the park (else all data) into the part of the map not covered by the side panels. */
   function fitInitialView(map, entries) {
-    const park = entries.find((e) => e.id === 'park' && e.features.length);
+    const park = entries.find((e) => e.role === ROLE.PARK && e.features.length);
     let bounds = park ? park.layer.getBounds() : L.latLngBounds([]);
     if (!bounds.isValid()) entries.filter((e) => e.features.length).forEach((e) => bounds.extend(e.layer.getBounds()));
     if (!fitToFreeArea(bounds)) map.setView([34.17, 112.45], 12);
@@ -420,6 +426,7 @@
     if (!window.ParkGridPanels) return;
     try {
       window.ParkGridPanels.start({ map: state.map, entries: state.entries, config, layerConfig: LAYERS,
+        roles: state.roles, layerFor: (role) => window.ParkGridRoles.layerFor(state.roles, role),
         voltageClasses: VOLTAGE_CLASSES, escapeHtml, getJson, popupHtml, headingOf, findFeature, focusFeature,
         openPopup, fitToFreeArea, geometryKind, featureStyle, legend: state.legend });
     } catch (err) {
@@ -452,6 +459,8 @@
     addTitleControl(map);
     try {
       const [config, list] = await Promise.all([getJson('/map/config'), getJson('/collections')]);
+      state.roles = config.roles || {};
+      window.parkgrid.roles = state.roles;
       const entries = (await Promise.all((list.collections || []).map(loadCollection)))
         .sort((a, b) => orderOf(a) - orderOf(b));
       state.entries = entries;

@@ -22,11 +22,16 @@
     const paths = L.featureGroup().addTo(map);
     Object.assign(window.parkgrid.results, { coverageArea: area, coverage: demands, supplyRadius: paths });
 
-    const has = (id) => ctx.entries.some((e) => e.id === id);
+    const ROLE = window.ParkGridRoles.ROLE;
+    /** The collection playing `role` when the map has it, else `fallback`. */
+    const layerOr = (role, fallback) => {
+      const id = ctx.layerFor(role);
+      return ctx.entries.some((e) => e.id === id) ? id : fallback;
+    };
     const options = P.collectionOptions();
     const lineOptions = P.collectionOptions('line');
-    const supply = P.select({ id: 'pg-c-supply' }, options, has('transformers') ? 'transformers' : options[0][0]);
-    const demand = P.select({ id: 'pg-c-demand' }, options, has('villages') ? 'villages' : options[0][0]);
+    const supply = P.select({ id: 'pg-c-supply' }, options, layerOr(ROLE.SUPPLY_TRANSFORMERS, options[0][0]));
+    const demand = P.select({ id: 'pg-c-demand' }, options, layerOr(ROLE.DEMAND, options[0][0]));
     const kind = P.select({ id: 'pg-c-kind' }, [['constant', 'constant 固定半径'], ['property', 'per-feature property 按属性'],
       ['rule', 'rule table DL/T 5729 规范表']], 'constant');
     const metresInput = h('input', { id: 'pg-c-metres', type: 'number', min: '1', step: '100', value: '500' });
@@ -37,7 +42,7 @@
       [['', 'from demand supply_class 按需求点属性']].concat(CLASSES.map((c) => [c, 'class ' + c + ' 类'])), '');
     const mode = P.select({ id: 'pg-c-mode' }, [['euclidean', 'euclidean 直线距离'], ['network', 'network 沿线路']], 'euclidean');
     const network = P.select({ id: 'pg-c-network' }, lineOptions.length ? lineOptions : options,
-      has('power_lines') ? 'power_lines' : (lineOptions[0] || options[0])[0]);
+      layerOr(ROLE.LINES, (lineOptions[0] || options[0])[0]));
     const out = h('div', { class: 'pg-results', id: 'pg-c-results', 'aria-live': 'polite' });
 
     const constantBox = P.field('Radius 半径 (m)', metresInput);
@@ -191,7 +196,7 @@
     const checkVoltage = P.select({ id: 'pg-r-voltage' }, [['10', '10 kV'], ['0.4', '0.4 kV']], '10');
     const checkClass = P.select({ id: 'pg-r-class' }, CLASSES.map((c) => [c, 'class ' + c + ' 类']), 'D');
     const checkLines = P.select({ id: 'pg-r-lines' }, lineOptions.length ? lineOptions : options,
-      has('power_lines') ? 'power_lines' : (lineOptions[0] || options[0])[0]);
+      layerOr(ROLE.LINES, (lineOptions[0] || options[0])[0]));
     const checkOut = h('div', { class: 'pg-results', id: 'pg-r-results', 'aria-live': 'polite' });
 
     async function runCheck() {

@@ -22,7 +22,8 @@
     let source = null; // {geometry} or {feature: {collection, id}}
     let mode = 'query';
 
-    const defaultLayer = ctx.entries.some((e) => e.id === 'villages') ? 'villages' : (ctx.entries[0] || {}).id;
+    const demandLayer = ctx.layerFor(window.ParkGridRoles.ROLE.DEMAND);
+    const defaultLayer = ctx.entries.some((e) => e.id === demandLayer) ? demandLayer : (ctx.entries[0] || {}).id;
     const layerSelect = P.select({ id: 'pg-q-layer' }, P.collectionOptions(), defaultLayer);
     const relationSelect = P.select({ id: 'pg-q-relation' }, RELATIONS, 'within-distance');
     const distanceInput = h('input', { id: 'pg-q-distance', type: 'number', min: '0', step: '50', value: '500' });

@@ -32,8 +32,9 @@
   const YEAR_SOURCES = { illustrative: 'illustrative 示意', inferred: 'inferred 推定' };
   const LEDGER_KEYS = ['ledger_industrial', 'ledger_production_sales', 'ledger_tech_transfer', 'ledger_industry_finance'];
 
-  function classLabel(ctx, layer, value) {
-    const cfg = ctx.layerConfig[layer];
+  /** The map's class (label, style) of `value` in the style of the layer playing `role`. */
+  function classLabel(ctx, role, value) {
+    const cfg = ctx.layerConfig[role];
     const cls = cfg && cfg.classify && cfg.classify.classes.find((c) => c.value === String(value));
     return cls ? cls : null;
   }
@@ -51,7 +52,7 @@
 
   function clusterChart(ctx, groups) {
     const bars = groups.slice().sort((a, b) => b.count - a.count).map((g) => {
-      const cls = classLabel(ctx, 'enterprises', g.value);
+      const cls = classLabel(ctx, window.ParkGridRoles.ROLE.ENTERPRISES, g.value);
       return { label: cls ? cls.label : String(g.value === null ? 'not stated 未载' : g.value), value: g.count,
         color: cls && cls.style.fillColor ? cls.style.fillColor : '#607d8b' };
     });

@@ -25,6 +25,7 @@ import parkgrid.analysis.RadiusPolicy;
 import parkgrid.analysis.SupplyRadiusCheck;
 import parkgrid.analysis.SupplyRadiusOptions;
 import parkgrid.analysis.SupplyRadiusRules;
+import parkgrid.config.LayerRoles;
 import parkgrid.feature.Feature;
 import parkgrid.feature.GeometryKind;
 import parkgrid.feature.Layer;
@@ -56,10 +57,12 @@ final class CoverageHandler {
      */
     static final int NETWORK_AREA_DEFAULT_MAX_LINES = 20_000;
     private final FeatureStore store;
+    private final LayerRoles roles;
 
-    CoverageHandler(FeatureStore store, Duration timeLimit) {
+    CoverageHandler(FeatureStore store, Duration timeLimit, LayerRoles roles) {
         this.store = store;
         this.timeLimit = timeLimit;
+        this.roles = roles;
     }
 
     void rules(Context ctx) {
@@ -85,7 +88,7 @@ final class CoverageHandler {
             }
             options = CoverageOptions.euclidean();
         } else if (mode.equals("network")) {
-            Layer network = CollectionsHandler.layer(store, JsonBody.text(in, "network", "power_lines"));
+            Layer network = CollectionsHandler.layer(store, JsonBody.text(in, "network", roles.layerFor(LayerRoles.LINES)));
             if (network.geometryKind() != GeometryKind.LINESTRING && network.geometryKind() != GeometryKind.MULTILINESTRING) {
                 throw ParkGridException.invalidParameter("network", "network layer '" + network.name() + "' holds "
                         + network.geometryKind().geoJsonName() + ", not lines");
@@ -141,16 +144,16 @@ final class CoverageHandler {
         JsonNode in = JsonBody.inputs(ctx, ProcessDeclarations.SUPPLY_RADIUS);
         double kv = JsonBody.number(in, "voltage_kv", 10);
         if (kv != 10 && kv != 0.4) throw ParkGridException.invalidParameter("voltage_kv", "voltage_kv must be 10 or 0.4, got " + kv);
-        Layer lines = CollectionsHandler.layer(store, JsonBody.text(in, "lines", "power_lines"));
-        Layer sources = CollectionsHandler.layer(store, JsonBody.text(in, "sources", kv == 10 ? "substations" : "transformers"));
-        String loadsName = kv == 10 ? JsonBody.text(in, "loads", "transformers") : (in.hasNonNull("loads") ? JsonBody.text(in, "loads", null) : null);
+        Layer lines = CollectionsHandler.layer(store, JsonBody.text(in, "lines", roles.layerFor(LayerRoles.LINES)));
+        Layer sources = CollectionsHandler.layer(store, JsonBody.text(in, "sources", roles.layerFor(kv == 10 ? LayerRoles.SUPPLY_SUBSTATIONS : LayerRoles.SUPPLY_TRANSFORMERS)));
+        String loadsName = kv == 10 ? JsonBody.text(in, "loads", roles.layerFor(LayerRoles.SUPPLY_TRANSFORMERS)) : (in.hasNonNull("loads") ? JsonBody.text(in, "loads", null) : null);
         List<Feature> loads = loadsName == null ? null : read(CollectionsHandler.layer(store, loadsName).name());
         NetworkScope scope = NetworkInput.scope(in, lines);
         SupplyRadiusOptions options = SupplyRadiusOptions.defaults().withDeadline(deadline).withNetworkScope(scope);
         if (in.hasNonNull("class")) {
             options = options.withDefaultClass(JsonBody.text(in, "class", null));
-        } else if (store.layer("villages").isPresent()) {
-            options = options.withVillages(read("villages")); // each source takes the class of its nearest village
+        } else if (store.layer(roles.layerFor(LayerRoles.DEMAND)).isPresent()) {
+            options = options.withVillages(read(roles.layerFor(LayerRoles.DEMAND))); // each source takes the class of its nearest village
         }
         List<Feature> sourceFeatures = read(sources.name());
         Map<Long, Feature> byId = new HashMap<>();

@@ -64,9 +64,9 @@ final class Operations {
         OpenApiHandler openApi = new OpenApiHandler(store, this::all);
         MapConfigHandler mapConfig = new MapConfigHandler(settings);
         SpatialQueryHandler spatial = new SpatialQueryHandler(store);
-        StatisticsHandler statistics = new StatisticsHandler(store);
+        StatisticsHandler statistics = new StatisticsHandler(store, settings.roles());
         ProcessesHandler processes = new ProcessesHandler(ProcessDeclarations.ALL);
-        CoverageHandler coverage = new CoverageHandler(store, settings.analysisTimeLimit());
+        CoverageHandler coverage = new CoverageHandler(store, settings.analysisTimeLimit(), settings.roles());
         String json = OgcVocabulary.JSON, html = OgcVocabulary.HTML, geojson = OgcVocabulary.GEOJSON;
 
         List<Operation> ops = new ArrayList<>();
@@ -113,7 +113,7 @@ final class Operations {
         ops.add(Operation.get("getCoverageRules", "/processes/coverage/rules",
                 "Supply-radius rule sets (DL/T 5729 and high-voltage service radii), metres by voltage and class", coverage::rules, json));
         ops.add(Operation.execute(ProcessDeclarations.SUPPLY_RADIUS, coverage::supplyRadius));
-        ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap)", mapConfig::get, json));
+        ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap, layer roles)", mapConfig::get, json));
         ops.add(Operation.get("getHealth", "/health", "Liveness: 200 with status ok", ctx -> ctx.json(Map.of("status", "ok", "store", store.kind())), json));
         ops.add(Operation.get("getFavicon", "/favicon.ico", "Browser icon: redirects to /static/favicon.svg",
                 ctx -> ctx.redirect("/static/favicon.svg")));

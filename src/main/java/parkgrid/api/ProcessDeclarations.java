@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import parkgrid.analysis.CoverageOptions;
 import parkgrid.analysis.RadiusPolicy;
+import parkgrid.config.LayerRoles;
 import parkgrid.query.SpatialRelation;
 
 /** The processes ParkGrid runs, each declared once: descriptions, OpenAPI bodies and input checks come from here. */
@@ -16,6 +17,12 @@ final class ProcessDeclarations {
 
     /** The DL/T 5729 supply-area classes. */
     private static final List<String> CLASSES = List.of("A+", "A", "B", "C", "D", "E");
+
+    /**
+     * The line layer's name a description states as the default: the seed's ({@link LayerRoles#seed()}); the
+     * handler takes the deployment's role instead when {@code PARKGRID_ROLES} renames it.
+     */
+    private static final String SEED_LINES = LayerRoles.seed().layerFor(LayerRoles.LINES);
 
     private static ProcessInput collection(String name, boolean isRequired, String description) {
         return new ProcessInput(name, Schema.string(), description, isRequired, List.of());
@@ -75,7 +82,7 @@ final class ProcessDeclarations {
                 radius(),
                 optional("mode", Schema.string().enumOf("euclidean", "network").defaultValue("euclidean"),
                         "straight-line (geodesic) distance or distance along the line network"),
-                optional("network", Schema.string().defaultValue("power_lines"), "mode network: the line collection"),
+                optional("network", Schema.string().defaultValue(SEED_LINES), "mode network: the line collection"),
                 networkFilter(),
                 maxAccess(),
                 optional("population_property", Schema.string().defaultValue(CoverageOptions.DEFAULT_POPULATION_PROPERTY),
@@ -91,7 +98,7 @@ final class ProcessDeclarations {
                 optional("voltage_kv", Schema.number().enumOf(10, 0.4).defaultValue(10), "the voltage level checked"),
                 optional("class", Schema.string().enumOf(CLASSES), "one supply-area class for every source; default: the class "
                         + "of each source's nearest village, D without villages"),
-                optional("lines", Schema.string().defaultValue("power_lines"), "the line collection"),
+                optional("lines", Schema.string().defaultValue(SEED_LINES), "the line collection"),
                 optional("sources", Schema.string(), "the source collection; default substations at 10 kV, transformers at 0.4 kV"),
                 optional("loads", Schema.string(), "the load collection; default transformers at 10 kV, the line ends at 0.4 kV"),
                 networkFilter(),

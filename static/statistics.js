@@ -1,5 +1,5 @@
 /*
- * Statistics tab ("Statistics 统计"): GET /statistics drawn as small inline SVG charts (charts.js),
+ * Statistics tab ("Statistics 统计"): GET /statistics drawn as small ECharts bar charts (charts.js),
  * with the numbers as tables as well. Figures the source article states are shown as stated, each with
  * its source; the data's own value is shown beside them only as a check. Invented values (capacities,
  * upgrade years) are labelled illustrative.
@@ -95,7 +95,7 @@
     });
     const targetChart = C.barChart({ id: 'pg-chart-targets', title: 'Upgrade targets vs seed villages 改造目标与样本',
       unit: 'villages 村', bars, labelWidth: 96, right: 92 });
-    return perYear + targetChart;
+    return [perYear, targetChart];
   }
 
   function format(value) {
@@ -172,7 +172,7 @@
       [h('b', {}, stated(f) + ' '), f.label + ' ' + f.label_zh + ' ', h('span', { class: 'pg-source' }, sourceLabel(f))])));
     if (figures.some((f) => LEDGER_KEYS.includes(f.key))) {
       const fig = h('figure', { class: 'pg-figure', id: 'pg-fig-ledger' }, []);
-      fig.innerHTML = ledgerChart(figures);
+      fig.append(ledgerChart(figures));
       const caption = [];
       byKey('ledger_projects').forEach((f) => {
         const l = layerOf(f);
@@ -235,15 +235,16 @@
         c === 'share_of_park' ? (g[c] * 100).toFixed(1) + ' %' : String(g[c])))))]);
   }
 
-  function figure(id, svg, note) {
+  function figure(id, charts, note) {
     const fig = h('figure', { class: 'pg-figure', id }, []);
-    fig.innerHTML = svg;
+    fig.append(...[].concat(charts));
     if (note) fig.append(h('figcaption', {}, note));
     return fig;
   }
 
   async function load(root, ctx) {
     const out = h('div', { id: 'pg-s-content' });
+    C.disposeIn(root);
     root.replaceChildren(out);
     P.busy(out, 'Loading… 加载中');
     let s;

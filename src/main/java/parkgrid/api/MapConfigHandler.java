@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import parkgrid.config.Settings;
 
-/** {@code /map/config}: what the map page needs from the deployment (the basemap; none by default). */
+/**
+ * {@code /map/config}: what the map page needs from the deployment: the basemap (none by default) and
+ * {@code roles}, role → layer name ({@link parkgrid.config.LayerRoles}), which the page styles and
+ * picks its default layers by.
+ */
 final class MapConfigHandler {
     private final ObjectNode config = Responses.JSON.createObjectNode();
 
@@ -22,6 +26,8 @@ final class MapConfigHandler {
                     .put("subdomains", "01234567").put("attribution", "© 天地图 Tianditu").put("maxZoom", 18);
             default -> { /* none: the map draws on a plain background, offline */ }
         }
+        ObjectNode roles = config.putObject("roles");
+        settings.roles().asMap().forEach(roles::put);
     }
 
     void get(Context ctx) {

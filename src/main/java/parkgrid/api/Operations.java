@@ -76,7 +76,7 @@ final class Operations {
         OpenApiHandler openApi = new OpenApiHandler(store, this::all);
         MapConfigHandler mapConfig = new MapConfigHandler(settings);
         SpatialQueryHandler spatial = new SpatialQueryHandler(store);
-        StatisticsHandler statistics = new StatisticsHandler(store);
+        StatisticsHandler statistics = new StatisticsHandler(store, settings.roles());
         ProcessesHandler processes = new ProcessesHandler(registered.declarations());
         ProcessExecutionHandler executions = new ProcessExecutionHandler(registered, runner);
         CoverageRulesHandler coverageRules = new CoverageRulesHandler();
@@ -127,7 +127,7 @@ final class Operations {
         }
         ops.add(Operation.get("getCoverageRules", "/processes/coverage/rules",
                 "Supply-radius rule sets (DL/T 5729 and high-voltage service radii), metres by voltage and class", coverageRules::rules, json));
-        ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap)", mapConfig::get, json));
+        ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap, layer roles)", mapConfig::get, json));
         ops.add(Operation.get("getHealth", "/health", "Liveness: 200 with status ok", ctx -> ctx.json(Map.of("status", "ok", "store", store.kind())), json));
         ops.add(Operation.get("getFavicon", "/favicon.ico", "Browser icon: redirects to /static/favicon.svg",
                 ctx -> ctx.redirect("/static/favicon.svg")));

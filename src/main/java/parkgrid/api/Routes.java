@@ -15,7 +15,7 @@ public final class Routes {
 
     /** The standard processes, on a runner with the settings' analysis time limit. */
     public static void register(Javalin app, FeatureStore store, Settings settings) {
-        register(app, store, settings, Processes.standard(store), ProcessRunner.withTimeLimit(settings.analysisTimeLimit()));
+        register(app, store, settings, Processes.standard(store, settings.roles()), ProcessRunner.withTimeLimit(settings.analysisTimeLimit()));
     }
 
     /** {@code processes} on {@code runner}: a test app registers a process of its own, or a small runner. */

@@ -12,6 +12,7 @@ import parkgrid.analysis.GroupSummary;
 import parkgrid.analysis.StatedFigureCheck;
 import parkgrid.feature.StatedFigure;
 import parkgrid.analysis.UpgradeProgress;
+import parkgrid.config.LayerRoles;
 import parkgrid.feature.Feature;
 import parkgrid.store.FeatureQuery;
 import parkgrid.feature.Layer;
@@ -35,9 +36,11 @@ final class StatisticsHandler {
     private static final String PLACEHOLDER = "placeholder";
     private static final Envelope WHOLE_WORLD = new Envelope(-180, 180, -90, 90);
     private final FeatureStore store;
+    private final LayerRoles roles;
 
-    StatisticsHandler(FeatureStore store) {
+    StatisticsHandler(FeatureStore store, LayerRoles roles) {
         this.store = store;
+        this.roles = roles;
     }
 
     void layer(Context ctx) throws IOException {
@@ -54,16 +57,16 @@ final class StatisticsHandler {
 
     void dashboard(Context ctx) throws IOException {
         ObjectNode doc = Responses.JSON.createObjectNode();
-        section(doc, "power_lines_km_by_voltage", "power_lines", "voltage_kv", null, null);
-        section(doc, "enterprises_by_cluster", "enterprises", "cluster", null, null);
-        section(doc, "enterprises_by_status", "enterprises", "status", null, null);
-        section(doc, "parcels_by_land_use", "parcels", "land_use", null, null);
-        section(doc, "parcels_by_status", "parcels", "status", null, null);
-        section(doc, "transformers_kva_by_village", "transformers", "village", "capacity_kva", CAPACITY_SOURCE);
-        section(doc, "facilities_by_category", "facilities", "category", null, null);
-        if (store.layer("park").isPresent() && doc.has("parcels_by_land_use")) {
+        section(doc, "power_lines_km_by_voltage", roles.layerFor(LayerRoles.LINES), "voltage_kv", null, null);
+        section(doc, "enterprises_by_cluster", roles.layerFor(LayerRoles.ENTERPRISES), "cluster", null, null);
+        section(doc, "enterprises_by_status", roles.layerFor(LayerRoles.ENTERPRISES), "status", null, null);
+        section(doc, "parcels_by_land_use", roles.layerFor(LayerRoles.PARCELS), "land_use", null, null);
+        section(doc, "parcels_by_status", roles.layerFor(LayerRoles.PARCELS), "status", null, null);
+        section(doc, "transformers_kva_by_village", roles.layerFor(LayerRoles.SUPPLY_TRANSFORMERS), "village", "capacity_kva", CAPACITY_SOURCE);
+        section(doc, "facilities_by_category", roles.layerFor(LayerRoles.FACILITIES), "category", null, null);
+        if (store.layer(roles.layerFor(LayerRoles.PARK)).isPresent() && doc.has("parcels_by_land_use")) {
             GroupSummary park = new GroupSummary(null, null);
-            store.forEach("park", FeatureQuery.all(), park::add);
+            store.forEach(roles.layerFor(LayerRoles.PARK), FeatureQuery.all(), park::add);
             double parkArea = park.groups().isEmpty() ? 0 : park.groups().get(0).areaSquareMetres();
             doc.put("park_area_m2", parkArea);
             for (var g : doc.withArray("parcels_by_land_use")) {

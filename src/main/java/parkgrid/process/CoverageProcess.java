@@ -1,6 +1,7 @@
 package parkgrid.process;
 
 import static parkgrid.process.ProcessInput.optional;
+import parkgrid.config.LayerRoles;
 import static parkgrid.process.ProcessInput.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ public final class CoverageProcess implements Process {
                 RadiusInput.declaration(),
                 optional("mode", Schema.string().enumOf("euclidean", "network").defaultValue("euclidean"),
                         "straight-line (geodesic) distance or distance along the line network"),
-                optional("network", Schema.string().defaultValue(DefaultLayers.LINES), "mode network: the line collection"),
+                optional("network", Schema.string().defaultValue(LayerRoles.seed().layerFor(LayerRoles.LINES)), "mode network: the line collection"),
                 NetworkInput.filterDeclaration(),
                 NetworkInput.maxAccessDeclaration(),
                 optional("population_property", Schema.string().defaultValue(CoverageOptions.DEFAULT_POPULATION_PROPERTY),
@@ -49,9 +50,12 @@ public final class CoverageProcess implements Process {
             "GeoJSON FeatureCollection of the demand features (covered, supplier, distance_m) with a summary member", false);
 
     private final FeatureStore store;
+    private final LayerRoles roles;
 
-    public CoverageProcess(FeatureStore store) {
+    /** @param roles which layers the execution falls back to when it names none */
+    public CoverageProcess(FeatureStore store, LayerRoles roles) {
         this.store = store;
+        this.roles = roles;
     }
 
     @Override
@@ -75,7 +79,7 @@ public final class CoverageProcess implements Process {
             }
             options = CoverageOptions.euclidean();
         } else if (mode.equals("network")) {
-            Layer network = InputValues.layer(store, InputValues.text(in, "network", DefaultLayers.LINES));
+            Layer network = InputValues.layer(store, InputValues.text(in, "network", roles.layerFor(LayerRoles.LINES)));
             if (network.geometryKind() != GeometryKind.LINESTRING && network.geometryKind() != GeometryKind.MULTILINESTRING) {
                 throw ParkGridException.invalidParameter("network", "network layer '" + network.name() + "' holds "
                         + network.geometryKind().geoJsonName() + ", not lines");

@@ -1,6 +1,7 @@
 package parkgrid.process;
 
 import java.util.ArrayList;
+import parkgrid.config.LayerRoles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,11 @@ public final class Processes {
     }
 
     /** The analyses ParkGrid serves, reading their layers from {@code store}: one line per process. */
-    public static Processes standard(FeatureStore store) {
+    public static Processes standard(FeatureStore store, LayerRoles roles) {
         return new Processes(List.of(
                 new SpatialQueryProcess(store),
-                new CoverageProcess(store),
-                new SupplyRadiusProcess(store)));
+                new CoverageProcess(store, roles),
+                new SupplyRadiusProcess(store, roles)));
     }
 
     /** These processes and {@code more} after them. */

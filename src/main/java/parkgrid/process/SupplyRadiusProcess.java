@@ -1,6 +1,7 @@
 package parkgrid.process;
 
 import static parkgrid.process.ProcessInput.optional;
+import parkgrid.config.LayerRoles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class SupplyRadiusProcess implements Process {
                 optional("voltage_kv", Schema.number().enumOf(10, 0.4).defaultValue(10), "the voltage level checked"),
                 optional("class", Schema.string().enumOf(RadiusInput.CLASSES), "one supply-area class for every source; default: the class "
                         + "of each source's nearest village, D without villages"),
-                optional("lines", Schema.string().defaultValue(DefaultLayers.LINES), "the line collection"),
+                optional("lines", Schema.string().defaultValue(LayerRoles.seed().layerFor(LayerRoles.LINES)), "the line collection"),
                 optional("sources", Schema.string(), "the source collection; default substations at 10 kV, transformers at 0.4 kV"),
                 optional("loads", Schema.string(), "the load collection; default transformers at 10 kV, the line ends at 0.4 kV"),
                 NetworkInput.filterDeclaration(),
@@ -36,9 +37,12 @@ public final class SupplyRadiusProcess implements Process {
             "GeoJSON FeatureCollection of the sources with their longest path (metres), limit and flag, with a summary member", false);
 
     private final FeatureStore store;
+    private final LayerRoles roles;
 
-    public SupplyRadiusProcess(FeatureStore store) {
+    /** @param roles which layers the execution falls back to when it names none */
+    public SupplyRadiusProcess(FeatureStore store, LayerRoles roles) {
         this.store = store;
+        this.roles = roles;
     }
 
     @Override
@@ -50,18 +54,18 @@ public final class SupplyRadiusProcess implements Process {
     public SupplyRadiusAnswer execute(JsonNode in, Instant deadline) throws IOException {
         double kv = InputValues.number(in, "voltage_kv", 10);
         if (kv != 10 && kv != 0.4) throw ParkGridException.invalidParameter("voltage_kv", "voltage_kv must be 10 or 0.4, got " + kv);
-        Layer lines = InputValues.layer(store, InputValues.text(in, "lines", DefaultLayers.LINES));
-        Layer sources = InputValues.layer(store, InputValues.text(in, "sources", kv == 10 ? DefaultLayers.SUBSTATIONS : DefaultLayers.TRANSFORMERS));
-        String loadsName = kv == 10 ? InputValues.text(in, "loads", DefaultLayers.TRANSFORMERS)
+        Layer lines = InputValues.layer(store, InputValues.text(in, "lines", roles.layerFor(LayerRoles.LINES)));
+        Layer sources = InputValues.layer(store, InputValues.text(in, "sources", kv == 10 ? roles.layerFor(LayerRoles.SUPPLY_SUBSTATIONS) : roles.layerFor(LayerRoles.SUPPLY_TRANSFORMERS)));
+        String loadsName = kv == 10 ? InputValues.text(in, "loads", roles.layerFor(LayerRoles.SUPPLY_TRANSFORMERS))
                 : (in.hasNonNull("loads") ? InputValues.text(in, "loads", null) : null);
         List<Feature> loads = loadsName == null ? null : LocatedFeatures.read(store, InputValues.layer(store, loadsName).name());
         NetworkScope scope = NetworkInput.scope(in, lines);
         SupplyRadiusOptions options = SupplyRadiusOptions.defaults().withDeadline(deadline).withNetworkScope(scope);
         if (in.hasNonNull("class")) {
             options = options.withDefaultClass(InputValues.text(in, "class", null));
-        } else if (store.layer(DefaultLayers.VILLAGES).isPresent()) {
+        } else if (store.layer(roles.layerFor(LayerRoles.DEMAND)).isPresent()) {
             // each source takes the class of its nearest village
-            options = options.withVillages(LocatedFeatures.read(store, DefaultLayers.VILLAGES));
+            options = options.withVillages(LocatedFeatures.read(store, roles.layerFor(LayerRoles.DEMAND)));
         }
         List<Feature> sourceFeatures = LocatedFeatures.read(store, sources.name());
         Map<Long, Feature> byId = new HashMap<>();

@@ -28,7 +28,7 @@
  *
  * <p><b>Units and defaults.</b> Distances in inputs and answers are metres (ellipsoidal, WGS84), geometries
  * EPSG:4326 lon/lat unless a GeoJSON {@code crs} member says otherwise. The seed layer names an execution
- * falls back to when it names none are in {@code DefaultLayers}, the one place a layer-role map replaces.
+ * falls back to when it names none come from the deployment's {@link parkgrid.config.LayerRoles}.
  * Nothing here imports {@code java.sql} or Javalin.
  */
 package parkgrid.process;

@@ -45,7 +45,7 @@ class ProcessExecutionApiTest extends SeededServerTest {
                 c.http.prefer405over404 = true;
             });
             Routes.register(javalin, server.store(), Settings.embedded(dir.resolve("unused.gpkg"), 0),
-                    Processes.standard(server.store()).with(new WaitingProcess()), new ProcessRunner(timeLimit, 1, 0));
+                    Processes.standard(server.store(), parkgrid.config.LayerRoles.seed()).with(new WaitingProcess()), new ProcessRunner(timeLimit, 1, 0));
             javalin.after(Utf8ContentType::declare);
             javalin.start("127.0.0.1", 0);
         }

@@ -80,7 +80,7 @@ abstract class BrowserTestSupport {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) fail(message + " (CI=true: the browser test must run)");
             Assumptions.assumeTrue(false, message + ": skipping the browser test locally");
         }
-        app = ParkGridApp.start(Settings.embedded(tempDir.resolve("test.gpkg"), 0));
+        app = startServer(tempDir);
         base = "http://localhost:" + app.port();
 
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -103,6 +103,11 @@ abstract class BrowserTestSupport {
         new WebDriverWait(driver, READY_TIMEOUT).until(d -> Boolean.TRUE.equals(js.executeScript(
                 "return !!(window.parkgrid && (window.parkgrid.ready || window.parkgrid.error))")));
         assertNull(js.executeScript("return window.parkgrid.error"), "the map reported a load error");
+    }
+
+    /** The server the page is loaded from: by default the embedded store, freshly seeded in {@code dir}. */
+    ParkGridApp startServer(Path dir) {
+        return ParkGridApp.start(Settings.embedded(dir.resolve("test.gpkg"), 0));
     }
 
     /** The browser window's size in CSS pixels, "width,height". */

@@ -207,4 +207,35 @@ class MapPageBrowserTest extends BrowserTestSupport {
         assertTrue(!text.isBlank(), "popup of " + collectionId + " #" + featureId + " has text");
         return text;
     }
+
+    @Test
+    void thePageIsEsModulesWithoutParkGridGlobals() {
+        List<?> scripts = (List<?>) js.executeScript("return Array.from(document.querySelectorAll('script[type=module]'))"
+                + ".map((s) => new URL(s.src).pathname)");
+        assertEquals(List.of("/static/app.js"), scripts, "one module entry point");
+        assertEquals(List.of(), js.executeScript("return Object.keys(window).filter((k) => /^ParkGrid/.test(k))"),
+                "the modules import each other instead of sharing window.ParkGrid* globals");
+        assertEquals(Boolean.TRUE, js.executeScript("return !!(window.parkgrid.ready && window.parkgrid.legend && window.parkgrid.measure"
+                + " && window.parkgrid.export && window.parkgrid.roles && window.parkgrid.roles.lines === 'power_lines')"));
+    }
+
+    @Test
+    void theFetchHelperHandsOnTheProblemsTitleDetailAndParameter() {
+        Object answer = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/static/http.js').then((http) => http.getJson('/collections/villages/items?bbox=112.4,34.1&name_zh=' + encodeURIComponent('程村'))"
+                + "  .then(() => done('no problem'), (e) => done({ problem: e instanceof http.Problem, status: e.status, title: e.title,"
+                + "    detail: e.detail, parameter: e.parameter, text: http.problemText(e) })));");
+        assertTrue(answer instanceof Map, String.valueOf(answer));
+        Map<?, ?> p = (Map<?, ?>) answer;
+        assertEquals(Boolean.TRUE, p.get("problem"), p.toString());
+        assertEquals(400L, p.get("status"), p.toString());
+        assertEquals("bbox", p.get("parameter"), p.toString());
+        String text = (String) p.get("text");
+        assertTrue(text.contains((String) p.get("detail")) && text.contains("bbox") && !((String) p.get("detail")).isBlank(), text);
+        // the 400 is the one console error this test provokes
+        List<org.openqa.selenium.logging.LogEntry> severe = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
+                .stream().filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
+        assertEquals(1, severe.size(), severe.toString());
+        assertTrue(severe.get(0).getMessage().contains("400"), severe.toString());
+    }
 }

@@ -1,0 +1,58 @@
+/*
+ * The page's one way to ask the server: fetch with JSON answers, and errors as Problem objects that carry the
+ * application/problem+json members (title, detail, parameter, status) the server sends for bad input.
+ */
+
+/** Thrown for an HTTP error; carries the application/problem+json fields when the server sent them. */
+export class Problem extends Error {
+  constructor(status, body, url) {
+    const detail = body && (body.detail || body.title) ? body.detail || body.title : 'HTTP ' + status;
+    super(detail);
+    this.status = status;
+    this.title = body && body.title ? body.title : 'HTTP ' + status;
+    this.detail = detail;
+    this.parameter = body && body.parameter ? body.parameter : null;
+    this.url = url;
+  }
+}
+
+/** "Invalid parameter: radius.class must be … (parameter radius.class)": what a person reads of a problem. */
+export function problemText(err) {
+  if (!(err instanceof Problem)) return String(err && err.message ? err.message : err);
+  return (err.title && err.title !== err.detail ? err.title + ': ' : '') + err.detail +
+    (err.parameter ? ' (parameter 参数 ' + err.parameter + ')' : '');
+}
+
+async function readAnswer(response, url) {
+  const type = response.headers.get('Content-Type') || '';
+  const text = await response.text();
+  let body = null;
+  if (/json/.test(type)) {
+    try { body = JSON.parse(text); } catch (e) { body = null; }
+  }
+  if (!response.ok) throw new Problem(response.status, body || { detail: text.slice(0, 300) || null }, url);
+  if (body === null) throw new Problem(response.status, { title: 'Not JSON', detail: url + ' did not answer JSON' }, url);
+  return body;
+}
+
+async function request(url, options) {
+  let response;
+  try {
+    response = await fetch(url, options);
+  } catch (err) {
+    throw new Problem(0, { title: 'Network error', detail: 'Could not reach the server 无法连接服务器: ' + err.message }, url);
+  }
+  return readAnswer(response, url);
+}
+
+/** GETs JSON (or GeoJSON: pass its media type as `accept`). @throws Problem */
+export function getJson(url, accept) {
+  return request(url, { headers: { Accept: accept || 'application/json, application/geo+json;q=0.9' } });
+}
+
+/** POSTs an OGC API – Processes style execution request ({"inputs": …}). @throws Problem */
+export function execute(processId, inputs) {
+  const url = '/processes/' + encodeURIComponent(processId) + '/execution';
+  return request(url, { method: 'POST', body: JSON.stringify({ inputs }),
+    headers: { 'Content-Type': 'application/json', Accept: 'application/geo+json, application/json;q=0.9' } });
+}

@@ -38,11 +38,11 @@ import parkgrid.store.FeatureStore;
  * inputs name, runs the pure analysis under a time limit and writes GeoJSON with a summary.
  */
 final class CoverageHandler {
-    /** An analysis that would run longer stops with 503 rather than hold a server thread. */
+    /** An analysis that would run longer stops (time limit exceeded) rather than hold a server thread. */
     private final Duration timeLimit;
     /**
      * Covered areas are built on one worker thread: a JTS union cannot be interrupted, so one that
-     * outlasts the time limit is answered with 503 while it finishes in the background, and at most one
+     * outlasts the time limit is answered "time limit exceeded" while it finishes in the background, and at most one
      * such computation runs at a time.
      */
     private final ExecutorService areaWorker = Executors.newSingleThreadExecutor(r -> {
@@ -69,10 +69,18 @@ final class CoverageHandler {
     }
 
     void coverage(Context ctx) throws IOException {
+        try {
+            runCoverage(ctx);
+        } catch (ParkGridException e) {
+            throw InputPaths.COVERAGE.named(e);
+        }
+    }
+
+    private void runCoverage(Context ctx) throws IOException {
         Instant deadline = Instant.now().plus(timeLimit); // reading the layers counts against the limit too
         JsonNode in = JsonBody.inputs(ctx, ProcessDeclarations.COVERAGE);
-        Layer supply = CollectionsHandler.layer(store, JsonBody.text(in, "supply", null));
-        Layer demand = CollectionsHandler.layer(store, JsonBody.text(in, "demand", null));
+        Layer supply = CollectionsHandler.layer(store, JsonBody.text(in, "supply", null), "supply");
+        Layer demand = CollectionsHandler.layer(store, JsonBody.text(in, "demand", null), "demand");
         RadiusPolicy policy = RadiusInput.policy(in.get("radius"), supply, demand);
         String mode = JsonBody.text(in, "mode", "euclidean");
         CoverageOptions options;
@@ -85,7 +93,7 @@ final class CoverageHandler {
             }
             options = CoverageOptions.euclidean();
         } else if (mode.equals("network")) {
-            Layer network = CollectionsHandler.layer(store, JsonBody.text(in, "network", "power_lines"));
+            Layer network = CollectionsHandler.layer(store, JsonBody.text(in, "network", "power_lines"), "network");
             if (network.geometryKind() != GeometryKind.LINESTRING && network.geometryKind() != GeometryKind.MULTILINESTRING) {
                 throw ParkGridException.invalidParameter("network", "network layer '" + network.name() + "' holds "
                         + network.geometryKind().geoJsonName() + ", not lines");
@@ -125,26 +133,34 @@ final class CoverageHandler {
             return areas.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             areas.cancel(true);
-            throw new ParkGridException(503, "Analysis time limit exceeded", "include_areas", "the covered area was not finished within "
+            throw ParkGridException.timeLimit("include_areas", "the covered area was not finished within "
                     + timeLimit.toSeconds() + " s; ask again with \"include_areas\": false for the coverage itself");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException("covered area failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ParkGridException(503, "Interrupted", null, "the server is stopping");
+            throw ParkGridException.busy("the server is stopping");
         }
     }
 
     void supplyRadius(Context ctx) throws IOException {
+        try {
+            runSupplyRadius(ctx);
+        } catch (ParkGridException e) {
+            throw InputPaths.SUPPLY_RADIUS.named(e);
+        }
+    }
+
+    private void runSupplyRadius(Context ctx) throws IOException {
         Instant deadline = Instant.now().plus(timeLimit);
         JsonNode in = JsonBody.inputs(ctx, ProcessDeclarations.SUPPLY_RADIUS);
         double kv = JsonBody.number(in, "voltage_kv", 10);
         if (kv != 10 && kv != 0.4) throw ParkGridException.invalidParameter("voltage_kv", "voltage_kv must be 10 or 0.4, got " + kv);
-        Layer lines = CollectionsHandler.layer(store, JsonBody.text(in, "lines", "power_lines"));
-        Layer sources = CollectionsHandler.layer(store, JsonBody.text(in, "sources", kv == 10 ? "substations" : "transformers"));
+        Layer lines = CollectionsHandler.layer(store, JsonBody.text(in, "lines", "power_lines"), "lines");
+        Layer sources = CollectionsHandler.layer(store, JsonBody.text(in, "sources", kv == 10 ? "substations" : "transformers"), "sources");
         String loadsName = kv == 10 ? JsonBody.text(in, "loads", "transformers") : (in.hasNonNull("loads") ? JsonBody.text(in, "loads", null) : null);
-        List<Feature> loads = loadsName == null ? null : read(CollectionsHandler.layer(store, loadsName).name());
+        List<Feature> loads = loadsName == null ? null : read(CollectionsHandler.layer(store, loadsName, "loads").name());
         NetworkScope scope = NetworkInput.scope(in, lines);
         SupplyRadiusOptions options = SupplyRadiusOptions.defaults().withDeadline(deadline).withNetworkScope(scope);
         if (in.hasNonNull("class")) {

@@ -45,8 +45,12 @@ final class JsonBody {
         return inputs;
     }
 
+    /**
+     * The text member of {@code inputs}; {@code name} is its path as the client wrote it ({@code radius.type}
+     * for member {@code type} of the {@code radius} object), and problems name that path.
+     */
     static String text(JsonNode inputs, String name, String fallback) {
-        JsonNode v = inputs.get(name);
+        JsonNode v = inputs.get(memberOf(name));
         if (v == null || v.isNull()) {
             if (fallback == null) throw ParkGridException.invalidParameter(name, "input '" + name + "' is required");
             return fallback;
@@ -55,10 +59,16 @@ final class JsonBody {
         return v.asText();
     }
 
+    /** The number member of {@code inputs}; {@code name} is its dotted path as in {@link #text}. */
     static double number(JsonNode inputs, String name, double fallback) {
-        JsonNode v = inputs.get(name);
+        JsonNode v = inputs.get(memberOf(name));
         if (v == null || v.isNull()) return fallback;
         if (!v.isNumber()) throw ParkGridException.invalidParameter(name, "input '" + name + "' must be a number, got " + v);
         return v.asDouble();
+    }
+
+    /** The last segment of a dotted path: the member's key in its own object. */
+    private static String memberOf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 }

@@ -40,8 +40,7 @@ final class NetworkInput {
             try {
                 evaluator = new FilterEvaluator(FilterBinder.parseAndBind(text, lines));
             } catch (ParkGridException e) {
-                throw new ParkGridException(e.status(), e.title(), "network_filter",
-                        "network_filter on layer '" + lines.name() + "': " + e.detail(), e);
+                throw e.at("network_filter", "network_filter on layer '" + lines.name() + "': " + e.detail());
             }
             scope = scope.withFilter(text, evaluator::matches);
         }

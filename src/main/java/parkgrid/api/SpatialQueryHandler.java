@@ -18,6 +18,7 @@ import parkgrid.feature.Layer;
 import parkgrid.feature.Neighbour;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonCrsMember;
+import parkgrid.geo.LonLat;
 import parkgrid.query.SpatialQuery;
 import parkgrid.query.SpatialRelation;
 import parkgrid.store.FeatureStore;
@@ -50,7 +51,7 @@ final class SpatialQueryHandler {
 
     void execute(Context ctx) throws IOException {
         JsonNode in = JsonBody.inputs(ctx, ProcessDeclarations.SPATIAL_QUERY);
-        Layer layer = CollectionsHandler.layer(store, JsonBody.text(in, "collection", null));
+        Layer layer = CollectionsHandler.layer(store, JsonBody.text(in, "collection", null), "collection");
         SpatialRelation relation;
         try {
             relation = SpatialRelation.fromApiName(JsonBody.text(in, "relation", "intersects"));
@@ -89,11 +90,11 @@ final class SpatialQueryHandler {
         if (ref == null || !ref.isObject()) {
             throw ParkGridException.invalidParameter("geometry", "give a GeoJSON 'geometry' or a 'feature': {\"collection\": …, \"id\": …}");
         }
-        Layer other = CollectionsHandler.layer(store, JsonBody.text(ref, "collection", null));
-        if (!ref.path("id").canConvertToLong()) throw ParkGridException.invalidParameter("feature", "feature.id must be an integer");
+        Layer other = CollectionsHandler.layer(store, JsonBody.text(ref, "feature.collection", null), "feature.collection");
+        if (!ref.path("id").canConvertToLong()) throw ParkGridException.invalidParameter("feature.id", "feature.id must be an integer");
         long id = ref.get("id").asLong();
         Feature f = store.feature(other.name(), id).orElseThrow(() ->
-                ParkGridException.notFound("feature", "collection '" + other.name() + "' has no feature " + id));
+                ParkGridException.notFound("feature.id", "collection '" + other.name() + "' has no feature " + id));
         if (!f.hasGeometry()) {
             throw ParkGridException.invalidParameter("feature", "feature " + id + " of '" + other.name() + "' has no geometry (its place is not known)");
         }
@@ -126,9 +127,7 @@ final class SpatialQueryHandler {
         if (parts.length != 2) throw ParkGridException.invalidParameter("point", "point must be lon,lat, got '" + text + "'");
         try {
             double lon = Double.parseDouble(parts[0].trim()), lat = Double.parseDouble(parts[1].trim());
-            if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-                throw ParkGridException.invalidParameter("point", "point " + text + " is outside lon [-180,180] / lat [-90,90]");
-            }
+            LonLat.require(lon, lat, "point", "point " + text);
             return new Coordinate(lon, lat);
         } catch (NumberFormatException e) {
             throw ParkGridException.invalidParameter("point", "point must be two numbers lon,lat, got '" + text + "'");

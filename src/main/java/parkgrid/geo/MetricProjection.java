@@ -91,10 +91,10 @@ public final class MetricProjection {
      * @throws ParkGridException 400 naming {@code longitude} / {@code latitude} when out of range
      */
     public static int epsgFor(double meanLongitude, double meanLatitude) {
-        if (!(meanLongitude >= -180 && meanLongitude <= 180)) {
+        if (!LonLat.isLongitude(meanLongitude)) {
             throw ParkGridException.invalidParameter("longitude", "mean longitude " + meanLongitude + " is not within −180…180°");
         }
-        if (!(meanLatitude >= -90 && meanLatitude <= 90)) {
+        if (!LonLat.isLatitude(meanLatitude)) {
             throw ParkGridException.invalidParameter("latitude", "mean latitude " + meanLatitude + " is not within −90…90°");
         }
         if (meanLongitude >= GK_WEST && meanLongitude <= GK_EAST) {

@@ -27,7 +27,7 @@ import parkgrid.store.LayerMetadataJson;
  * A feature with {@code "geometry": null} (RFC 7946 §3.2) is read with a null geometry.
  */
 public final class GeoJsonLayerReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = parkgrid.json.Json.MAPPER;
 
     private GeoJsonLayerReader() {}
 

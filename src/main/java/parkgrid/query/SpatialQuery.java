@@ -41,10 +41,7 @@ public final class SpatialQuery {
                     + " vertices; at most " + MAX_VERTICES + " are accepted");
         }
         if (!query.isValid()) throw ParkGridException.invalidParameter("geometry", "the query geometry is not valid (self-intersecting or malformed rings)");
-        Envelope e = query.getEnvelopeInternal();
-        if (e.getMinX() < -180 || e.getMaxX() > 180 || e.getMinY() < -90 || e.getMaxY() > 90) {
-            throw ParkGridException.invalidParameter("geometry", "the query geometry is outside lon [-180,180] / lat [-90,90]");
-        }
+        parkgrid.geo.LonLat.require(query.getEnvelopeInternal(), "geometry", "the query geometry");
         if (relation == SpatialRelation.WITHIN_DISTANCE && !(distanceMetres > 0 && Double.isFinite(distanceMetres))) {
             throw ParkGridException.invalidParameter("distance", "distance must be a number of metres greater than 0, got " + distanceMetres);
         }

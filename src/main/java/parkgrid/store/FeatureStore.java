@@ -53,7 +53,7 @@ public interface FeatureStore extends AutoCloseable {
      * metres. The default searches growing boxes through {@link #forEach}'s spatial index.
      */
     default List<Neighbour> nearest(String layerName, Coordinate lonLat, int k) {
-        layer(layerName).orElseThrow(() -> parkgrid.feature.ParkGridException.notFound("collectionId", "no layer named '" + layerName + "'"));
+        layer(layerName).orElseThrow(() -> parkgrid.feature.ParkGridException.layerNotFound("collectionId", layerName));
         return ExpandingNearestSearch.nearest(this, layerName, lonLat, k);
     }
 

@@ -23,7 +23,7 @@ public final class LayerCatalog {
 
     /** @throws ParkGridException 404 naming {@code collectionId} when there is no such layer */
     public Layer require(String name) {
-        return find(name).orElseThrow(() -> ParkGridException.notFound("collectionId", "no layer named '" + name + "'"));
+        return find(name).orElseThrow(() -> ParkGridException.layerNotFound("collectionId", name));
     }
 
     public boolean contains(String name) {

@@ -29,7 +29,7 @@ final class NetworkInput {
     private NetworkInput() {}
 
     /**
-     * @throws ParkGridException 400 naming {@code network_filter} (not text, syntax, unknown property, type
+     * @throws ParkGridException (invalid input) naming {@code network_filter} (not text, syntax, unknown property, type
      *                           mismatch) or {@code max_access_m} (not a number, ≤ 0)
      */
     static NetworkScope scope(JsonNode in, Layer lines) {

@@ -61,6 +61,19 @@ final class ProblemMapper {
         return kind;
     }
 
+    /** The status of one kind, as OpenAPI writes it ({@code "404"}). */
+    static String statusOf(Class<? extends ParkGridException> kind) {
+        return String.valueOf(KINDS.get(kind).status());
+    }
+
+    /**
+     * A problem whose status someone else chose — Jetty's parser, Javalin's router — with no
+     * {@link ParkGridException} behind it: the title comes from {@link #titleFor}, as for the mapper's own 404/405.
+     */
+    static String statusBody(int status, String detail, String instance) {
+        return body(status, titleFor(status), null, detail, instance);
+    }
+
     static void register(Javalin app) {
         app.exception(ParkGridException.class, (e, ctx) -> {
             Kind kind = kindOf(e);
@@ -70,21 +83,21 @@ final class ProblemMapper {
             // Javalin names the methods "availableMethods" (or "Available methods" when the client accepts HTML)
             String allowed = e.getDetails().values().stream().findFirst().orElse("");
             if (!allowed.isEmpty()) ctx.header(Header.ALLOW, allowed);
-            write(ctx, 405, titleFor(405), null, ctx.method() + " is not allowed on " + decodedPath(ctx)
+            writeStatus(ctx, 405, ctx.method() + " is not allowed on " + decodedPath(ctx)
                     + (allowed.isEmpty() ? "" : "; allowed: " + allowed));
         });
         // Javalin's own "Endpoint GET /%E6%B1%9D not found" quotes the path still encoded
         app.exception(NotFoundResponse.class, (e, ctx) ->
-                write(ctx, 404, titleFor(404), null, "nothing here: " + ctx.method() + " " + decodedPath(ctx)));
+                writeStatus(ctx, 404, "nothing here: " + ctx.method() + " " + decodedPath(ctx)));
         app.exception(HttpResponseException.class, (e, ctx) ->
-                write(ctx, e.getStatus(), titleFor(e.getStatus()), null, e.getMessage()));
+                writeStatus(ctx, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "Internal server error", null, "the server failed to answer this request; it has been logged");
         });
         app.error(404, ctx -> {
             if (!ctx.res().isCommitted() && !isProblem(ctx)) {
-                write(ctx, 404, "Not found", null, "no resource at " + decodedPath(ctx));
+                writeStatus(ctx, 404, "no resource at " + decodedPath(ctx));
             }
         });
     }
@@ -101,6 +114,10 @@ final class ProblemMapper {
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith(OgcVocabulary.PROBLEM_JSON);
+    }
+
+    private static void writeStatus(Context ctx, int status, String detail) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(statusBody(status, detail, ctx.path()));
     }
 
     static void write(Context ctx, int status, String title, String parameter, String detail) {

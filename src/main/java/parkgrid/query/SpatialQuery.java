@@ -32,7 +32,7 @@ public final class SpatialQuery {
      * @param query          EPSG:4326 lon/lat, valid, at most {@link #MAX_VERTICES} vertices
      * @param relation       the relation to test
      * @param distanceMetres for {@link SpatialRelation#WITHIN_DISTANCE}: greater than 0; ignored otherwise
-     * @throws ParkGridException 400 naming {@code geometry} or {@code distance} when they are unusable
+     * @throws ParkGridException (invalid input) naming {@code geometry} or {@code distance} when they are unusable
      */
     public SpatialQuery(Geometry query, SpatialRelation relation, double distanceMetres) {
         if (query.isEmpty()) throw ParkGridException.invalidParameter("geometry", "the query geometry is empty");

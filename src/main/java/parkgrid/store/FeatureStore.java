@@ -22,7 +22,7 @@ public interface FeatureStore extends AutoCloseable {
 
     Optional<Layer> layer(String name);
 
-    /** Creates an empty layer (table, spatial index, metadata). @throws parkgrid.feature.ParkGridException 409 if it exists */
+    /** Creates an empty layer (table, spatial index, metadata). @throws parkgrid.feature.ParkGridException (conflict) if it exists */
     void createLayer(Layer layer);
 
     /**

@@ -75,7 +75,7 @@ public final class CoverageAnalysis {
      * @param demands   EPSG:4326 features with non-empty geometries (may be an empty list)
      * @param policy    how far each supplier reaches
      * @param options   mode, line network, population property, deadline …
-     * @throws ParkGridException 400 naming {@code suppliers} or {@code demands} for an empty supplier list,
+     * @throws ParkGridException (invalid input) naming {@code suppliers} or {@code demands} for an empty supplier list,
      *                           an empty geometry, or a non-point supplier in network mode
      */
     public CoverageAnalysis(List<Feature> suppliers, List<Feature> demands, RadiusPolicy policy, CoverageOptions options) {

@@ -30,7 +30,7 @@ public record CoverageOptions(CoverageMode mode, List<Feature> lines, String pop
     public static final String DEFAULT_POPULATION_PROPERTY = "population";
 
     /**
-     * @throws ParkGridException 400 naming the parameter: {@code mode} null, {@code lines} missing in network
+     * @throws ParkGridException (invalid input) naming the parameter: {@code mode} null, {@code lines} missing in network
      *                           mode, {@code snap_tolerance}, {@code area_buffer} or {@code quadrant_segments} out of range
      */
     public CoverageOptions {

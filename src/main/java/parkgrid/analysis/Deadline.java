@@ -7,7 +7,7 @@ import parkgrid.feature.ParkGridException;
 
 /**
  * The wall-clock limit of one analysis run. Loops call {@link #check(String)} every so often; past the
- * limit it throws a 503 {@link ParkGridException} saying how far the analysis got.
+ * limit it throws a time-limit {@link ParkGridException} saying how far the analysis got.
  */
 final class Deadline {
     /** No time limit. */
@@ -39,14 +39,13 @@ final class Deadline {
         return budget == null ? at(null, analysisName) : at(Instant.now().plus(budget), analysisName);
     }
 
-    /** @throws ParkGridException 503 when the limit has passed, saying what was being done */
+    /** @throws ParkGridException.TimeLimitExceeded when the limit has passed, saying what was being done */
     void check(String stage) {
         if (limit == null) return;
         Instant now = clock.instant();
         if (now.isAfter(limit)) {
             double seconds = Duration.between(start, now).toMillis() / 1000.0;
-            throw new ParkGridException(503, "Analysis time limit exceeded", null,
-                    String.format(java.util.Locale.ROOT, "%s stopped after %.1f s: %s", analysisName, seconds, stage));
+            throw ParkGridException.timeLimit(null, String.format(java.util.Locale.ROOT, "%s stopped after %.1f s: %s", analysisName, seconds, stage));
         }
     }
 }

@@ -68,7 +68,7 @@ public final class LineNetwork {
      * @param lines                LineString / MultiLineString features in EPSG:4326; empty geometries are skipped
      * @param projection           the metric CRS to build the network in
      * @param snapToleranceMetres  vertex merge and T-junction distance, ≥ 0 metres
-     * @throws ParkGridException 400 naming {@code lines} when a feature is not linear, or
+     * @throws ParkGridException (invalid input) naming {@code lines} when a feature is not linear, or
      *                           {@code snap_tolerance} when the tolerance is negative or not finite
      */
     public LineNetwork(List<Feature> lines, MetricProjection projection, double snapToleranceMetres) {

@@ -37,7 +37,7 @@ public final class NetworkLines {
      * @param scope           the request
      * @param levelKv         the assessed voltage level in kV, or null when unknown
      * @param voltageProperty line property holding the voltage in kV
-     * @throws ParkGridException 400 naming {@code network_filter} when the explicit filter keeps no line, or
+     * @throws ParkGridException (invalid input) naming {@code network_filter} when the explicit filter keeps no line, or
      *                           {@code lines} when no line is of the assessed level
      */
     public NetworkLines(List<Feature> lines, NetworkScope scope, Double levelKv, String voltageProperty) {

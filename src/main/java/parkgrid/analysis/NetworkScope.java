@@ -21,7 +21,7 @@ import parkgrid.feature.ParkGridException;
  */
 public record NetworkScope(String filterText, Predicate<Feature> filter, Double maxAccessMetres) {
     /**
-     * @throws ParkGridException 400 naming {@code network_filter} when only one of text and predicate is
+     * @throws ParkGridException (invalid input) naming {@code network_filter} when only one of text and predicate is
      *                           given, or {@code max_access_m} unless 0 &lt; metres &lt; ∞
      */
     public NetworkScope {

@@ -50,7 +50,7 @@ public sealed interface RadiusPolicy permits RadiusPolicy.Constant, RadiusPolicy
      * @param metres radius in metres, positive and finite
      */
     record Constant(double metres) implements RadiusPolicy {
-        /** @throws ParkGridException 400 naming {@code radius} unless 0 < metres < ∞ */
+        /** @throws ParkGridException (invalid input) naming {@code radius} unless 0 < metres < ∞ */
         public Constant {
             if (!(metres > 0) || Double.isInfinite(metres)) {
                 throw ParkGridException.invalidParameter("radius", "radius must be a positive number of metres, got " + metres);
@@ -67,7 +67,7 @@ public sealed interface RadiusPolicy permits RadiusPolicy.Constant, RadiusPolicy
      * @param property supplier property holding the radius in metres
      */
     record SupplierProperty(String property) implements RadiusPolicy {
-        /** @throws ParkGridException 400 naming {@code radius_property} when blank */
+        /** @throws ParkGridException (invalid input) naming {@code radius_property} when blank */
         public SupplierProperty {
             if (property == null || property.isBlank()) {
                 throw ParkGridException.invalidParameter("radius_property", "radius property name is missing");
@@ -93,7 +93,7 @@ public sealed interface RadiusPolicy permits RadiusPolicy.Constant, RadiusPolicy
     record RuleTable(SupplyRadiusRules rules, String classProperty, String constantClass,
                      String voltageProperty, Double constantVoltageKv) implements RadiusPolicy {
         /**
-         * @throws ParkGridException 400 naming {@code supply_class} or {@code voltage_kv} when both or neither
+         * @throws ParkGridException (invalid input) naming {@code supply_class} or {@code voltage_kv} when both or neither
          *                           source is given, or a constant is not in the table
          */
         public RuleTable {

@@ -69,7 +69,7 @@ public final class SupplyRadiusCheck {
      * @param loads     Point (or other) features fed at this voltage, or null to use the far ends of the lines
      *                  (nodes where one segment ends, other than at a source)
      * @param voltageKv the voltage to check, a row of {@code rules}
-     * @throws ParkGridException 400 naming {@code sources} (empty, or not a Point), {@code voltage_kv} (not in the
+     * @throws ParkGridException (invalid input) naming {@code sources} (empty, or not a Point), {@code voltage_kv} (not in the
      *                           table) or {@code supply_class} (default class not in the table at this voltage)
      */
     public SupplyRadiusCheck(List<Feature> lines, List<Feature> sources, List<Feature> loads, double voltageKv,

@@ -24,7 +24,7 @@ import parkgrid.feature.ParkGridException;
 public record SupplyRadiusOptions(String voltageProperty, String defaultClass, List<Feature> villages, String classProperty,
                                   Integer epsg, Instant deadline, double snapToleranceMetres, NetworkScope networkScope) {
     /**
-     * @throws ParkGridException 400 naming {@code supply_class} or {@code snap_tolerance}
+     * @throws ParkGridException (invalid input) naming {@code supply_class} or {@code snap_tolerance}
      */
     public SupplyRadiusOptions {
         voltageProperty = voltageProperty == null || voltageProperty.isBlank() ? RadiusPolicy.DEFAULT_VOLTAGE_PROPERTY : voltageProperty;

@@ -31,7 +31,7 @@ public record SupplyRadiusRules(String name, String source, String confidence, M
             "[R] commonly quoted, not checked against the standard's text (DL/T 5729-2023 replaced 2016)";
 
     /**
-     * @throws ParkGridException 400 naming {@code rules} when the table is empty, a voltage is not positive,
+     * @throws ParkGridException (invalid input) naming {@code rules} when the table is empty, a voltage is not positive,
      *                           a class is blank or a radius is not a positive finite number
      */
     public SupplyRadiusRules {
@@ -97,7 +97,7 @@ public record SupplyRadiusRules(String name, String source, String confidence, M
     /**
      * A user-edited table with voltage keys as text ("10", "0.4", "10kV"), e.g. from a JSON request.
      *
-     * @throws ParkGridException 400 naming {@code rules} when a voltage key is not a number
+     * @throws ParkGridException (invalid input) naming {@code rules} when a voltage key is not a number
      */
     public static SupplyRadiusRules of(String name, String source, String confidence, Map<String, ? extends Map<String, ? extends Number>> table) {
         Objects.requireNonNull(table, "table");

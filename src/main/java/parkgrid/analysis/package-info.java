@@ -29,9 +29,10 @@
  * default those of the assessed voltage), and the straight access leg from a load or supplier to them is
  * bounded by level (0.4 kV 250 m, 10 kV 500 m, 35 kV and above 1 000 m) and reported.
  *
- * <p><b>Errors.</b> Bad input throws {@link parkgrid.feature.ParkGridException} 400 naming the parameter
+ * <p><b>Errors.</b> Bad input throws {@link parkgrid.feature.ParkGridException} (invalid input) naming the parameter
  * ({@code radius}, {@code suppliers}, {@code lines} …); exceeding an analysis deadline throws
- * {@code ParkGridException} 503 "Analysis time limit exceeded". Null or missing property values never
+ * {@code ParkGridException} (time limit exceeded). Parameters are the analysis's own input names, not the
+ * request's JSON paths (the api renames them). Null or missing property values never
  * throw: they are reported (unknown population, no supply class …).
  *
  * <p><b>Threads.</b> Analyses are single-threaded objects (lazy {@code compute()}); their results and

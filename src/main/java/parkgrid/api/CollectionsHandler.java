@@ -53,8 +53,14 @@ final class CollectionsHandler {
                 OgcVocabulary.SCHEMA_JSON);
     }
 
+    /** The layer of path parameter {@code collectionId}. @throws ParkGridException.NotFound naming {@code collectionId} */
     static Layer layer(FeatureStore store, String id) {
-        return store.layer(id).orElseThrow(() -> ParkGridException.notFound("collectionId", "no collection named '" + id + "'"));
+        return layer(store, id, "collectionId");
+    }
+
+    /** The layer named {@code id}, given as {@code parameter}. @throws ParkGridException.NotFound naming {@code parameter} */
+    static Layer layer(FeatureStore store, String id, String parameter) {
+        return store.layer(id).orElseThrow(() -> ParkGridException.layerNotFound(parameter, id));
     }
 
     private ObjectNode describe(Layer layer, Links links) {

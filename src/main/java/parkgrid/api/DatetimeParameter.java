@@ -38,7 +38,7 @@ record DatetimeParameter(Instant start, Instant end, boolean endIncluded) {
     static final String NAME = "datetime";
     private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    /** @throws ParkGridException 400 for parameter {@code datetime} when the text is neither an instant nor an interval */
+    /** @throws ParkGridException (invalid input) for parameter {@code datetime} when the text is neither an instant nor an interval */
     static DatetimeParameter parse(String text) {
         String t = text.trim();
         int slash = t.indexOf('/');

@@ -11,7 +11,7 @@ import parkgrid.store.FeatureStore;
  * Refuses a query parameter the operation does not declare (OGC API – Features: "a parameter not in the
  * API definition is an error"), so that what {@code /api} says the server accepts is what it accepts.
  * Collection-specific parameters (property filters) come from the layer the path names; an unknown
- * collection is left to the handler's 404.
+ * collection is left to the handler's not-found.
  */
 final class DeclaredParameters {
     private final Operation operation;
@@ -24,14 +24,14 @@ final class DeclaredParameters {
         operation.queryParameters().forEach(p -> names.add(p.name()));
     }
 
-    /** @throws ParkGridException 400 naming the first undeclared parameter */
+    /** @throws ParkGridException (invalid input) naming the first undeclared parameter */
     void require(Context ctx) {
         Layer layer = null;
         for (String name : ctx.queryParamMap().keySet()) {
             if (name.isEmpty() || names.contains(name)) continue; // an empty name is a stray '&'
             if (operation.hasLayerParameters()) {
                 if (layer == null) layer = store.layer(ctx.pathParam("collectionId")).orElse(null);
-                if (layer == null) return; // the handler answers 404 for the collection
+                if (layer == null) return; // the handler answers not found for the collection
                 if (operation.layerParameters().apply(layer).stream().anyMatch(p -> p.name().equals(name))) continue;
                 throw ParkGridException.invalidParameter(name, "unknown parameter '" + name + "': collection '" + layer.name()
                         + "' has no such property, and " + operation.path() + " takes " + String.join(", ", names));

@@ -15,7 +15,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * The errors Jetty answers itself, before or around Javalin — a request the HTTP parser rejects (an ambiguous
  * or malformed URI such as {@code /collections/..%2F..%2Fetc/items}: 400; a URI too long: 414; headers too
  * large: 431) and any error a servlet dispatch produces — as the same UTF-8 {@code application/problem+json}
- * {@link ProblemMapper} writes, instead of Jetty's HTML page. Jetty's reason is given in {@code detail} for
+ * {@link ProblemMapper} writes — its body and its title for the status ({@link ProblemMapper#statusBody}) —
+ * instead of Jetty's HTML page. Jetty's reason is given in {@code detail} for
  * 4xx only: a 5xx reason may carry internals, so it is replaced by a fixed sentence.
  */
 public final class JettyProblemHandler extends ErrorHandler {
@@ -24,7 +25,7 @@ public final class JettyProblemHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, ProblemMapper.CONTENT_TYPE));
-        String body = ProblemMapper.body(status, ProblemMapper.titleFor(status), null, detail(status, reason), null);
+        String body = ProblemMapper.statusBody(status, detail(status, reason), null);
         return ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -40,8 +41,7 @@ public final class JettyProblemHandler extends ErrorHandler {
         int status = response.getStatus() < 400 ? 500 : response.getStatus();
         Object message = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_MESSAGE);
         String reason = message == null ? null : message.toString();
-        String body = ProblemMapper.body(status, ProblemMapper.titleFor(status), null, detail(status, reason),
-                request.getRequestURI());
+        String body = ProblemMapper.statusBody(status, detail(status, reason), request.getRequestURI());
         baseRequest.setHandled(true);
         if (response.isCommitted()) return;
         response.resetBuffer();

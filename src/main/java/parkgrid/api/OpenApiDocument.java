@@ -1,5 +1,7 @@
 package parkgrid.api;
 
+import parkgrid.feature.ParkGridException;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -61,9 +63,9 @@ final class OpenApiDocument {
             ObjectNode content = responses.putObject("200").put("description", "OK").putObject("content");
             op.responseTypes().forEach(t -> content.putObject(t));
         }
-        problem(responses, "400", "Invalid parameter or input");
-        if (op.path().contains("{")) problem(responses, "404", "No such collection, feature or process");
-        if (op.process() != null) problem(responses, "503", "Analysis time limit exceeded, or every analysis worker busy");
+        problem(responses, ProblemMapper.statusOf(ParkGridException.InvalidInput.class), "Invalid parameter or input");
+        if (op.path().contains("{")) problem(responses, ProblemMapper.statusOf(ParkGridException.NotFound.class), "No such collection, feature or process");
+        if (op.process() != null) problem(responses, ProblemMapper.statusOf(ParkGridException.TimeLimitExceeded.class), "Analysis time limit exceeded, or every analysis worker busy");
         return o;
     }
 

@@ -8,12 +8,25 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import parkgrid.feature.ParkGridException;
+import parkgrid.feature.ParkGridException.Busy;
+import parkgrid.feature.ParkGridException.Conflict;
+import parkgrid.feature.ParkGridException.Forbidden;
+import parkgrid.feature.ParkGridException.InvalidInput;
+import parkgrid.feature.ParkGridException.NotFound;
+import parkgrid.feature.ParkGridException.PreconditionFailed;
+import parkgrid.feature.ParkGridException.PreconditionRequired;
+import parkgrid.feature.ParkGridException.TimeLimitExceeded;
+import parkgrid.feature.ParkGridException.TooLarge;
+import parkgrid.feature.ParkGridException.Unauthorized;
 
 /**
- * The one place errors become responses: RFC 9457 {@code application/problem+json} (UTF-8) with {@code type},
+ * The one place errors become responses and the one place that picks HTTP statuses: each kind of
+ * {@link ParkGridException} has its status and title in {@link #KINDS}; the rest of ParkGrid throws domain
+ * errors and never names a status. The body is RFC 9457 {@code application/problem+json} (UTF-8) with {@code type},
  * {@code title}, {@code status}, {@code detail}, {@code instance} and, where one parameter is at fault,
  * {@code parameter}. Unexpected exceptions are logged and answered 500 without a stack trace; a wrong method on
  * a known path is 405 with {@code Allow}. What Jetty answers before Javalin sees a request (a malformed or
@@ -21,31 +34,70 @@ import parkgrid.feature.ParkGridException;
  */
 final class ProblemMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = parkgrid.json.Json.MAPPER;
+
+    /** The status and title a client sees for one kind of problem. */
+    record Kind(int status, String title) {}
+
+    /** Every kind of {@link ParkGridException}, with its HTTP status and title. */
+    static final Map<Class<? extends ParkGridException>, Kind> KINDS = Map.of(
+            InvalidInput.class, new Kind(400, "Invalid parameter"),
+            Unauthorized.class, new Kind(401, "Unauthorized"),
+            Forbidden.class, new Kind(403, "Forbidden"),
+            NotFound.class, new Kind(404, "Not found"),
+            Conflict.class, new Kind(409, "Conflict"),
+            PreconditionFailed.class, new Kind(412, "Precondition failed"),
+            TooLarge.class, new Kind(413, "Payload too large"),
+            PreconditionRequired.class, new Kind(428, "Precondition required"),
+            Busy.class, new Kind(503, "Busy"),
+            TimeLimitExceeded.class, new Kind(503, "Analysis time limit exceeded"));
 
     private ProblemMapper() {}
 
+    /** The status and title of {@code e}'s kind. */
+    static Kind kindOf(ParkGridException e) {
+        Kind kind = KINDS.get(e.getClass());
+        if (kind == null) throw new IllegalStateException("no status for " + e.getClass().getName()); // a kind added without a row here
+        return kind;
+    }
+
+    /** The status of one kind, as OpenAPI writes it ({@code "404"}). */
+    static String statusOf(Class<? extends ParkGridException> kind) {
+        return String.valueOf(KINDS.get(kind).status());
+    }
+
+    /**
+     * A problem whose status someone else chose — Jetty's parser, Javalin's router — with no
+     * {@link ParkGridException} behind it: the title comes from {@link #titleFor}, as for the mapper's own 404/405.
+     */
+    static String statusBody(int status, String detail, String instance) {
+        return body(status, titleFor(status), null, detail, instance);
+    }
+
     static void register(Javalin app) {
-        app.exception(ParkGridException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.parameter(), e.detail()));
+        app.exception(ParkGridException.class, (e, ctx) -> {
+            Kind kind = kindOf(e);
+            write(ctx, kind.status(), kind.title(), e.parameter(), e.detail());
+        });
         app.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
             // Javalin names the methods "availableMethods" (or "Available methods" when the client accepts HTML)
             String allowed = e.getDetails().values().stream().findFirst().orElse("");
             if (!allowed.isEmpty()) ctx.header(Header.ALLOW, allowed);
-            write(ctx, 405, titleFor(405), null, ctx.method() + " is not allowed on " + decodedPath(ctx)
+            writeStatus(ctx, 405, ctx.method() + " is not allowed on " + decodedPath(ctx)
                     + (allowed.isEmpty() ? "" : "; allowed: " + allowed));
         });
         // Javalin's own "Endpoint GET /%E6%B1%9D not found" quotes the path still encoded
         app.exception(NotFoundResponse.class, (e, ctx) ->
-                write(ctx, 404, titleFor(404), null, "nothing here: " + ctx.method() + " " + decodedPath(ctx)));
+                writeStatus(ctx, 404, "nothing here: " + ctx.method() + " " + decodedPath(ctx)));
         app.exception(HttpResponseException.class, (e, ctx) ->
-                write(ctx, e.getStatus(), titleFor(e.getStatus()), null, e.getMessage()));
+                writeStatus(ctx, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "Internal server error", null, "the server failed to answer this request; it has been logged");
         });
         app.error(404, ctx -> {
             if (!ctx.res().isCommitted() && !isProblem(ctx)) {
-                write(ctx, 404, "Not found", null, "no resource at " + decodedPath(ctx));
+                writeStatus(ctx, 404, "no resource at " + decodedPath(ctx));
             }
         });
     }
@@ -62,6 +114,10 @@ final class ProblemMapper {
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith(OgcVocabulary.PROBLEM_JSON);
+    }
+
+    private static void writeStatus(Context ctx, int status, String detail) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(statusBody(status, detail, ctx.path()));
     }
 
     static void write(Context ctx, int status, String title, String parameter, String detail) {

@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 
 /** Writes a metadata document as JSON (with the given media type) or as its HTML page. */
 final class Responses {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = parkgrid.json.Json.MAPPER;
 
     private Responses() {}
 

@@ -16,6 +16,7 @@ import parkgrid.io.EncodingOptions;
 import parkgrid.io.FeatureEncoder;
 import parkgrid.io.FeatureFormat;
 import parkgrid.io.FeatureFormats;
+import parkgrid.geo.LonLat;
 import parkgrid.store.FeatureStore;
 
 /**
@@ -65,9 +66,7 @@ final class SpatialQueryHandler {
         if (parts.length != 2) throw ParkGridException.invalidParameter("point", "point must be lon,lat, got '" + text + "'");
         try {
             double lon = Double.parseDouble(parts[0].trim()), lat = Double.parseDouble(parts[1].trim());
-            if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-                throw ParkGridException.invalidParameter("point", "point " + text + " is outside lon [-180,180] / lat [-90,90]");
-            }
+            LonLat.require(lon, lat, "point", "point " + text);
             return new Coordinate(lon, lat);
         } catch (NumberFormatException e) {
             throw ParkGridException.invalidParameter("point", "point must be two numbers lon,lat, got '" + text + "'");

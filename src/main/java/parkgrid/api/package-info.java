@@ -10,5 +10,18 @@
  * {@link parkgrid.process.ProcessRunner}, answer written by {@link parkgrid.api.ProcessResultWriter}).
  * One handler class per resource, request parsing, OGC vocabulary and the problem+json mapper. Handlers
  * parse, call the store or a process, render; no SQL and no geometry algorithms here.
+ *
+ * <p><b>Error contract.</b> Handlers throw {@link parkgrid.feature.ParkGridException}s and never set an error
+ * status. {@link parkgrid.api.ProblemMapper} is the only class that turns errors into responses and the only
+ * place HTTP error statuses are chosen: its {@code KINDS} table gives each kind its status and title (invalid
+ * input 400, unauthorised 401, forbidden 403, not found 404, conflict 409, precondition failed 412, too large
+ * 413, precondition required 428, busy and time limit 503); Javalin's own 404/405 and whatever Jetty rejects
+ * before routing ({@link parkgrid.api.JettyProblemHandler}) get the same UTF-8 {@code application/problem+json}
+ * body ({@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}, {@code parameter}).
+ * {@code parameter} is what the client wrote: a query parameter ({@code bbox}), a path parameter
+ * ({@code collectionId}) or the dotted path of a process input ({@code radius.class}, {@code feature.id},
+ * {@code supply}). A layer a process input names that does not exist is not found for that input. Analyses
+ * name their own inputs ({@code suppliers}, {@code supply_class}); {@link parkgrid.process.InputPaths} holds, per
+ * process, the table from those names to the client's paths.
  */
 package parkgrid.api;

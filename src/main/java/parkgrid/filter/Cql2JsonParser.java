@@ -30,7 +30,7 @@ import parkgrid.geo.SupportedCrs;
  * {@code false}. Operator names are case-insensitive. Geometry positions are in the axis order of the
  * literal CRS ({@code filter-crs}), converted to CRS84 as in text.
  *
- * <p>Errors are 400 for parameter {@code filter} and name the JSON Pointer of the offending member, e.g.
+ * <p>Errors are invalid input for parameter {@code filter} and name the JSON Pointer of the offending member, e.g.
  * {@code filter: at /args/1/args/0: unknown operator "intersects"}.
  */
 public final class Cql2JsonParser {
@@ -48,12 +48,12 @@ public final class Cql2JsonParser {
         this.crs = crs;
     }
 
-    /** Parses CQL2 JSON with geometry literals in CRS84. @throws ParkGridException 400 naming the JSON path */
+    /** Parses CQL2 JSON with geometry literals in CRS84. @throws ParkGridException (invalid input) naming the JSON path */
     public static Filter parse(String json) {
         return parse(json, SupportedCrs.CRS84);
     }
 
-    /** Parses CQL2 JSON with geometry literals in {@code crs}. @throws ParkGridException 400 naming the JSON path */
+    /** Parses CQL2 JSON with geometry literals in {@code crs}. @throws ParkGridException (invalid input) naming the JSON path */
     public static Filter parse(String json, SupportedCrs crs) {
         if (json == null || crs == null) throw new IllegalArgumentException("filter JSON and CRS are required");
         JsonNode root;

@@ -19,7 +19,7 @@ final class Cql2Lexer {
         this.text = text;
     }
 
-    /** @throws ParkGridException 400 for the filter parameter, naming the position of the bad character */
+    /** @throws ParkGridException (invalid input) for the filter parameter, naming the position of the bad character */
     static List<Cql2Token> tokens(String text) {
         Cql2Lexer lexer = new Cql2Lexer(text);
         lexer.run();

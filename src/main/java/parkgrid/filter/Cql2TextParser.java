@@ -46,7 +46,7 @@ public final class Cql2TextParser {
     /**
      * Parses {@code text} as CQL2 Text with geometry literals in CRS84.
      *
-     * @throws ParkGridException 400 for parameter {@code filter}, with a detail naming the 1-based position
+     * @throws ParkGridException (invalid input) for parameter {@code filter}, with a detail naming the 1-based position
      *                           and what was expected there
      */
     public static Filter parse(String text) {
@@ -74,7 +74,7 @@ public final class Cql2TextParser {
         filter = f;
     }
 
-    /** The one way syntax errors are reported: 400 on {@code filter} with the 1-based position. */
+    /** The one way syntax errors are reported: invalid input on {@code filter} with the 1-based position. */
     static ParkGridException syntaxError(int position, String message) {
         return ParkGridException.invalidParameter("filter", "filter: at position " + position + ": " + message);
     }

@@ -34,7 +34,7 @@ public final class FilterBinder {
     /**
      * Binds {@code filter} to {@code layer}.
      *
-     * @throws ParkGridException 400 for parameter {@code filter} naming the unknown property or mismatched value
+     * @throws ParkGridException (invalid input) for parameter {@code filter} naming the unknown property or mismatched value
      */
     public static BoundFilter bind(Filter filter, Layer layer) {
         if (filter == null || layer == null) throw new IllegalArgumentException("filter and layer are required");
@@ -44,7 +44,7 @@ public final class FilterBinder {
     /**
      * Parses CQL2 Text (geometry literals in CRS84) and binds it to {@code layer}.
      *
-     * @throws ParkGridException 400 for parameter {@code filter}, for syntax or schema errors
+     * @throws ParkGridException (invalid input) for parameter {@code filter}, for syntax or schema errors
      */
     public static BoundFilter parseAndBind(String cql2Text, Layer layer) {
         return bind(Cql2TextParser.parse(cql2Text), layer);
@@ -54,7 +54,7 @@ public final class FilterBinder {
      * Parses a {@code filter} request parameter in {@code language} with geometry literals in {@code crs}
      * and binds it to {@code layer}.
      *
-     * @throws ParkGridException 400 for parameter {@code filter}, for syntax or schema errors
+     * @throws ParkGridException (invalid input) for parameter {@code filter}, for syntax or schema errors
      */
     public static BoundFilter parseAndBind(String filter, FilterLanguage language, parkgrid.geo.SupportedCrs crs, Layer layer) {
         Filter parsed = language == FilterLanguage.CQL2_JSON ? Cql2JsonParser.parse(filter, crs) : Cql2TextParser.parse(filter, crs);

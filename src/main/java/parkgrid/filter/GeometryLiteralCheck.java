@@ -23,7 +23,7 @@ final class GeometryLiteralCheck {
 
     /** What one ordinate of a position is. */
     enum Axis {
-        LONGITUDE("longitude", 180), LATITUDE("latitude", 90), EASTING("easting", 0), NORTHING("northing", 0);
+        LONGITUDE("longitude", parkgrid.geo.LonLat.MAX_LONGITUDE), LATITUDE("latitude", parkgrid.geo.LonLat.MAX_LATITUDE), EASTING("easting", 0), NORTHING("northing", 0);
 
         private final String noun;
         private final double limit;

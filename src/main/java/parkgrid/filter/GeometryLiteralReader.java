@@ -53,7 +53,7 @@ final class GeometryLiteralReader {
                 || (next.isKeyword("Z") && cursor.peek(2).kind() == Cql2Token.Kind.LEFT_PAREN);
     }
 
-    /** Reads the literal starting at the cursor, in CRS84; @throws ParkGridException 400 naming the position */
+    /** Reads the literal starting at the cursor, in CRS84; @throws ParkGridException (invalid input) naming the position */
     Geometry read() {
         Cql2Token type = cursor.peek();
         Geometry asWritten = readTagged();

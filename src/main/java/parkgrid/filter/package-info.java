@@ -55,7 +55,7 @@
  * unknown is unknown, and a feature matches only when the whole filter is TRUE.
  *
  * <h2>Errors</h2>
- * Every error is a {@link parkgrid.feature.ParkGridException} 400 for parameter {@code filter}. Text syntax
+ * Every error is a {@link parkgrid.feature.ParkGridException} (invalid input) for parameter {@code filter}. Text syntax
  * errors name the 1-based character position and what was expected, e.g. {@code filter: at position 14:
  * expected a value after '=' but found end of text}; JSON errors name the JSON Pointer, e.g. {@code filter: at
  * /args/1/op: unknown operator "intersects"}; schema errors name the property.

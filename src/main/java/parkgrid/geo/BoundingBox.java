@@ -65,10 +65,10 @@ public final class BoundingBox {
             return List.of(new Envelope(minX, maxX, minY, maxY));
         }
         for (double lon : new double[] {minX, maxX}) {
-            if (lon < -180 || lon > 180) throw new IllegalArgumentException("longitude " + lon + " is outside [-180, 180]");
+            if (!LonLat.isLongitude(lon)) throw new IllegalArgumentException("longitude " + lon + " is outside [-180, 180]");
         }
         for (double lat : new double[] {minY, maxY}) {
-            if (lat < -90 || lat > 90) throw new IllegalArgumentException("latitude " + lat + " is outside [-90, 90]");
+            if (!LonLat.isLatitude(lat)) throw new IllegalArgumentException("latitude " + lat + " is outside [-90, 90]");
         }
         if (minY > maxY) throw new IllegalArgumentException("minLat " + minY + " is greater than maxLat " + maxY);
         if (minX > maxX) return List.of(new Envelope(minX, 180, minY, maxY), new Envelope(-180, maxX, minY, maxY));

@@ -77,13 +77,13 @@ public final class GeoJsonCrsMember {
     }
 
     private static boolean isLonLat(Envelope e) {
-        return e.isNull() || (e.getMinX() >= -180 && e.getMaxX() <= 180 && e.getMinY() >= -90 && e.getMaxY() <= 90);
+        return LonLat.contains(e);
     }
 
     private static void requireLonLat(Geometry g, boolean undeclared) {
         Envelope e = g.getEnvelopeInternal();
         if (isLonLat(e)) return;
-        String where = String.format(Locale.ROOT, "positions up to (%.3f, %.3f) are outside lon [-180, 180] / lat [-90, 90]",
+        String where = String.format(Locale.ROOT, "positions up to (%.3f, %.3f) are outside " + LonLat.RANGE,
                 Math.abs(e.getMaxX()) > Math.abs(e.getMinX()) ? e.getMaxX() : e.getMinX(),
                 Math.abs(e.getMaxY()) > Math.abs(e.getMinY()) ? e.getMaxY() : e.getMinY());
         throw new IllegalArgumentException(undeclared ? where + "; " + ProjectedCoordinateHint.describe(e) : where);

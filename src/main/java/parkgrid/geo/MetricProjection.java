@@ -39,7 +39,7 @@ public final class MetricProjection {
     /**
      * A projection to the given EPSG code (a projected CRS in metres).
      *
-     * @throws ParkGridException 400 naming {@code epsg} when proj4j does not know the code or it is geographic
+     * @throws ParkGridException (invalid input) naming {@code epsg} when proj4j does not know the code or it is geographic
      */
     public MetricProjection(int epsg) {
         CoordinateReferenceSystem target;
@@ -65,7 +65,7 @@ public final class MetricProjection {
      * whose central meridian is nearest, or UTM outside China's zones.
      *
      * @param meanLatitude degrees north; chooses UTM north or south when UTM is used
-     * @throws ParkGridException 400 when a coordinate is not finite or out of range
+     * @throws ParkGridException (invalid input) when a coordinate is not finite or out of range
      */
     public static MetricProjection forLongitude(double meanLongitude, double meanLatitude) {
         return new MetricProjection(epsgFor(meanLongitude, meanLatitude));
@@ -88,13 +88,13 @@ public final class MetricProjection {
     /**
      * The EPSG code chosen for a study area centred on the given lon/lat (degrees).
      *
-     * @throws ParkGridException 400 naming {@code longitude} / {@code latitude} when out of range
+     * @throws ParkGridException (invalid input) naming {@code longitude} / {@code latitude} when out of range
      */
     public static int epsgFor(double meanLongitude, double meanLatitude) {
-        if (!(meanLongitude >= -180 && meanLongitude <= 180)) {
+        if (!LonLat.isLongitude(meanLongitude)) {
             throw ParkGridException.invalidParameter("longitude", "mean longitude " + meanLongitude + " is not within −180…180°");
         }
-        if (!(meanLatitude >= -90 && meanLatitude <= 90)) {
+        if (!LonLat.isLatitude(meanLatitude)) {
             throw ParkGridException.invalidParameter("latitude", "mean latitude " + meanLatitude + " is not within −90…90°");
         }
         if (meanLongitude >= GK_WEST && meanLongitude <= GK_EAST) {
@@ -110,7 +110,7 @@ public final class MetricProjection {
     /**
      * The projection for a lon/lat box: the zone of the box's centre.
      *
-     * @throws ParkGridException 400 when the box is empty or out of range
+     * @throws ParkGridException (invalid input) when the box is empty or out of range
      */
     public static MetricProjection forExtent(Envelope lonLat) {
         if (lonLat.isNull()) throw ParkGridException.invalidParameter("geometry", "an empty extent has no metric projection");

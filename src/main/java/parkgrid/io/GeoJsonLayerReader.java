@@ -32,7 +32,7 @@ import parkgrid.store.LayerMetadataJson;
  * writes the features ({@link parkgrid.store.FeatureChecks#checked} gives the typed features without one).
  */
 public final class GeoJsonLayerReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = parkgrid.json.Json.MAPPER;
 
     private GeoJsonLayerReader() {}
 

@@ -65,8 +65,16 @@ public final class CoverageProcess implements Process {
 
     @Override
     public CoverageAnswer execute(JsonNode in, Instant deadline) throws IOException {
-        Layer supply = InputValues.layer(store, InputValues.text(in, "supply", null));
-        Layer demand = InputValues.layer(store, InputValues.text(in, "demand", null));
+        try {
+            return run(in, deadline);
+        } catch (ParkGridException e) {
+            throw InputPaths.COVERAGE.named(e); // the analysis names its own inputs; the client's paths differ
+        }
+    }
+
+    private CoverageAnswer run(JsonNode in, Instant deadline) throws IOException {
+        Layer supply = InputValues.layer(store, InputValues.text(in, "supply", null), "supply");
+        Layer demand = InputValues.layer(store, InputValues.text(in, "demand", null), "demand");
         RadiusPolicy policy = RadiusInput.policy(in.get("radius"), supply, demand);
         String mode = InputValues.text(in, "mode", "euclidean");
         CoverageOptions options;
@@ -79,7 +87,7 @@ public final class CoverageProcess implements Process {
             }
             options = CoverageOptions.euclidean();
         } else if (mode.equals("network")) {
-            Layer network = InputValues.layer(store, InputValues.text(in, "network", roles.layerFor(LayerRoles.LINES)));
+            Layer network = InputValues.layer(store, InputValues.text(in, "network", roles.layerFor(LayerRoles.LINES)), "network");
             if (network.geometryKind() != GeometryKind.LINESTRING && network.geometryKind() != GeometryKind.MULTILINESTRING) {
                 throw ParkGridException.invalidParameter("network", "network layer '" + network.name() + "' holds "
                         + network.geometryKind().geoJsonName() + ", not lines");

@@ -41,7 +41,7 @@ final class NetworkInput {
     }
 
     /**
-     * @throws ParkGridException 400 naming {@code network_filter} (not text, syntax, unknown property, type
+     * @throws ParkGridException (invalid input) naming {@code network_filter} (not text, syntax, unknown property, type
      *                           mismatch) or {@code max_access_m} (not a number, ≤ 0)
      */
     static NetworkScope scope(JsonNode in, Layer lines) {
@@ -52,8 +52,7 @@ final class NetworkInput {
             try {
                 evaluator = new FilterEvaluator(FilterBinder.parseAndBind(text, lines));
             } catch (ParkGridException e) {
-                throw new ParkGridException(e.status(), e.title(), "network_filter",
-                        "network_filter on layer '" + lines.name() + "': " + e.detail(), e);
+                throw e.at("network_filter", "network_filter on layer '" + lines.name() + "': " + e.detail());
             }
             scope = scope.withFilter(text, evaluator::matches);
         }

@@ -8,13 +8,13 @@ import parkgrid.feature.ParkGridException;
 
 /**
  * Refuses execution inputs the process does not declare, at every level the declaration knows: a
- * misspelt {@code "klass"} inside {@code radius} is a 400 for parameter {@code radius.klass}, not a
+ * misspelt {@code "klass"} inside {@code radius} is invalid input for parameter {@code radius.klass}, not a
  * silently ignored key that changes the answer.
  */
 public final class ProcessInputs {
     private ProcessInputs() {}
 
-    /** @throws ParkGridException 400 naming the dotted path of the first undeclared key */
+    /** @throws ParkGridException (invalid input) naming the dotted path of the first undeclared key */
     public static void requireDeclared(JsonNode inputs, ProcessDeclaration process) {
         check(inputs, process.inputs(), "", "process " + process.id());
     }

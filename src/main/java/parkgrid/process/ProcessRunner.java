@@ -87,7 +87,7 @@ public final class ProcessRunner {
         } catch (TimeoutException e) {
             answer.cancel(true); // interrupts it, or drops it before it starts; a JTS union runs on regardless
             String hint = process.timeLimitHint(inputs);
-            throw new ParkGridException(503, "Analysis time limit exceeded", null, String.format(Locale.ROOT,
+            throw ParkGridException.timeLimit(null, String.format(Locale.ROOT,
                     "%s was not finished within %s s%s", process.id(), seconds(timeLimit), hint == null ? "" : "; " + hint));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -98,7 +98,7 @@ public final class ProcessRunner {
         } catch (InterruptedException e) {
             answer.cancel(true);
             Thread.currentThread().interrupt();
-            throw new ParkGridException(503, "Interrupted", null, "the server is stopping");
+            throw ParkGridException.busy("the server is stopping");
         }
     }
 

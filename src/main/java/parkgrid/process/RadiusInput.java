@@ -53,38 +53,50 @@ public final class RadiusInput {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /**
+     * The policy the {@code radius} object asks for; problems name the member at fault as the client wrote
+     * it ({@code radius.metres}, {@code radius.class} …), also those the analysis finds ({@link InputPaths#RADIUS}).
+     */
     static RadiusPolicy policy(JsonNode r, Layer supply, Layer demand) {
         if (r == null || !r.isObject()) {
             throw ParkGridException.invalidParameter("radius", "radius must be an object: {\"type\":\"constant\",\"metres\":500}, "
                     + "{\"type\":\"property\",\"property\":…} or {\"type\":\"rule\",\"rules\":\"dlt5729\",\"voltage_kv\":0.4,…}");
         }
-        String type = InputValues.text(r, "type", null);
+        try {
+            return read(r, supply, demand);
+        } catch (ParkGridException e) {
+            throw InputPaths.RADIUS.named(e);
+        }
+    }
+
+    private static RadiusPolicy read(JsonNode r, Layer supply, Layer demand) {
+        String type = InputValues.text(r, "radius.type", null);
         switch (type) {
             case "constant": {
                 JsonNode m = r.get("metres");
-                if (m == null || !m.isNumber()) throw ParkGridException.invalidParameter("radius", "radius.metres must be a number of metres");
+                if (m == null || !m.isNumber()) throw ParkGridException.invalidParameter("radius.metres", "radius.metres must be a number of metres");
                 return RadiusPolicy.constant(m.asDouble());
             }
             case "property": {
-                String p = InputValues.text(r, "property", null);
-                var def = supply.property(p).orElseThrow(() -> ParkGridException.invalidParameter("radius",
+                String p = InputValues.text(r, "radius.property", null);
+                var def = supply.property(p).orElseThrow(() -> ParkGridException.invalidParameter("radius.property",
                         "supply layer '" + supply.name() + "' has no property '" + p + "'"));
-                if (def.type() == PropertyType.STRING) throw ParkGridException.invalidParameter("radius", "property '" + p + "' is text, not metres");
+                if (def.type() == PropertyType.STRING) throw ParkGridException.invalidParameter("radius.property", "property '" + p + "' is text, not metres");
                 return RadiusPolicy.supplierProperty(p);
             }
             case "rule": {
                 SupplyRadiusRules rules = rules(r);
-                double kv = InputValues.number(r, "voltage_kv", 0.4);
-                if (r.hasNonNull("class")) return RadiusPolicy.byClass(rules, InputValues.text(r, "class", null), kv);
-                String classProperty = InputValues.text(r, "class_property", RadiusPolicy.DEFAULT_CLASS_PROPERTY);
+                double kv = InputValues.number(r, "radius.voltage_kv", 0.4);
+                if (r.hasNonNull("class")) return RadiusPolicy.byClass(rules, InputValues.text(r, "radius.class", null), kv);
+                String classProperty = InputValues.text(r, "radius.class_property", RadiusPolicy.DEFAULT_CLASS_PROPERTY);
                 if (demand.property(classProperty).isEmpty()) {
-                    throw ParkGridException.invalidParameter("radius", "demand layer '" + demand.name() + "' has no property '"
+                    throw ParkGridException.invalidParameter("radius.class_property", "demand layer '" + demand.name() + "' has no property '"
                             + classProperty + "'; give radius.class (A+, A, B, C, D or E) instead");
                 }
                 return RadiusPolicy.byDemandClass(rules, classProperty, kv);
             }
             default:
-                throw ParkGridException.invalidParameter("radius", "unknown radius type '" + type + "': use constant, property or rule");
+                throw ParkGridException.invalidParameter("radius.type", "unknown radius type '" + type + "': use constant, property or rule");
         }
     }
 
@@ -98,12 +110,12 @@ public final class RadiusInput {
         if (rules.isTextual()) {
             SupplyRadiusRules named = NAMED_RULES.get(rules.asText());
             if (named == null) {
-                throw ParkGridException.invalidParameter("rules", "unknown rule set '" + rules.asText() + "': use one of "
+                throw ParkGridException.invalidParameter("radius.rules", "unknown rule set '" + rules.asText() + "': use one of "
                         + NAMED_RULES.keySet() + " or a table {\"10\": {\"D\": 15000}}");
             }
             return named;
         }
-        if (!rules.isObject()) throw ParkGridException.invalidParameter("rules", "rules must be \"dlt5729\" or a table {\"10\": {\"D\": 15000}}");
+        if (!rules.isObject()) throw ParkGridException.invalidParameter("radius.rules", "radius.rules must be \"dlt5729\" or a table {\"10\": {\"D\": 15000}}");
         Map<String, Map<String, Number>> table = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> kvs = rules.fields();
         while (kvs.hasNext()) {
@@ -113,7 +125,7 @@ public final class RadiusInput {
             while (cs.hasNext()) {
                 Map.Entry<String, JsonNode> c = cs.next();
                 if (!c.getValue().isNull() && !c.getValue().isNumber()) {
-                    throw ParkGridException.invalidParameter("rules", "radius for class " + c.getKey() + " at " + kv.getKey() + " kV must be metres or null");
+                    throw ParkGridException.invalidParameter("radius.rules", "radius for class " + c.getKey() + " at " + kv.getKey() + " kV must be metres or null");
                 }
                 classes.put(c.getKey(), c.getValue().isNull() ? null : c.getValue().numberValue());
             }

@@ -67,7 +67,7 @@ public final class SpatialQueryProcess implements Process {
 
     @Override
     public FeatureHits execute(JsonNode in, Instant deadline) throws IOException {
-        Layer layer = InputValues.layer(store, InputValues.text(in, "collection", null));
+        Layer layer = InputValues.layer(store, InputValues.text(in, "collection", null), "collection");
         SpatialRelation relation;
         try {
             relation = SpatialRelation.fromApiName(InputValues.text(in, "relation", "intersects"));
@@ -106,11 +106,11 @@ public final class SpatialQueryProcess implements Process {
         if (ref == null || !ref.isObject()) {
             throw ParkGridException.invalidParameter("geometry", "give a GeoJSON 'geometry' or a 'feature': {\"collection\": …, \"id\": …}");
         }
-        Layer other = InputValues.layer(store, InputValues.text(ref, "collection", null));
-        if (!ref.path("id").canConvertToLong()) throw ParkGridException.invalidParameter("feature", "feature.id must be an integer");
+        Layer other = InputValues.layer(store, InputValues.text(ref, "feature.collection", null), "feature.collection");
+        if (!ref.path("id").canConvertToLong()) throw ParkGridException.invalidParameter("feature.id", "feature.id must be an integer");
         long id = ref.get("id").asLong();
         Feature f = store.feature(other.name(), id).orElseThrow(() ->
-                ParkGridException.notFound("feature", "collection '" + other.name() + "' has no feature " + id));
+                ParkGridException.notFound("feature.id", "collection '" + other.name() + "' has no feature " + id));
         if (!f.hasGeometry()) {
             throw ParkGridException.invalidParameter("feature", "feature " + id + " of '" + other.name() + "' has no geometry (its place is not known)");
         }

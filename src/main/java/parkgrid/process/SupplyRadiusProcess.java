@@ -52,13 +52,21 @@ public final class SupplyRadiusProcess implements Process {
 
     @Override
     public SupplyRadiusAnswer execute(JsonNode in, Instant deadline) throws IOException {
+        try {
+            return run(in, deadline);
+        } catch (ParkGridException e) {
+            throw InputPaths.SUPPLY_RADIUS.named(e); // the analysis names its own inputs; the client's paths differ
+        }
+    }
+
+    private SupplyRadiusAnswer run(JsonNode in, Instant deadline) throws IOException {
         double kv = InputValues.number(in, "voltage_kv", 10);
         if (kv != 10 && kv != 0.4) throw ParkGridException.invalidParameter("voltage_kv", "voltage_kv must be 10 or 0.4, got " + kv);
-        Layer lines = InputValues.layer(store, InputValues.text(in, "lines", roles.layerFor(LayerRoles.LINES)));
-        Layer sources = InputValues.layer(store, InputValues.text(in, "sources", kv == 10 ? roles.layerFor(LayerRoles.SUPPLY_SUBSTATIONS) : roles.layerFor(LayerRoles.SUPPLY_TRANSFORMERS)));
+        Layer lines = InputValues.layer(store, InputValues.text(in, "lines", roles.layerFor(LayerRoles.LINES)), "lines");
+        Layer sources = InputValues.layer(store, InputValues.text(in, "sources", kv == 10 ? roles.layerFor(LayerRoles.SUPPLY_SUBSTATIONS) : roles.layerFor(LayerRoles.SUPPLY_TRANSFORMERS)), "sources");
         String loadsName = kv == 10 ? InputValues.text(in, "loads", roles.layerFor(LayerRoles.SUPPLY_TRANSFORMERS))
                 : (in.hasNonNull("loads") ? InputValues.text(in, "loads", null) : null);
-        List<Feature> loads = loadsName == null ? null : LocatedFeatures.read(store, InputValues.layer(store, loadsName).name());
+        List<Feature> loads = loadsName == null ? null : LocatedFeatures.read(store, InputValues.layer(store, loadsName, "loads").name());
         NetworkScope scope = NetworkInput.scope(in, lines);
         SupplyRadiusOptions options = SupplyRadiusOptions.defaults().withDeadline(deadline).withNetworkScope(scope);
         if (in.hasNonNull("class")) {

@@ -32,7 +32,7 @@ public final class SpatialQuery {
      * @param query          EPSG:4326 lon/lat, valid, at most {@link #MAX_VERTICES} vertices
      * @param relation       the relation to test
      * @param distanceMetres for {@link SpatialRelation#WITHIN_DISTANCE}: greater than 0; ignored otherwise
-     * @throws ParkGridException 400 naming {@code geometry} or {@code distance} when they are unusable
+     * @throws ParkGridException (invalid input) naming {@code geometry} or {@code distance} when they are unusable
      */
     public SpatialQuery(Geometry query, SpatialRelation relation, double distanceMetres) {
         if (query.isEmpty()) throw ParkGridException.invalidParameter("geometry", "the query geometry is empty");
@@ -41,10 +41,7 @@ public final class SpatialQuery {
                     + " vertices; at most " + MAX_VERTICES + " are accepted");
         }
         if (!query.isValid()) throw ParkGridException.invalidParameter("geometry", "the query geometry is not valid (self-intersecting or malformed rings)");
-        Envelope e = query.getEnvelopeInternal();
-        if (e.getMinX() < -180 || e.getMaxX() > 180 || e.getMinY() < -90 || e.getMaxY() > 90) {
-            throw ParkGridException.invalidParameter("geometry", "the query geometry is outside lon [-180,180] / lat [-90,90]");
-        }
+        parkgrid.geo.LonLat.require(query.getEnvelopeInternal(), "geometry", "the query geometry");
         if (relation == SpatialRelation.WITHIN_DISTANCE && !(distanceMetres > 0 && Double.isFinite(distanceMetres))) {
             throw ParkGridException.invalidParameter("distance", "distance must be a number of metres greater than 0, got " + distanceMetres);
         }

@@ -22,7 +22,7 @@ public interface FeatureStore extends AutoCloseable {
 
     Optional<Layer> layer(String name);
 
-    /** Creates an empty layer (table, spatial index, metadata). @throws parkgrid.feature.ParkGridException 409 if it exists */
+    /** Creates an empty layer (table, spatial index, metadata). @throws parkgrid.feature.ParkGridException (conflict) if it exists */
     void createLayer(Layer layer);
 
     /**
@@ -53,7 +53,7 @@ public interface FeatureStore extends AutoCloseable {
      * metres. The default searches growing boxes through {@link #forEach}'s spatial index.
      */
     default List<Neighbour> nearest(String layerName, Coordinate lonLat, int k) {
-        layer(layerName).orElseThrow(() -> parkgrid.feature.ParkGridException.notFound("collectionId", "no layer named '" + layerName + "'"));
+        layer(layerName).orElseThrow(() -> parkgrid.feature.ParkGridException.layerNotFound("collectionId", layerName));
         return ExpandingNearestSearch.nearest(this, layerName, lonLat, k);
     }
 

@@ -21,9 +21,9 @@ public final class LayerCatalog {
         return Optional.ofNullable(name == null ? null : layers.get(name));
     }
 
-    /** @throws ParkGridException 404 naming {@code collectionId} when there is no such layer */
+    /** @throws ParkGridException (not found) naming {@code collectionId} when there is no such layer */
     public Layer require(String name) {
-        return find(name).orElseThrow(() -> ParkGridException.notFound("collectionId", "no layer named '" + name + "'"));
+        return find(name).orElseThrow(() -> ParkGridException.layerNotFound("collectionId", name));
     }
 
     public boolean contains(String name) {

@@ -20,7 +20,7 @@ import parkgrid.feature.StatedFigure;
  * before layers had time) reads as a layer without one.
  */
 public final class LayerMetadataJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = parkgrid.json.Json.MAPPER;
 
     private LayerMetadataJson() {}
 

@@ -1,6 +1,7 @@
 package parkgrid.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class LineNetworkTest {
     void rejectsNonLinearFeaturesNamingLines() {
         ParkGridException e = assertThrows(ParkGridException.class,
                 () -> LineNetwork.of(List.of(AnalysisFixtures.point(1, 0, 0)), projection));
-        assertEquals(400, e.status());
+        assertInstanceOf(ParkGridException.InvalidInput.class, e);
         assertEquals("lines", e.parameter());
     }
 }

@@ -1,6 +1,7 @@
 package parkgrid.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,7 +79,7 @@ class SupplyRadiusCheckTest {
     void rejectsNonPointSourcesAndUnknownVoltageOrClass() {
         ParkGridException e = assertThrows(ParkGridException.class, () -> SupplyRadiusCheck.check(LINES, List.of(LINES.get(0)),
                 null, 0.4, SupplyRadiusRules.dlt5729(), SupplyRadiusOptions.defaults()));
-        assertEquals(400, e.status());
+        assertInstanceOf(ParkGridException.InvalidInput.class, e);
         assertEquals("sources", e.parameter());
         assertEquals("voltage_kv", assertThrows(ParkGridException.class, () -> SupplyRadiusCheck.check(LINES, SUBSTATIONS,
                 null, 35, SupplyRadiusRules.dlt5729(), SupplyRadiusOptions.defaults())).parameter());

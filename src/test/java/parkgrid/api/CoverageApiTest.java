@@ -158,19 +158,28 @@ class CoverageApiTest extends SeededServerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":0}} | 400 | radius",
-        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":-1}} | 400 | radius",
-        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":\"far\"}} | 400 | radius",
-        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"wide\"}} | 400 | radius",
-        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"property\",\"property\":\"name_zh\"}} | 400 | radius",
-        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"rule\",\"voltage_kv\":220}} | 400 | voltage_kv",
-        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"rule\",\"class\":\"Z\"}} | 400 | supply_class",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":0}} | 400 | radius.metres",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":-1}} | 400 | radius.metres",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":\"far\"}} | 400 | radius.metres",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"wide\"}} | 400 | radius.type",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"property\",\"property\":\"name_zh\"}} | 400 | radius.property",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"rule\",\"voltage_kv\":220}} | 400 | radius.voltage_kv",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"rule\",\"class\":\"Z\"}} | 400 | radius.class",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"rule\",\"class\":7}} | 400 | radius.class",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"rule\",\"class_property\":\"供电分区\"}} | 400 | radius.class_property",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"rule\",\"rules\":{\"0.4\":{\"D\":\"远\"}}}} | 400 | radius.rules",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"rule\",\"rules\":{\"十千伏\":{\"D\":500}}}} | 400 | radius.rules",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"property\",\"property\":\"供电半径\"}} | 400 | radius.property",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"property\"}} | 400 | radius.property",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"metres\":500}} | 400 | radius.type",
+        "{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":500} | 400 | radius",
         "{\"supply\":\"transformers\",\"demand\":\"villages\",\"mode\":\"flying\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | mode",
         "{\"supply\":\"transformers\",\"demand\":\"villages\",\"mode\":\"network\",\"network\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | network",
-        "{\"supply\":\"power_lines\",\"demand\":\"villages\",\"mode\":\"network\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | suppliers",
-        "{\"supply\":\"roads\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 404 | collectionId",
+        "{\"supply\":\"power_lines\",\"demand\":\"villages\",\"mode\":\"network\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | supply",
+        "{\"supply\":\"roads\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 404 | supply",
+        "{\"supply\":\"transformers\",\"demand\":\"汝阳县村庄\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 404 | demand",
         "{\"supply\":\"transformers\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | demand",
-        "{\"supply\":\"projects\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | suppliers",
+        "{\"supply\":\"projects\",\"demand\":\"villages\",\"radius\":{\"type\":\"constant\",\"metres\":500}} | 400 | supply",
     })
     void badInputIsAProblemNamingTheInput(String body, int status, String parameter) throws Exception {
         TestServer.Reply r = post(server, "coverage", body);

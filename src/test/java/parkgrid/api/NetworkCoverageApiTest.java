@@ -173,7 +173,8 @@ class NetworkCoverageApiTest extends SeededServerTest {
         "coverage | ,\"max_access_m\":0 | max_access_m",
         "coverage | ,\"max_access_m\":-50 | max_access_m",
         "coverage | ,\"max_access_m\":\"五百米\" | max_access_m",
-        "coverage | ,\"radius\":{\"type\":\"rule\",\"rules\":\"国标\",\"voltage_kv\":10} | rules",
+        "coverage | ,\"radius\":{\"type\":\"rule\",\"rules\":\"国标\",\"voltage_kv\":10} | radius.rules",
+        "supply-radius | ,\"class\":\"Z\" | class",
         "euclidean | ,\"max_access_m\":300 | max_access_m",
         "supply-radius | ,\"network_filter\":\"名称 = 1\" | network_filter",
         "supply-radius | ,\"max_access_m\":0 | max_access_m",
@@ -188,6 +189,22 @@ class NetworkCoverageApiTest extends SeededServerTest {
         assertEquals(400, r.status(), r.body());
         assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
         assertEquals(parameter, r.json().get("parameter").asText(), r.body());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "coverage | ,\"network\":\"汝阳县线路\" | network",
+        "supply-radius | ,\"lines\":\"汝阳县线路\" | lines",
+        "supply-radius | ,\"sources\":\"嵩县变电站\" | sources",
+        "supply-radius | ,\"loads\":\"程村配变\" | loads",
+    })
+    void aMissingLayerIsNotFoundNamingTheInputThatNamedIt(String process, String extra, String parameter) throws Exception {
+        String body = process.equals("coverage") ? AT_10KV + extra + "}" : "{\"voltage_kv\":10" + extra + "}";
+        TestServer.Reply r = post(server, process, body);
+        assertEquals(404, r.status(), r.body());
+        assertEquals("application/problem+json", r.mediaType());
+        assertEquals(parameter, r.json().get("parameter").asText(), r.body());
+        assertTrue(r.json().get("detail").asText().contains(extra.substring(extra.lastIndexOf(':') + 2, extra.length() - 1)), r.body());
     }
 
     /** The access leg decides whether a settlement is on the network: it must agree with PostGIS geography. */

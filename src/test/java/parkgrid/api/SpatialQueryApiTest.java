@@ -97,8 +97,12 @@ class SpatialQueryApiTest extends SeededServerTest {
         "{\"collection\":\"villages\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[112,34],[112.1,34.1],[112.1,34],[112,34.1],[112,34]]]}} | 400 | geometry",
         "{\"collection\":\"villages\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[\"a\",34]}} | 400 | geometry",
         "{\"collection\":\"villages\"} | 400 | geometry",
-        "{\"collection\":\"roads\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[112,34]}} | 404 | collectionId",
-        "{\"collection\":\"villages\",\"feature\":{\"collection\":\"park\",\"id\":99}} | 404 | feature",
+        "{\"collection\":\"roads\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[112,34]}} | 404 | collection",
+        "{\"collection\":\"villages\",\"feature\":{\"collection\":\"park\",\"id\":99}} | 404 | feature.id",
+        "{\"collection\":\"villages\",\"feature\":{\"collection\":\"汝阳县公园\",\"id\":1}} | 404 | feature.collection",
+        "{\"collection\":\"villages\",\"feature\":{\"collection\":\"villages\",\"id\":99999999}} | 404 | feature.id",
+        "{\"collection\":\"villages\",\"feature\":{\"collection\":\"villages\",\"id\":\"程村\"}} | 400 | feature.id",
+        "{\"collection\":\"villages\",\"feature\":{\"id\":1}} | 400 | feature.collection",
         "{\"collection\": | 400 | body",
     })
     void badInputIsAProblemNamingTheInput(String body, int status, String parameter) throws Exception {

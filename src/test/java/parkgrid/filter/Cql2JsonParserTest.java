@@ -1,6 +1,7 @@
 package parkgrid.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class Cql2JsonParserTest {
     })
     void namesTheJsonPathOfAnError(String json, String detailStart) {
         ParkGridException e = assertThrows(ParkGridException.class, () -> Cql2JsonParser.parse(json));
-        assertEquals(400, e.status());
+        assertInstanceOf(ParkGridException.InvalidInput.class, e);
         assertEquals("filter", e.parameter());
         assertEquals(true, e.detail().startsWith(detailStart), e.detail());
     }

@@ -221,8 +221,7 @@ class Cql2TextParserTest {
     // ---- errors name the 1-based position and what was expected
 
     private static String error(String text) {
-        ParkGridException e = assertThrows(ParkGridException.class, () -> parse(text), text);
-        assertEquals(400, e.status());
+        ParkGridException e = assertThrows(ParkGridException.InvalidInput.class, () -> parse(text), text);
         assertEquals("filter", e.parameter());
         return e.detail();
     }

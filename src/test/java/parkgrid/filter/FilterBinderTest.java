@@ -19,8 +19,7 @@ class FilterBinderTest {
     }
 
     private static String error(String cql2) {
-        ParkGridException e = assertThrows(ParkGridException.class, () -> bind(cql2), cql2);
-        assertEquals(400, e.status());
+        ParkGridException e = assertThrows(ParkGridException.InvalidInput.class, () -> bind(cql2), cql2);
         assertEquals("filter", e.parameter());
         return e.detail();
     }

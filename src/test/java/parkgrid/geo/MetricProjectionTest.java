@@ -1,6 +1,7 @@
 package parkgrid.geo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -100,7 +101,7 @@ class MetricProjectionTest {
     @Test
     void rejectsUnknownOrGeographicEpsgNamingTheParameter() {
         ParkGridException e = assertThrows(ParkGridException.class, () -> new MetricProjection(999_999));
-        assertEquals(400, e.status());
+        assertInstanceOf(ParkGridException.InvalidInput.class, e);
         assertEquals("epsg", e.parameter());
         assertEquals("epsg", assertThrows(ParkGridException.class, () -> new MetricProjection(4326)).parameter());
     }

@@ -1,6 +1,7 @@
 package parkgrid.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -406,7 +407,7 @@ abstract class FeatureStoreContract {
         // second feature reuses an existing id: the whole batch must roll back
         List<Feature> batch = List.of(new Feature(90_001, p, props), new Feature(1, p, props));
         ParkGridException e = assertThrows(ParkGridException.class, () -> store.insert("villages", batch));
-        assertEquals(409, e.status());
+        assertInstanceOf(ParkGridException.Conflict.class, e);
         assertEquals(before, store.count("villages", FeatureQuery.all()));
         assertTrue(store.feature("villages", 90_001).isEmpty());
     }
@@ -440,7 +441,7 @@ abstract class FeatureStoreContract {
         assertTrue(store.layer("wells").isEmpty());
         // a layer that already exists makes the whole batch fail before anything is written
         List<LayerData> clash = List.of(new LayerData(roads, List.of()), new LayerData(store.layer("park").orElseThrow(), List.of()));
-        assertEquals(409, assertThrows(ParkGridException.class, () -> store.importLayers(clash)).status());
+        assertThrows(ParkGridException.Conflict.class, () -> store.importLayers(clash));
         store.close();
         store = reopen();
         assertTrue(store.layer("roads").isEmpty(), "nothing of the failed imports is stored");
@@ -451,12 +452,12 @@ abstract class FeatureStoreContract {
     @Test
     void creatingAnExistingLayerConflicts() {
         Layer park = store.layer("park").orElseThrow();
-        assertEquals(409, assertThrows(ParkGridException.class, () -> store.createLayer(park)).status());
+        assertThrows(ParkGridException.Conflict.class, () -> store.createLayer(park));
     }
 
     @Test
     void unknownLayerIsNotFound() {
-        assertEquals(404, assertThrows(ParkGridException.class, () -> store.count("roads", FeatureQuery.all())).status());
+        assertThrows(ParkGridException.NotFound.class, () -> store.count("roads", FeatureQuery.all()));
     }
 
     @Test

@@ -29,11 +29,11 @@ final class ReadConnections implements AutoCloseable {
     Connection borrow() {
         try {
             Connection c = idle.poll(30, TimeUnit.SECONDS);
-            if (c == null) throw new ParkGridException(503, "Busy", null, "no GeoPackage read connection free within 30 s");
+            if (c == null) throw ParkGridException.busy("no GeoPackage read connection free within 30 s");
             return c;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ParkGridException(503, "Busy", null, "interrupted while waiting for a read connection");
+            throw ParkGridException.busy("interrupted while waiting for a read connection");
         }
     }
 

@@ -49,7 +49,7 @@ final class ProblemMapper {
             PreconditionFailed.class, new Kind(412, "Precondition failed"),
             TooLarge.class, new Kind(413, "Payload too large"),
             PreconditionRequired.class, new Kind(428, "Precondition required"),
-            Busy.class, new Kind(503, "Busy"),
+            Busy.class, new Kind(503, "Server busy"),
             TimeLimitExceeded.class, new Kind(503, "Analysis time limit exceeded"));
 
     private ProblemMapper() {}

@@ -31,7 +31,7 @@ class ProblemKindsApiTest {
         new Case("/precondition-failed", () -> ParkGridException.preconditionFailed("If-Match", "程村 changed"), 412, "Precondition failed", "If-Match"),
         new Case("/too-large", () -> ParkGridException.tooLarge("body", "汝阳县 upload too large"), 413, "Payload too large", "body"),
         new Case("/precondition-required", () -> ParkGridException.preconditionRequired("If-Match", "give the version of 程村"), 428, "Precondition required", "If-Match"),
-        new Case("/busy", () -> ParkGridException.busy("服务器忙"), 503, "Busy", null),
+        new Case("/busy", () -> ParkGridException.busy("服务器忙"), 503, "Server busy", null),
         new Case("/time-limit", () -> ParkGridException.timeLimit("include_areas", "嵩县 covered area not finished"), 503, "Analysis time limit exceeded", "include_areas"));
 
     @Test

@@ -1,5 +1,7 @@
 package parkgrid.bench;
 
+import parkgrid.testing.SyntheticProvince;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,7 @@
 package parkgrid.bench;
 
+import parkgrid.testing.SyntheticProvince;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;

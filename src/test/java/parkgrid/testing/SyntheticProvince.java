@@ -15,8 +15,8 @@ import parkgrid.feature.PropertyDefinition;
 import parkgrid.feature.PropertyType;
 
 /**
- * A copy of the benchmark's generator ({@code bench/src/parkgrid/bench/SyntheticProvince.java}, kept in
- * step by hand: same seed, same data) for tests that check province-scale answers against PostGIS.
+ * The benchmark's generator, one source for both: tests that check province-scale answers against PostGIS
+ * use it from here, and {@code bench/run.sh} compiles this file together with {@code bench/src}.
  * A deterministic, province-scale synthetic data set around Luoyang (lon 111.0–113.2, lat 33.6–35.4,
  * about 200 × 200 km): villages clustered around real county seats plus a uniform background, and a
  * grid-like distribution network of 2-point LineString segments (100–2 000 m, log-uniform) that walk
@@ -26,10 +26,10 @@ import parkgrid.feature.PropertyType;
  * vertices, for the coverage step.
  */
 public final class SyntheticProvince {
-    static final double MIN_LON = 111.0, MAX_LON = 113.2, MIN_LAT = 33.6, MAX_LAT = 35.4;
-    static final double M_PER_DEG_LAT = 111_320.0;
+    public static final double MIN_LON = 111.0, MAX_LON = 113.2, MIN_LAT = 33.6, MAX_LAT = 35.4;
+    public static final double M_PER_DEG_LAT = 111_320.0;
 
-    static final Layer VILLAGES = new Layer("villages", "Villages (synthetic)", "村庄（合成）",
+    public static final Layer VILLAGES = new Layer("villages", "Villages (synthetic)", "村庄（合成）",
             "Synthetic village points for the province-scale benchmark.", GeometryKind.POINT,
             List.of(new PropertyDefinition("name", PropertyType.STRING),
                     new PropertyDefinition("county", PropertyType.STRING),
@@ -38,7 +38,7 @@ public final class SyntheticProvince {
                     new PropertyDefinition("supply_class", PropertyType.STRING)),
             "ParkGrid bench generator (synthetic)", "synthetic");
 
-    static final Layer LINES = new Layer("lines", "Distribution line segments (synthetic)", "配电线路段（合成）",
+    public static final Layer LINES = new Layer("lines", "Distribution line segments (synthetic)", "配电线路段（合成）",
             "Synthetic 2-point line segments of a grid-like distribution network.", GeometryKind.LINESTRING,
             List.of(new PropertyDefinition("name", PropertyType.STRING),
                     new PropertyDefinition("feeder_id", PropertyType.INTEGER),
@@ -47,7 +47,7 @@ public final class SyntheticProvince {
                     new PropertyDefinition("length_m", PropertyType.NUMBER)),
             "ParkGrid bench generator (synthetic)", "synthetic");
 
-    static final Layer SUPPLIERS = new Layer("suppliers", "Distribution transformers (synthetic)", "配电变压器（合成）",
+    public static final Layer SUPPLIERS = new Layer("suppliers", "Distribution transformers (synthetic)", "配电变压器（合成）",
             "Synthetic 10/0.4 kV transformers placed on vertices of the synthetic 10 kV feeders.", GeometryKind.POINT,
             List.of(new PropertyDefinition("name", PropertyType.STRING),
                     new PropertyDefinition("feeder_id", PropertyType.INTEGER),
@@ -57,7 +57,7 @@ public final class SyntheticProvince {
             "ParkGrid bench generator (synthetic)", "synthetic");
 
     /** Villages closer than this to a county seat are supply-area class C (town fringe), the others D (rural). */
-    static final double CLASS_C_METRES = 8_000;
+    public static final double CLASS_C_METRES = 8_000;
     /** The benchmark's seed (ProvinceBenchmark.SEED). */
     public static final long BENCH_SEED = 20_240_601L;
 
@@ -204,7 +204,7 @@ public final class SyntheticProvince {
     }
 
     /** Villages inside the closed box (the server's bbox test for points is the same). */
-    int villagesIn(double minX, double minY, double maxX, double maxY) {
+    public int villagesIn(double minX, double minY, double maxX, double maxY) {
         int n = 0;
         for (int i = 0; i < vx.length; i++) {
             if (vx[i] >= minX && vx[i] <= maxX && vy[i] >= minY && vy[i] <= maxY) n++;
@@ -212,7 +212,7 @@ public final class SyntheticProvince {
         return n;
     }
 
-    static double mPerDegLon(double lat) {
+    public static double mPerDegLon(double lat) {
         return M_PER_DEG_LAT * Math.cos(Math.toRadians(lat));
     }
 

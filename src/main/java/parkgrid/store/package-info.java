@@ -1,6 +1,29 @@
 /**
  * Persistence of layers and features behind one interface, {@link parkgrid.store.FeatureStore}, with an
- * embedded GeoPackage implementation (default) and a PostGIS implementation. Nothing outside this
- * package imports {@code java.sql}. Both implementations pass the same contract test suite.
+ * embedded GeoPackage implementation (default, {@code store.geopackage}) and a PostGIS implementation
+ * ({@code store.postgis}). Nothing outside this package and its sub-packages imports {@code java.sql}.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>Geometries in and out are EPSG:4326 lon/lat (JTS, x = longitude); a feature may have no geometry,
+ *       and then it is in no bbox.</li>
+ *   <li>Every write is atomic: all features of a call or none; a failed call changes nothing.</li>
+ *   <li>Reads order by the query's sort keys (nulls last, text by code point), then by id; both stores
+ *       return the same features in the same order for the same {@link parkgrid.store.FeatureQuery}.
+ *       The bbox test is {@code ST_Intersects} with the box (boundary included), decided exactly.</li>
+ *   <li>Implementations are thread-safe. Both pass the same contract suite ({@code FeatureStoreContract}).</li>
+ * </ul>
+ *
+ * <h2>One plan per request</h2>
+ * A {@link parkgrid.store.FeatureQuery} becomes one {@link parkgrid.store.QueryPlan} for the store's
+ * {@link parkgrid.store.SqlDialect}: the WHERE text and its parameters in order, the residual filter Java
+ * tests, whether bbox hits need the exact test, and whether SQL or Java pages. Count, read and export all
+ * consume the plan. {@link parkgrid.store.FilterSql} writes a bound CQL2 filter in a dialect; the dialect
+ * holds every backend difference (collation, LIKE/GLOB, CASEI/ACCENTI, geometry literals, the bbox), so
+ * no other class asks which backend it writes for. Every value is a bound parameter; identifiers come from
+ * the layer registry through {@link parkgrid.store.SqlNames#quote}.
+ *
+ * <p>Dependencies point one way: {@code store} uses {@code feature}, {@code filter} (the bound tree and the
+ * Java evaluator) and {@code geo}; none of those uses {@code store}.
  */
 package parkgrid.store;

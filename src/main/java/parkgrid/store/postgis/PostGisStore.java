@@ -30,6 +30,7 @@ import parkgrid.store.FeatureChecks;
 import parkgrid.store.FeatureStore;
 import parkgrid.store.LayerCatalog;
 import parkgrid.store.LayerMetadataJson;
+import parkgrid.store.QueryPlan;
 import static parkgrid.store.SqlNames.quote;
 
 /** {@link FeatureStore} on PostgreSQL + PostGIS, in its own schema, with a Hikari connection pool. */
@@ -155,9 +156,10 @@ public final class PostGisStore implements FeatureStore {
     @Override
     public long count(String layerName, FeatureQuery query) {
         PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
+        QueryPlan plan = sql.plan(query);
         return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.count(query))) {
-                sql.bind(ps, query);
+            try (PreparedStatement ps = c.prepareStatement(sql.count(plan))) {
+                PostGisSql.bind(ps, plan);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -169,12 +171,13 @@ public final class PostGisStore implements FeatureStore {
     @Override
     public void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException {
         PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
+        QueryPlan plan = sql.plan(query);
         WKBReader wkb = new WKBReader(GeoJsonReader.WGS84);
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false); // a cursor: rows arrive in batches of the fetch size, not all at once
-            try (PreparedStatement ps = c.prepareStatement(sql.select(query))) {
+            try (PreparedStatement ps = c.prepareStatement(sql.select(plan))) {
                 ps.setFetchSize(1000);
-                sql.bind(ps, query);
+                PostGisSql.bind(ps, plan);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) sink.accept(new Feature(rs.getLong(1), geometry(wkb, rs.getBytes(2)), sql.properties(rs, 3)));
                 }

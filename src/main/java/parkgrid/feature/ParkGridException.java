@@ -35,6 +35,11 @@ public class ParkGridException extends RuntimeException {
         return new ParkGridException(409, "Conflict", null, detail);
     }
 
+    /** 412: a write named a version of the feature that is no longer current (a lost update was refused). */
+    public static ParkGridException preconditionFailed(String detail) {
+        return new ParkGridException(412, "Precondition failed", null, detail);
+    }
+
     public int status() { return status; }
     public String title() { return title; }
     /** The request parameter the problem is about, or {@code null}. */

@@ -54,7 +54,8 @@ final class GeoPackageFile implements AutoCloseable {
             // GDAL 3.6 / QGIS read 1.3 without warnings; the NGA library writes 1.4, which adds nothing we use.
             s.execute("PRAGMA user_version=10300");
         }
-        registerMetadataTable();
+        // the layer definitions live in a GeoPackage "attributes" table; versions and audit beside them
+        GeoPackageMigrations.apply(writer);
         this.readers = new ReadConnections(file, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
     }
 
@@ -76,20 +77,6 @@ final class GeoPackageFile implements AutoCloseable {
     Connection writer() { return writer; }
 
     Object writeLock() { return writeLock; }
-
-    /**
-     * The layer definitions live in a GeoPackage "attributes" table, registered in gpkg_contents so that
-     * GDAL and QGIS see a documented non-spatial table rather than an unknown one.
-     */
-    private void registerMetadataTable() throws SQLException {
-        try (Statement s = writer.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + METADATA_TABLE + " (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-                    + "table_name TEXT NOT NULL UNIQUE, layer_json TEXT NOT NULL)");
-            s.execute("INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description) VALUES ('"
-                    + METADATA_TABLE + "', 'attributes', 'ParkGrid layer definitions', "
-                    + "'Title, Chinese title, source, positional accuracy and typed property schema of each ParkGrid layer (JSON)')");
-        }
-    }
 
     /** The layers defined in the file; a definition left by an interrupted import (no table) is skipped. */
     List<Layer> layers() throws SQLException {

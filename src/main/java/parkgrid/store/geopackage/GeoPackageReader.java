@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -18,7 +19,9 @@ import parkgrid.geo.GeoPackageGeometry;
 import parkgrid.store.BboxFilter;
 import parkgrid.store.FeatureQuery;
 import parkgrid.store.LayerCatalog;
+import parkgrid.store.AuditRecord;
 import parkgrid.store.QueryPlan;
+import parkgrid.store.VersionedFeature;
 
 /**
  * Every read of a GeoPackage file, on the pool of read-only connections (WAL: readers see the last commit
@@ -126,6 +129,36 @@ final class GeoPackageReader {
         } finally {
             file.giveBack(c);
         }
+    }
+
+    /** The feature with its version; empty when there is none. */
+    Optional<VersionedFeature> versioned(String layerName, long id) {
+        Layer layer = layers.require(layerName);
+        GeoPackageSql sql = new GeoPackageSql(layer);
+        return file.read(c -> {
+            // one read transaction: the row and its version come from the same commit
+            c.setAutoCommit(false);
+            try {
+                Feature f;
+                try (PreparedStatement ps = c.prepareStatement(sql.byId())) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) return Optional.<VersionedFeature>empty();
+                        f = new Feature(rs.getLong(1), new GeoPackageGeometry(GeoJsonReader.WGS84).decode(rs.getBytes(2)), sql.properties(rs, 3));
+                    }
+                }
+                GeoPackageVersions.Stamp stamp = GeoPackageVersions.stamp(c, layerName, id);
+                return Optional.of(new VersionedFeature(f, stamp.version(), stamp.updatedAt()));
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    List<AuditRecord> history(String layerName, long id) {
+        layers.require(layerName);
+        return file.read(c -> GeoPackageVersions.history(c, layerName, id));
     }
 
     Optional<Feature> feature(String layerName, long id) {

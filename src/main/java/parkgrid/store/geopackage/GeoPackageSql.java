@@ -45,6 +45,17 @@ final class GeoPackageSql {
         return sql.append(") VALUES (").append(marks).append(')').toString();
     }
 
+    /** Sets geom then the schema's columns of the feature whose fid is the last parameter. */
+    String update() {
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET geom = ?");
+        for (PropertyDefinition p : layer.properties()) sql.append(", ").append(quote(p.name())).append(" = ?");
+        return sql.append(" WHERE fid = ?").toString();
+    }
+
+    String delete() {
+        return "DELETE FROM " + table + " WHERE fid = ?";
+    }
+
     String extent() {
         String r = rtree(layer.name());
         return "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM " + r;

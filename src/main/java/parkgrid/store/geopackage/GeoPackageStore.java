@@ -14,9 +14,12 @@ import parkgrid.feature.Feature;
 import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
 import parkgrid.feature.LayerData;
+import parkgrid.store.AuditRecord;
+import parkgrid.store.FeatureEdit;
 import parkgrid.store.FeatureQuery;
 import parkgrid.store.FeatureStore;
 import parkgrid.store.LayerCatalog;
+import parkgrid.store.VersionedFeature;
 
 /**
  * {@link FeatureStore} on a GeoPackage file: a facade over the file's lifecycle ({@link GeoPackageFile}:
@@ -91,6 +94,18 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     @Override public Optional<Feature> feature(String layerName, long id) { return reader.feature(layerName, id); }
+
+    @Override
+    public VersionedFeature create(String layerName, Feature feature, String who) { return writer.create(layerName, feature, who); }
+
+    @Override
+    public Optional<VersionedFeature> change(String layerName, long id, long expectedVersion, String who, FeatureEdit edit) {
+        return writer.change(layerName, id, expectedVersion, who, edit);
+    }
+
+    @Override public Optional<VersionedFeature> versioned(String layerName, long id) { return reader.versioned(layerName, id); }
+
+    @Override public List<AuditRecord> history(String layerName, long id) { return reader.history(layerName, id); }
 
     @Override public String kind() { return "geopackage"; }
 

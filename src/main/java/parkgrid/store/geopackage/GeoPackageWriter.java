@@ -1,16 +1,25 @@
 package parkgrid.store.geopackage;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import parkgrid.feature.Feature;
 import parkgrid.feature.Layer;
 import parkgrid.feature.LayerData;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonReader;
 import parkgrid.geo.GeoPackageGeometry;
+import parkgrid.store.AuditJson;
+import parkgrid.store.AuditRecord;
 import parkgrid.store.FeatureChecks;
+import parkgrid.store.FeatureEdit;
+import parkgrid.store.VersionedFeature;
 import parkgrid.store.LayerCatalog;
 
 /**
@@ -72,6 +81,86 @@ final class GeoPackageWriter {
         synchronized (file.writeLock()) {
             inWriteTransaction(layerName, () -> insertRows(layer, features, rows));
         }
+    }
+
+    /** Inserts one new feature at version 1 with its audit record; 409 when the id exists. */
+    VersionedFeature create(String layerName, Feature feature, String who) {
+        Layer layer = layers.require(layerName);
+        List<Object[]> rows = FeatureChecks.check(layer, List.of(feature));
+        Instant at = now();
+        synchronized (file.writeLock()) {
+            inWriteTransaction(layerName, () -> {
+                insertRows(layer, List.of(feature), rows);
+                GeoPackageVersions.set(file.writer(), layerName, feature.id(), 1, at);
+                GeoPackageVersions.audit(file.writer(), new AuditRecord(layerName, feature.id(), 1, AuditRecord.Action.CREATE,
+                        who, at, null, AuditJson.of(feature)));
+            });
+        }
+        return new VersionedFeature(feature, 1, at);
+    }
+
+    /**
+     * Applies {@code edit} to feature {@code id} when it is at {@code expectedVersion}, with its audit
+     * record, in one transaction; the write lock serialises writers, so two edits of one version cannot
+     * both succeed.
+     *
+     * @return the feature after the edit, empty after a delete
+     * @throws ParkGridException 404 when there is no such feature, 412 when its version is not the expected one
+     */
+    Optional<VersionedFeature> change(String layerName, long id, long expectedVersion, String who, FeatureEdit edit) {
+        Layer layer = layers.require(layerName);
+        GeoPackageSql sql = new GeoPackageSql(layer);
+        Instant at = now();
+        VersionedFeature[] result = {null};
+        synchronized (file.writeLock()) {
+            inWriteTransaction(layerName, () -> {
+                Connection c = file.writer();
+                Feature current = current(c, sql, layerName, id);
+                long version = GeoPackageVersions.stamp(c, layerName, id).version();
+                if (version != expectedVersion) {
+                    throw ParkGridException.preconditionFailed("feature " + id + " of '" + layerName + "' is at version " + version
+                            + ", not " + expectedVersion);
+                }
+                Feature next = edit.apply(current);
+                if (next == null) {
+                    try (PreparedStatement ps = c.prepareStatement(sql.delete())) {
+                        ps.setLong(1, id);
+                        ps.executeUpdate();
+                    }
+                    GeoPackageVersions.remove(c, layerName, id);
+                } else {
+                    Object[] values = FeatureChecks.check(layer, List.of(next)).get(0);
+                    try (PreparedStatement ps = c.prepareStatement(sql.update())) {
+                        if (next.hasGeometry()) ps.setBytes(1, new GeoPackageGeometry(GeoJsonReader.WGS84).encode(next.geometry(), GeoPackageFile.SRS_ID));
+                        else ps.setNull(1, java.sql.Types.BLOB);
+                        for (int k = 0; k < values.length; k++) ps.setObject(2 + k, values[k]);
+                        ps.setLong(2 + values.length, id);
+                        ps.executeUpdate();
+                    }
+                    GeoPackageVersions.set(c, layerName, id, version + 1, at);
+                    result[0] = new VersionedFeature(next, version + 1, at);
+                }
+                GeoPackageVersions.audit(c, new AuditRecord(layerName, id, version + 1, edit.action(), who, at,
+                        AuditJson.of(current), AuditJson.of(next)));
+                updateContentsExtent(layer);
+            });
+        }
+        return Optional.ofNullable(result[0]);
+    }
+
+    private static Feature current(Connection c, GeoPackageSql sql, String layerName, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.byId())) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw ParkGridException.notFound("featureId", "no feature " + id + " in '" + layerName + "'");
+                return new Feature(rs.getLong(1), new GeoPackageGeometry(GeoJsonReader.WGS84).decode(rs.getBytes(2)), sql.properties(rs, 3));
+            }
+        }
+    }
+
+    /** Milliseconds: what both stores keep. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void requireNew(Layer layer) {

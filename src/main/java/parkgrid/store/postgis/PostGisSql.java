@@ -62,6 +62,22 @@ final class PostGisSql {
         return sql.append(") VALUES (").append(marks).append(')').toString();
     }
 
+    /** The row of one feature, locked until the transaction ends: writers of one feature queue here. */
+    String byIdForUpdate() {
+        return byId() + " FOR UPDATE";
+    }
+
+    /** Sets geom (WKB) then the schema's columns of the feature whose fid is the last parameter. */
+    String update() {
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET geom = ST_GeomFromWKB(?, 4326)");
+        for (PropertyDefinition p : layer.properties()) sql.append(", ").append(quote(p.name())).append(" = ?");
+        return sql.append(" WHERE fid = ?").toString();
+    }
+
+    String delete() {
+        return "DELETE FROM " + table + " WHERE fid = ?";
+    }
+
     String extent() {
         return "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM " + table + ") x";
     }

@@ -11,7 +11,16 @@
  *   <li>Reads order by the query's sort keys (nulls last, text by code point), then by id; both stores
  *       return the same features in the same order for the same {@link parkgrid.store.FeatureQuery}.
  *       The bbox test is {@code ST_Intersects} with the box (boundary included), decided exactly.</li>
- *   <li>Implementations are thread-safe. Both pass the same contract suite ({@code FeatureStoreContract}).</li>
+ *   <li>Every feature has a version ({@link parkgrid.store.VersionedFeature}, the value of an item's ETag):
+ *       1 when first stored, one more per change. {@link parkgrid.store.FeatureStore#change} (replace,
+ *       patch, delete) applies only at the expected version (else 412, nothing changed), and {@link
+ *       parkgrid.store.FeatureStore#create} and every change write one {@link parkgrid.store.AuditRecord}
+ *       (who, when, before and after as GeoJSON) in the same transaction; of concurrent writers naming one
+ *       version exactly one wins.</li>
+ *   <li>Each store migrates its own tables forward on open (numbered migrations, one transaction each):
+ *       data made by an older ParkGrid is upgraded in place.</li>
+ *   <li>Implementations are thread-safe. Both pass the same contract suites ({@code FeatureStoreContract},
+ *       {@code VersionedWritesContract}).</li>
  * </ul>
  *
  * <h2>One plan per request</h2>

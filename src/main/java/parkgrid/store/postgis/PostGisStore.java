@@ -8,8 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +26,6 @@ import parkgrid.feature.Neighbour;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonReader;
 import parkgrid.geo.MetricEnvelope;
-import parkgrid.store.AuditJson;
 import parkgrid.store.AuditRecord;
 import parkgrid.store.FeatureChecks;
 import parkgrid.store.FeatureEdit;
@@ -44,12 +41,12 @@ public final class PostGisStore implements FeatureStore {
     private final HikariDataSource pool;
     private final String schema;
     private final LayerCatalog layers = new LayerCatalog();
-    private final PostGisVersions versions;
+    private final PostGisVersionedWrites versionedWrites;
 
     private PostGisStore(HikariDataSource pool, String schema) throws SQLException {
         this.pool = pool;
         this.schema = schema;
-        this.versions = new PostGisVersions(schema);
+        this.versionedWrites = new PostGisVersionedWrites(this, schema, layers);
         try (Connection c = pool.getConnection()) {
             new PostGisMigrations(schema).apply(c);
             try (Statement s = c.createStatement();
@@ -134,7 +131,7 @@ public final class PostGisStore implements FeatureStore {
         }
     }
 
-    private void insert(Connection c, Layer layer, List<Feature> features, List<Object[]> rows) throws SQLException {
+    void insert(Connection c, Layer layer, List<Feature> features, List<Object[]> rows) throws SQLException {
         WKBWriter wkb = new WKBWriter(2);
         try (PreparedStatement ps = c.prepareStatement(new PostGisSql(schema, layer).insert())) {
             for (int i = 0; i < features.size(); i++) {
@@ -213,94 +210,17 @@ public final class PostGisStore implements FeatureStore {
         });
     }
 
-    @Override
-    public Optional<VersionedFeature> versioned(String layerName, long id) {
-        PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
-        return read(c -> {
-            // the row and its version in one statement: one snapshot
-            try (PreparedStatement ps = c.prepareStatement("SELECT x.*, v.version, v.updated_at FROM (" + sql.byId() + ") x LEFT JOIN "
-                    + quote(schema) + ".parkgrid_feature_version v ON v.table_name = ? AND v.fid = x.fid")) {
-                ps.setLong(1, id);
-                ps.setString(2, layerName);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return Optional.<VersionedFeature>empty();
-                    Feature f = new Feature(rs.getLong(1), geometry(new WKBReader(GeoJsonReader.WGS84), rs.getBytes(2)), sql.properties(rs, 3));
-                    int v = 3 + layers.require(layerName).properties().size();
-                    long version = rs.getObject(v) == null ? 1 : rs.getLong(v);
-                    java.sql.Timestamp at = rs.getTimestamp(v + 1);
-                    return Optional.of(new VersionedFeature(f, version, at == null ? null : at.toInstant()));
-                }
-            }
-        });
-    }
+    @Override public Optional<VersionedFeature> versioned(String layerName, long id) { return versionedWrites.versioned(layerName, id); }
 
     @Override
-    public VersionedFeature create(String layerName, Feature feature, String who) {
-        Layer layer = layers.require(layerName);
-        List<Object[]> rows = FeatureChecks.check(layer, List.of(feature));
-        Instant at = now();
-        inTransaction(c -> {
-            insert(c, layer, List.of(feature), rows);
-            versions.set(c, layerName, feature.id(), 1, at);
-            versions.audit(c, new AuditRecord(layerName, feature.id(), 1, AuditRecord.Action.CREATE, who, at, null, AuditJson.of(feature)));
-        });
-        return new VersionedFeature(feature, 1, at);
-    }
+    public VersionedFeature create(String layerName, Feature feature, String who) { return versionedWrites.create(layerName, feature, who); }
 
-    /** The feature's row is locked ({@code FOR UPDATE}) before its version is read: writers of one feature queue. */
     @Override
     public Optional<VersionedFeature> change(String layerName, long id, long expectedVersion, String who, FeatureEdit edit) {
-        Layer layer = layers.require(layerName);
-        PostGisSql sql = new PostGisSql(schema, layer);
-        Instant at = now();
-        VersionedFeature[] result = {null};
-        inTransaction(c -> {
-            Feature current;
-            try (PreparedStatement ps = c.prepareStatement(sql.byIdForUpdate())) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw ParkGridException.notFound("featureId", "no feature " + id + " in '" + layerName + "'");
-                    current = new Feature(rs.getLong(1), geometry(new WKBReader(GeoJsonReader.WGS84), rs.getBytes(2)), sql.properties(rs, 3));
-                }
-            }
-            long version = versions.stamp(c, layerName, id).version();
-            if (version != expectedVersion) {
-                throw ParkGridException.preconditionFailed("feature " + id + " of '" + layerName + "' is at version " + version
-                        + ", not " + expectedVersion);
-            }
-            Feature next = edit.apply(current);
-            if (next == null) {
-                try (PreparedStatement ps = c.prepareStatement(sql.delete())) {
-                    ps.setLong(1, id);
-                    ps.executeUpdate();
-                }
-                versions.remove(c, layerName, id);
-            } else {
-                Object[] values = FeatureChecks.check(layer, List.of(next)).get(0);
-                try (PreparedStatement ps = c.prepareStatement(sql.update())) {
-                    if (next.hasGeometry()) ps.setBytes(1, new WKBWriter(2).write(next.geometry())); else ps.setNull(1, java.sql.Types.BINARY);
-                    for (int k = 0; k < values.length; k++) ps.setObject(2 + k, values[k]);
-                    ps.setLong(2 + values.length, id);
-                    ps.executeUpdate();
-                }
-                versions.set(c, layerName, id, version + 1, at);
-                result[0] = new VersionedFeature(next, version + 1, at);
-            }
-            versions.audit(c, new AuditRecord(layerName, id, version + 1, edit.action(), who, at, AuditJson.of(current), AuditJson.of(next)));
-        });
-        return Optional.ofNullable(result[0]);
+        return versionedWrites.change(layerName, id, expectedVersion, who, edit);
     }
 
-    @Override
-    public List<AuditRecord> history(String layerName, long id) {
-        layers.require(layerName);
-        return read(c -> versions.history(c, layerName, id));
-    }
-
-    /** Milliseconds: what both stores keep. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
+    @Override public List<AuditRecord> history(String layerName, long id) { return versionedWrites.history(layerName, id); }
 
     @Override
     public List<Neighbour> nearest(String layerName, Coordinate lonLat, int k) {
@@ -345,7 +265,7 @@ public final class PostGisStore implements FeatureStore {
     }
 
     /** A NULL geom column (a feature without a place) is a null geometry. */
-    private static Geometry geometry(WKBReader reader, byte[] wkb) throws SQLException {
+    static Geometry geometry(WKBReader reader, byte[] wkb) throws SQLException {
         if (wkb == null) return null;
         try {
             return reader.read(wkb);
@@ -370,15 +290,15 @@ public final class PostGisStore implements FeatureStore {
     }
 
 
-    private interface SqlWork<T> {
+    interface SqlWork<T> {
         T run(Connection c) throws SQLException;
     }
 
-    private interface SqlUpdate {
+    interface SqlUpdate {
         void run(Connection c) throws SQLException;
     }
 
-    private <T> T read(SqlWork<T> work) {
+    <T> T read(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -386,7 +306,7 @@ public final class PostGisStore implements FeatureStore {
         }
     }
 
-    private void inTransaction(SqlUpdate work) {
+    void inTransaction(SqlUpdate work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -1,5 +1,6 @@
 package parkgrid.store;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public sealed interface FeatureEdit {
 
     record Patch(Map<String, Object> properties, Geometry geometry) implements FeatureEdit {
         public Patch {
-            properties = new LinkedHashMap<>(Objects.requireNonNull(properties, "properties")); // null values allowed
+            properties = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(properties, "properties"))); // null values allowed
         }
         public AuditRecord.Action action() { return AuditRecord.Action.PATCH; }
 

@@ -58,6 +58,11 @@ public abstract sealed class ParkGridException extends RuntimeException {
         return new PreconditionFailed(parameter, detail, null);
     }
 
+    /** A write named a version of the feature that is no longer current (a lost update was refused). */
+    public static ParkGridException preconditionFailed(String detail) {
+        return preconditionFailed(null, detail);
+    }
+
     /** A change that must say which version it replaces did not. */
     public static ParkGridException preconditionRequired(String parameter, String detail) {
         return new PreconditionRequired(parameter, detail, null);

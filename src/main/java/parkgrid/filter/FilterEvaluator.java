@@ -11,7 +11,7 @@ import parkgrid.feature.Feature;
 
 /**
  * Decides a {@link BoundFilter} on a {@link Feature} in Java, with the same answers as the SQL of
- * {@link FilterSql}: a feature matches only when the filter is TRUE under SQL three-valued logic, so a
+ * {@code parkgrid.store.FilterSql}: a feature matches only when the filter is TRUE under SQL three-valued logic, so a
  * comparison, LIKE, IN or BETWEEN with a null (absent) property is unknown, NOT unknown is unknown, and
  * unknown never matches. {@code IS NULL} is never unknown.
  *

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * into the form each matcher needs: a Java regex, an SQLite GLOB pattern (SQLite's LIKE ignores ASCII case,
  * GLOB does not), or passed unchanged to PostgreSQL, whose LIKE has the same wildcards and escape.
  */
-final class LikePattern {
+public final class LikePattern {
     private LikePattern() {}
 
     /** True when the pattern ends in a backslash that escapes nothing (PostgreSQL rejects such a pattern). */
@@ -45,7 +45,7 @@ final class LikePattern {
     }
 
     /** The SQLite GLOB pattern with the same, case-sensitive, meaning: {@code * ? [*] [?] [[]}. */
-    static String toGlob(String pattern) {
+    public static String toGlob(String pattern) {
         StringBuilder glob = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);

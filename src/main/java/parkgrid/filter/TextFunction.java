@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The CQL2 string functions {@code CASEI} and {@code ACCENTI}, decided identically in Java ({@link #apply})
- * and in PostgreSQL ({@link FilterSql} writes the same steps in SQL). Both return null for null.
+ * and in PostgreSQL ({@code parkgrid.store.FilterSql} writes the same steps in SQL). Both return null for null.
  *
  * <ul>
  *   <li>{@code CASEI}: the full Unicode upper-case mapping followed by the full lower-case mapping (root
@@ -24,10 +24,10 @@ public enum TextFunction {
     CASEI, ACCENTI;
 
     /** The combining marks ACCENTI removes, as a regular expression both Java and PostgreSQL read alike. */
-    static final String COMBINING_MARKS = "[\\u0300-\\u036F\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\uFE20-\\uFE2F]";
+    public static final String COMBINING_MARKS = "[\\u0300-\\u036F\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\uFE20-\\uFE2F]";
     /** Letters with a stroke or bar that NFD does not decompose, and their plain letters, position by position. */
-    static final String STROKED = "ØøŁłĐđĦħŦŧıƗɨƵƶǤǥ";
-    static final String UNSTROKED = "OoLlDdHhTtiIiZzGg";
+    public static final String STROKED = "ØøŁłĐđĦħŦŧıƗɨƵƶǤǥ";
+    public static final String UNSTROKED = "OoLlDdHhTtiIiZzGg";
     private static final Pattern MARKS = Pattern.compile(COMBINING_MARKS);
 
     /** The function's value for {@code s}; null for null. */

@@ -1,9 +1,10 @@
 /**
  * OGC API – Features Part 3 filtering: CQL2 Text ({@link parkgrid.filter.Cql2TextParser}) and CQL2 JSON
  * ({@link parkgrid.filter.Cql2JsonParser}), parsed by hand into one tree ({@link parkgrid.filter.Filter}),
- * checked against a layer schema ({@link parkgrid.filter.FilterBinder}), then decided either in Java ({@link
- * parkgrid.filter.FilterEvaluator}) or in SQL ({@link parkgrid.filter.FilterSql}, PostGIS and
- * SQLite/GeoPackage) with the same answers. Covered: the CQL2 classes basic-cql2, basic-spatial-functions,
+ * checked against a layer schema ({@link parkgrid.filter.FilterBinder}) and decided in Java ({@link
+ * parkgrid.filter.FilterEvaluator}). This package writes no SQL and depends on no store: {@code
+ * parkgrid.store.FilterSql} translates a {@link parkgrid.filter.BoundFilter} for PostGIS and SQLite/GeoPackage
+ * with the same answers as the evaluator. Covered: the CQL2 classes basic-cql2, basic-spatial-functions,
  * basic-spatial-functions-plus, spatial-functions, case-insensitive-comparison, accent-insensitive-comparison
  * and advanced comparison (LIKE, IN, BETWEEN), in both encodings.
  *

@@ -13,7 +13,9 @@ import parkgrid.feature.Neighbour;
 
 /**
  * A spatial store of layers. Geometries are EPSG:4326 lon/lat. Implementations are thread-safe; every
- * write is atomic (all features of a call or none).
+ * write is atomic (all features of a call or none). Every feature has a version, 1 when first stored;
+ * single-feature writes ({@link #create}, {@link #change}) check it and leave an audit record in the same
+ * transaction.
  */
 public interface FeatureStore extends AutoCloseable {
 
@@ -47,6 +49,54 @@ public interface FeatureStore extends AutoCloseable {
     void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException;
 
     Optional<Feature> feature(String layerName, long id);
+
+    /**
+     * The feature with its version (the ETag value) and the time it was written; empty when there is none.
+     */
+    Optional<VersionedFeature> versioned(String layerName, long id);
+
+    /**
+     * Inserts one new feature at version 1 and records its audit entry (before: none) in the same
+     * transaction. Checked as {@link #insert} checks.
+     *
+     * @param who who makes the change, as the audit trail names them
+     * @throws parkgrid.feature.ParkGridException 409 when the id exists, 400 for a feature the schema rejects
+     */
+    VersionedFeature create(String layerName, Feature feature, String who);
+
+    /**
+     * The one versioned write: applies {@code edit} to feature {@code id} if and only if it is at
+     * {@code expectedVersion}, increments the version and writes one audit record (before, after) in the
+     * same transaction. Atomic: a failed write changes nothing. Of several writers naming the same version
+     * exactly one succeeds; the others get 412 (no lost update).
+     *
+     * @return the feature after the edit with its new version; empty after a delete
+     * @throws parkgrid.feature.ParkGridException 404 when there is no such feature, 412 when the version is
+     *         not {@code expectedVersion}, 400 when the edited feature breaks the schema
+     */
+    Optional<VersionedFeature> change(String layerName, long id, long expectedVersion, String who, FeatureEdit edit);
+
+    /** Replaces the whole feature {@code replacement.id()}; see {@link #change}. */
+    default VersionedFeature replace(String layerName, Feature replacement, long expectedVersion, String who) {
+        return change(layerName, replacement.id(), expectedVersion, who, new FeatureEdit.Replace(replacement)).orElseThrow();
+    }
+
+    /**
+     * Sets the named properties (a null value clears one) and, when {@code geometry} is not null, the
+     * geometry (EPSG:4326 lon/lat); see {@link #change}.
+     */
+    default VersionedFeature patch(String layerName, long id, java.util.Map<String, Object> properties,
+                                   org.locationtech.jts.geom.Geometry geometry, long expectedVersion, String who) {
+        return change(layerName, id, expectedVersion, who, new FeatureEdit.Patch(properties, geometry)).orElseThrow();
+    }
+
+    /** Deletes feature {@code id}; see {@link #change}. */
+    default void delete(String layerName, long id, long expectedVersion, String who) {
+        change(layerName, id, expectedVersion, who, new FeatureEdit.Delete());
+    }
+
+    /** Every audit record of one feature, oldest first (empty for a feature never changed through {@link #change}/{@link #create}). */
+    List<AuditRecord> history(String layerName, long id);
 
     /**
      * The {@code k} features nearest to a lon/lat point, nearest first (ties by id), with distances in

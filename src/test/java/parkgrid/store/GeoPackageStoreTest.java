@@ -3,6 +3,7 @@ package parkgrid.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import parkgrid.io.SeedData;
 import parkgrid.store.geopackage.GeoPackageStore;
 
 /** The store contract on the embedded GeoPackage store. */
-class GeoPackageStoreTest extends FeatureStoreContract {
+class GeoPackageStoreTest extends VersionedWritesContract {
     @TempDir
     Path dir;
 
@@ -32,6 +33,38 @@ class GeoPackageStoreTest extends FeatureStoreContract {
     @Override
     protected FeatureStore reopen() {
         return GeoPackageStore.open(dir.resolve("contract.gpkg"));
+    }
+
+    /**
+     * A file as the code before versioned writes made it (the layer definitions, no schema version, no
+     * version or audit table) upgrades in place on open: its data unchanged, then versioned and audited.
+     */
+    @Test
+    void aFileFromBeforeVersionedWritesUpgradesInPlace() throws Exception {
+        long villages = store.count("villages", FeatureQuery.all());
+        store.close();
+        store = null;
+        String url = "jdbc:sqlite:" + dir.resolve("contract.gpkg");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP TABLE parkgrid_audit");
+            st.execute("DROP TABLE parkgrid_feature_version");
+            st.execute("DROP TABLE parkgrid_schema");
+        }
+        store = reopen();
+        assertEquals(villages, store.count("villages", FeatureQuery.all()));
+        assertEquals(1, store.versioned("villages", 1).orElseThrow().version());
+        assertEquals(2, store.patch("villages", 1, Map.of("name_zh", "柏树村（改）"), null, 1, "规划员 王五").version());
+        assertEquals(1, store.history("villages", 1).size());
+        store.close();
+        store = null;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT version FROM parkgrid_schema")) {
+            assertTrue(rs.next());
+            assertEquals(2, rs.getInt(1), "the file records the schema version it was migrated to");
+            assertFalse(rs.next());
+        }
+        store = reopen();
+        assertEquals(2, store.versioned("villages", 1).orElseThrow().version(), "a second open migrates nothing");
     }
 
     @Test

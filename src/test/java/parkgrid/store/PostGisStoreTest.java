@@ -8,7 +8,7 @@ import parkgrid.store.postgis.PostGisStore;
 import parkgrid.testing.RequiredServices;
 
 /** The store contract on PostGIS, each test in a schema of its own that is dropped afterwards. */
-class PostGisStoreTest extends FeatureStoreContract {
+class PostGisStoreTest extends VersionedWritesContract {
     private String url;
     private final String schema = "contract_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 

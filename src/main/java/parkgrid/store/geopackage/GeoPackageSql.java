@@ -4,11 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.TreeMap;
-import parkgrid.filter.FilterSql;
-import parkgrid.filter.SqlDialect;
+import org.locationtech.jts.geom.Envelope;
 import parkgrid.store.FeatureQuery;
-import parkgrid.store.SortOrder;
+import parkgrid.store.QueryPlan;
+import parkgrid.store.SqlDialect;
 import parkgrid.feature.Layer;
 import parkgrid.feature.PropertyDefinition;
 import parkgrid.store.PropertyColumns;
@@ -33,7 +32,7 @@ final class GeoPackageSql {
     }
 
     static String rtree(String layerName) {
-        return quote("rtree_" + layerName + "_geom");
+        return SqlDialect.rtree(layerName);
     }
 
     String insert() {
@@ -46,6 +45,17 @@ final class GeoPackageSql {
         return sql.append(") VALUES (").append(marks).append(')').toString();
     }
 
+    /** Sets geom then the schema's columns of the feature whose fid is the last parameter. */
+    String update() {
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET geom = ?");
+        for (PropertyDefinition p : layer.properties()) sql.append(", ").append(quote(p.name())).append(" = ?");
+        return sql.append(" WHERE fid = ?").toString();
+    }
+
+    String delete() {
+        return "DELETE FROM " + table + " WHERE fid = ?";
+    }
+
     String extent() {
         String r = rtree(layer.name());
         return "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM " + r;
@@ -55,8 +65,13 @@ final class GeoPackageSql {
         return "SELECT " + columns + " FROM " + table + " t WHERE t.fid = ?";
     }
 
-    String count(FeatureQuery q) {
-        return "SELECT count(*) FROM " + table + " t" + where(q);
+    /** The one plan of {@code q} on this table (alias {@code t}); count and read consume it. */
+    QueryPlan plan(FeatureQuery q) {
+        return QueryPlan.of(layer, q, SqlDialect.SQLITE, "t");
+    }
+
+    String count(QueryPlan plan) {
+        return "SELECT count(*) FROM " + table + " t" + plan.join() + plan.where();
     }
 
     /**
@@ -64,85 +79,33 @@ final class GeoPackageSql {
      * and are counted in SQL ({@code inside = true}); those whose box only overlaps the edge are
      * selected (fid, geom) for the exact test in Java ({@code inside = false}). Bind with {@link #bindCountBbox}.
      */
-    String countBbox(FeatureQuery q, boolean inside) {
-        String r = rtree(layer.name());
-        String join = " JOIN " + r + " r ON r.id = t.fid AND r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?";
+    String countBbox(QueryPlan plan, boolean inside) {
         String within = "r.minx >= ? AND r.maxx <= ? AND r.miny >= ? AND r.maxy <= ?";
-        String w = where(q);
+        String w = plan.where();
         String glue = w.isEmpty() ? " WHERE " : " AND ";
-        return inside ? "SELECT count(*) FROM " + table + " t" + join + w + glue + "(" + within + ")"
-                : "SELECT t.fid, t.geom FROM " + table + " t" + join + w + glue + "NOT (" + within + ")";
-    }
-
-    /**
-     * True when SQL alone decides which rows match: no bbox (its exact test is in Java) and no part of
-     * the CQL2 filter left for Java (spatial predicates). Only then can SQL count and page.
-     */
-    static boolean isDecidedBySql(FeatureQuery q) {
-        return q.bbox() == null && (q.filter() == null || !filterSql(q).requiresJavaEvaluation());
-    }
-
-    static FilterSql filterSql(FeatureQuery q) {
-        return FilterSql.of(q.filter(), SqlDialect.SQLITE, "t");
+        String from = " FROM " + table + " t" + plan.join() + w + glue;
+        return inside ? "SELECT count(*)" + from + "(" + within + ")" : "SELECT t.fid, t.geom" + from + "NOT (" + within + ")";
     }
 
     /** Paging is in SQL only when SQL decides the matches; otherwise the Java test decides what counts. */
-    String select(FeatureQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(table).append(" t");
-        if (q.bbox() != null) {
-            sql.append(" JOIN ").append(rtree(layer.name()))
-               .append(" r ON r.id = t.fid AND r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?");
-        }
-        sql.append(where(q)).append(SortOrder.orderBy(q.sortBy(), "t.", layer, false));
-        boolean paged = isDecidedBySql(q);
-        if (paged && q.limit() != FeatureQuery.UNLIMITED) sql.append(" LIMIT ").append(q.limit());
-        if (paged && q.offset() > 0) {
-            if (q.limit() == FeatureQuery.UNLIMITED) sql.append(" LIMIT -1");
-            sql.append(" OFFSET ").append(q.offset());
-        }
-        return sql.toString();
+    String select(QueryPlan plan) {
+        return "SELECT " + columns + " FROM " + table + " t" + plan.join() + plan.where() + plan.orderBy() + plan.paging();
     }
 
-    private String where(FeatureQuery q) {
-        StringBuilder sql = new StringBuilder();
-        String glue = " WHERE ";
-        for (String name : sorted(q).keySet()) {
-            sql.append(glue).append("t.").append(quote(name)).append(" = ?");
-            glue = " AND ";
-        }
-        if (q.filter() != null) {
-            FilterSql f = filterSql(q);
-            if (f.hasSql()) sql.append(glue).append('(').append(f.getSql()).append(')');
-        }
-        return sql.toString();
-    }
-
-    private static Map<String, Object> sorted(FeatureQuery q) {
-        return new TreeMap<>(q.propertyEquals());
-    }
-
-    /** Binds the bbox (when present) then the property values, in the order {@link #select} writes them. */
-    void bindCountBbox(PreparedStatement ps, FeatureQuery q) throws SQLException {
-        int i = bind(ps, q);
-        ps.setDouble(i++, q.bbox().getMinX());
-        ps.setDouble(i++, q.bbox().getMaxX());
-        ps.setDouble(i++, q.bbox().getMinY());
-        ps.setDouble(i, q.bbox().getMaxY());
+    /** Binds the plan's parameters, then the box the R-tree bounds must lie within. */
+    static void bindCountBbox(PreparedStatement ps, QueryPlan plan) throws SQLException {
+        int i = bind(ps, plan);
+        Envelope b = plan.query().bbox();
+        ps.setDouble(i++, b.getMinX());
+        ps.setDouble(i++, b.getMaxX());
+        ps.setDouble(i++, b.getMinY());
+        ps.setDouble(i, b.getMaxY());
     }
 
     /** @return the index of the next parameter */
-    int bind(PreparedStatement ps, FeatureQuery q) throws SQLException {
+    static int bind(PreparedStatement ps, QueryPlan plan) throws SQLException {
         int i = 1;
-        if (q.bbox() != null) {
-            ps.setDouble(i++, q.bbox().getMaxX());
-            ps.setDouble(i++, q.bbox().getMinX());
-            ps.setDouble(i++, q.bbox().getMaxY());
-            ps.setDouble(i++, q.bbox().getMinY());
-        }
-        for (Object v : sorted(q).values()) ps.setObject(i++, v);
-        if (q.filter() != null) {
-            for (Object v : filterSql(q).getParameters()) ps.setObject(i++, v);
-        }
+        for (Object v : plan.parameters()) ps.setObject(i++, v);
         return i;
     }
 

@@ -29,7 +29,13 @@ final class PostGisMigrations {
                 // features without a place (GeoJSON "geometry": null) are stored with a NULL geom
                 "DO $$ DECLARE t text; BEGIN FOR t IN SELECT table_name FROM " + s + ".parkgrid_layer LOOP "
                         + "EXECUTE format('ALTER TABLE %I.%I ALTER COLUMN geom DROP NOT NULL', " + schemaLiteral
-                        + ", t); END LOOP; END $$");
+                        + ", t); END LOOP; END $$",
+                // versions of changed features (absent: version 1) and the audit trail of every change
+                "CREATE TABLE " + s + ".parkgrid_feature_version (table_name text NOT NULL, fid bigint NOT NULL, "
+                        + "version bigint NOT NULL, updated_at timestamptz NOT NULL, PRIMARY KEY (table_name, fid))",
+                "CREATE TABLE " + s + ".parkgrid_audit (id bigserial PRIMARY KEY, table_name text NOT NULL, fid bigint NOT NULL, "
+                        + "version bigint NOT NULL, action text NOT NULL, who text NOT NULL, at timestamptz NOT NULL, before text, after text)",
+                "CREATE INDEX parkgrid_audit_feature ON " + s + ".parkgrid_audit (table_name, fid, id)");
     }
 
     void apply(Connection c) throws SQLException {

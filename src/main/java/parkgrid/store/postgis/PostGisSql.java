@@ -4,11 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.TreeMap;
-import parkgrid.filter.FilterSql;
-import parkgrid.filter.SqlDialect;
 import parkgrid.store.FeatureQuery;
-import parkgrid.store.SortOrder;
+import parkgrid.store.QueryPlan;
+import parkgrid.store.SqlDialect;
 import parkgrid.feature.Layer;
 import parkgrid.feature.PropertyDefinition;
 import parkgrid.store.PropertyColumns;
@@ -64,6 +62,22 @@ final class PostGisSql {
         return sql.append(") VALUES (").append(marks).append(')').toString();
     }
 
+    /** The row of one feature, locked until the transaction ends: writers of one feature queue here. */
+    String byIdForUpdate() {
+        return byId() + " FOR UPDATE";
+    }
+
+    /** Sets geom (WKB) then the schema's columns of the feature whose fid is the last parameter. */
+    String update() {
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET geom = ST_GeomFromWKB(?, 4326)");
+        for (PropertyDefinition p : layer.properties()) sql.append(", ").append(quote(p.name())).append(" = ?");
+        return sql.append(" WHERE fid = ?").toString();
+    }
+
+    String delete() {
+        return "DELETE FROM " + table + " WHERE fid = ?";
+    }
+
     String extent() {
         return "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM " + table + ") x";
     }
@@ -95,54 +109,24 @@ final class PostGisSql {
                 + "ORDER BY distance_m, t.fid LIMIT ?";
     }
 
-    String count(FeatureQuery q) {
-        return "SELECT count(*) FROM " + table + where(q);
+    /** The plan of {@code q} for this table: PostGIS decides every filter and the bbox in SQL. */
+    QueryPlan plan(FeatureQuery q) {
+        QueryPlan plan = QueryPlan.of(layer, q, SqlDialect.POSTGIS, null);
+        if (!plan.isDecidedBySql()) throw new IllegalStateException("PostGIS plan left work for Java: " + plan);
+        return plan;
     }
 
-    String select(FeatureQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(table).append(where(q))
-                .append(SortOrder.orderBy(q.sortBy(), "", layer, true));
-        if (q.limit() != FeatureQuery.UNLIMITED) sql.append(" LIMIT ").append(q.limit());
-        if (q.offset() > 0) sql.append(" OFFSET ").append(q.offset());
-        return sql.toString();
+    String count(QueryPlan plan) {
+        return "SELECT count(*) FROM " + table + plan.join() + plan.where();
     }
 
-    private String where(FeatureQuery q) {
-        StringBuilder sql = new StringBuilder();
-        String glue = " WHERE ";
-        if (q.bbox() != null) {
-            sql.append(glue).append("geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-            glue = " AND ";
-        }
-        for (String name : new TreeMap<>(q.propertyEquals()).keySet()) {
-            sql.append(glue).append(quote(name)).append(" = ?");
-            glue = " AND ";
-        }
-        if (q.filter() != null) sql.append(glue).append('(').append(filterSql(q).getSql()).append(')');
-        return sql.toString();
+    String select(QueryPlan plan) {
+        return "SELECT " + columns + " FROM " + table + plan.join() + plan.where() + plan.orderBy() + plan.paging();
     }
 
-    void bind(PreparedStatement ps, FeatureQuery q) throws SQLException {
+    static void bind(PreparedStatement ps, QueryPlan plan) throws SQLException {
         int i = 1;
-        if (q.bbox() != null) {
-            for (int k = 0; k < 2; k++) {
-                ps.setDouble(i++, q.bbox().getMinX());
-                ps.setDouble(i++, q.bbox().getMinY());
-                ps.setDouble(i++, q.bbox().getMaxX());
-                ps.setDouble(i++, q.bbox().getMaxY());
-            }
-        }
-        for (Object v : new TreeMap<>(q.propertyEquals()).values()) ps.setObject(i++, v);
-        if (q.filter() != null) {
-            for (Object v : filterSql(q).getParameters()) ps.setObject(i++, v);
-        }
-    }
-
-    /** PostGIS takes the whole CQL2 filter as SQL: nothing is left for Java. */
-    private static FilterSql filterSql(FeatureQuery q) {
-        FilterSql f = FilterSql.of(q.filter(), SqlDialect.POSTGIS, null);
-        if (f.requiresJavaEvaluation()) throw new IllegalStateException("PostGIS filter translation left a residual: " + q.filter());
-        return f;
+        for (Object v : plan.parameters()) ps.setObject(i++, v);
     }
 
     Map<String, Object> properties(ResultSet rs, int first) throws SQLException {

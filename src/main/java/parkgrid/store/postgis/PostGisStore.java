@@ -26,10 +26,14 @@ import parkgrid.feature.Neighbour;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonReader;
 import parkgrid.geo.MetricEnvelope;
+import parkgrid.store.AuditRecord;
 import parkgrid.store.FeatureChecks;
+import parkgrid.store.FeatureEdit;
+import parkgrid.store.VersionedFeature;
 import parkgrid.store.FeatureStore;
 import parkgrid.store.LayerCatalog;
 import parkgrid.store.LayerMetadataJson;
+import parkgrid.store.QueryPlan;
 import static parkgrid.store.SqlNames.quote;
 
 /** {@link FeatureStore} on PostgreSQL + PostGIS, in its own schema, with a Hikari connection pool. */
@@ -37,10 +41,12 @@ public final class PostGisStore implements FeatureStore {
     private final HikariDataSource pool;
     private final String schema;
     private final LayerCatalog layers = new LayerCatalog();
+    private final PostGisVersionedWrites versionedWrites;
 
     private PostGisStore(HikariDataSource pool, String schema) throws SQLException {
         this.pool = pool;
         this.schema = schema;
+        this.versionedWrites = new PostGisVersionedWrites(this, schema, layers);
         try (Connection c = pool.getConnection()) {
             new PostGisMigrations(schema).apply(c);
             try (Statement s = c.createStatement();
@@ -125,7 +131,7 @@ public final class PostGisStore implements FeatureStore {
         }
     }
 
-    private void insert(Connection c, Layer layer, List<Feature> features, List<Object[]> rows) throws SQLException {
+    void insert(Connection c, Layer layer, List<Feature> features, List<Object[]> rows) throws SQLException {
         WKBWriter wkb = new WKBWriter(2);
         try (PreparedStatement ps = c.prepareStatement(new PostGisSql(schema, layer).insert())) {
             for (int i = 0; i < features.size(); i++) {
@@ -155,9 +161,10 @@ public final class PostGisStore implements FeatureStore {
     @Override
     public long count(String layerName, FeatureQuery query) {
         PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
+        QueryPlan plan = sql.plan(query);
         return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.count(query))) {
-                sql.bind(ps, query);
+            try (PreparedStatement ps = c.prepareStatement(sql.count(plan))) {
+                PostGisSql.bind(ps, plan);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -169,12 +176,13 @@ public final class PostGisStore implements FeatureStore {
     @Override
     public void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException {
         PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
+        QueryPlan plan = sql.plan(query);
         WKBReader wkb = new WKBReader(GeoJsonReader.WGS84);
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false); // a cursor: rows arrive in batches of the fetch size, not all at once
-            try (PreparedStatement ps = c.prepareStatement(sql.select(query))) {
+            try (PreparedStatement ps = c.prepareStatement(sql.select(plan))) {
                 ps.setFetchSize(1000);
-                sql.bind(ps, query);
+                PostGisSql.bind(ps, plan);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) sink.accept(new Feature(rs.getLong(1), geometry(wkb, rs.getBytes(2)), sql.properties(rs, 3)));
                 }
@@ -201,6 +209,18 @@ public final class PostGisStore implements FeatureStore {
             }
         });
     }
+
+    @Override public Optional<VersionedFeature> versioned(String layerName, long id) { return versionedWrites.versioned(layerName, id); }
+
+    @Override
+    public VersionedFeature create(String layerName, Feature feature, String who) { return versionedWrites.create(layerName, feature, who); }
+
+    @Override
+    public Optional<VersionedFeature> change(String layerName, long id, long expectedVersion, String who, FeatureEdit edit) {
+        return versionedWrites.change(layerName, id, expectedVersion, who, edit);
+    }
+
+    @Override public List<AuditRecord> history(String layerName, long id) { return versionedWrites.history(layerName, id); }
 
     @Override
     public List<Neighbour> nearest(String layerName, Coordinate lonLat, int k) {
@@ -245,7 +265,7 @@ public final class PostGisStore implements FeatureStore {
     }
 
     /** A NULL geom column (a feature without a place) is a null geometry. */
-    private static Geometry geometry(WKBReader reader, byte[] wkb) throws SQLException {
+    static Geometry geometry(WKBReader reader, byte[] wkb) throws SQLException {
         if (wkb == null) return null;
         try {
             return reader.read(wkb);
@@ -270,15 +290,15 @@ public final class PostGisStore implements FeatureStore {
     }
 
 
-    private interface SqlWork<T> {
+    interface SqlWork<T> {
         T run(Connection c) throws SQLException;
     }
 
-    private interface SqlUpdate {
+    interface SqlUpdate {
         void run(Connection c) throws SQLException;
     }
 
-    private <T> T read(SqlWork<T> work) {
+    <T> T read(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -286,7 +306,7 @@ public final class PostGisStore implements FeatureStore {
         }
     }
 
-    private void inTransaction(SqlUpdate work) {
+    void inTransaction(SqlUpdate work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {

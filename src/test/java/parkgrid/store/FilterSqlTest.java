@@ -1,17 +1,38 @@
-package parkgrid.filter;
+package parkgrid.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static parkgrid.filter.FilterFixture.SUBSTATIONS;
-import static parkgrid.filter.FilterFixture.wkt;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import parkgrid.feature.GeometryKind;
+import parkgrid.feature.Layer;
+import parkgrid.feature.PropertyDefinition;
+import parkgrid.feature.PropertyType;
+import parkgrid.filter.Filter;
+import parkgrid.filter.FilterBinder;
+import parkgrid.filter.SpatialOperator;
+import parkgrid.filter.TextFunction;
 
 class FilterSqlTest {
+    static final Layer SUBSTATIONS = new Layer("substations", "Substations", null, null, GeometryKind.POINT, List.of(
+            new PropertyDefinition("name", PropertyType.STRING),
+            new PropertyDefinition("capacity_kva", PropertyType.INTEGER),
+            new PropertyDefinition("load_ratio", PropertyType.NUMBER)), null, null);
+
+    static Geometry wkt(String wkt) {
+        try {
+            return new WKTReader().read(wkt);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(wkt, e);
+        }
+    }
     private static final String MIXED = "capacity_kva >= 500 AND (name LIKE 'Ru%' OR load_ratio IS NULL)"
             + " AND S_INTERSECTS(geom, BBOX(112, 34, 113, 35))";
 

@@ -1,12 +1,14 @@
-package parkgrid.filter;
+package parkgrid.store;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.locationtech.jts.io.WKTWriter;
 import parkgrid.feature.PropertyType;
-import parkgrid.store.SqlNames;
+import parkgrid.filter.BoundFilter;
+import parkgrid.filter.Filter;
+import parkgrid.filter.FilterEvaluator;
+import parkgrid.filter.TextFunction;
 
 /**
  * Translates a {@link BoundFilter} into an SQL boolean expression for a WHERE clause, with a {@code ?} for
@@ -19,7 +21,7 @@ import parkgrid.store.SqlNames;
  * translate} exactly as {@link TextFunction} computes them (no extension needed, PostgreSQL 13+ built with
  * ICU, UTF-8 database). For SQLite, spatial predicates and CASEI/ACCENTI cannot be pushed down (no spatial
  * SQL; {@code lower()} is ASCII-only): when the filter is an AND, the conjuncts without them become SQL and
- * the others are the {@link #getResidual() residual}; otherwise nothing becomes SQL and the residual is
+ * the others are the {@link #getResidual() residual} (which predicates SQL decides is {@link SqlDialect#canDecide}); otherwise nothing becomes SQL and the residual is
  * the whole filter. When {@link #requiresJavaEvaluation()} the caller must test
  * every row the SQL returns with a {@link FilterEvaluator} of the residual (or of the whole filter, which
  * gives the same answer) and must therefore page in Java, not with SQL LIMIT/OFFSET.
@@ -32,8 +34,6 @@ import parkgrid.store.SqlNames;
  * {@code " AND (" + sql.getSql() + ")"} when {@link #hasSql()} and bind {@link #getParameters()} in order.
  */
 public final class FilterSql {
-    /** The ICU root collation, whose upper/lower case mappings are the full Unicode ones Java uses. */
-    static final String ICU_ROOT = "\"und-x-icu\"";
     private final BoundFilter filter;
     private final SqlDialect dialect;
     private final String columnPrefix;
@@ -105,7 +105,7 @@ public final class FilterSql {
                 else pushed.add(operand instanceof Filter.Or ? "(" + write(operand, params) + ")" : write(operand, params));
             }
             text = String.join(" AND ", pushed);
-            residual = new BoundFilter(filter.layer(), kept.size() == 1 ? kept.get(0) : new Filter.And(kept));
+            residual = filter.conjunctionOf(kept);
         } else {
             text = "";
             residual = filter;
@@ -114,21 +114,12 @@ public final class FilterSql {
         sql = text;
     }
 
-    /**
-     * Whether the dialect can decide {@code f} in SQL: PostGIS always; SQLite not for spatial predicates
-     * (no spatial SQL) nor for CASEI/ACCENTI (its {@code lower()} knows only ASCII), which Java decides.
-     */
+    /** Whether the dialect can decide {@code f} in SQL ({@link SqlDialect#canDecide} for each predicate). */
     private boolean isWritable(Filter f) {
-        if (dialect == SqlDialect.POSTGIS) return true;
         if (f instanceof Filter.And a) return a.operands().stream().allMatch(this::isWritable);
         if (f instanceof Filter.Or o) return o.operands().stream().allMatch(this::isWritable);
         if (f instanceof Filter.Not n) return isWritable(n.operand());
-        if (f instanceof Filter.SpatialPredicate) return false;
-        if (f instanceof Filter.Comparison c) return c.functions().isEmpty();
-        if (f instanceof Filter.Like l) return l.functions().isEmpty();
-        if (f instanceof Filter.In in) return in.functions().isEmpty();
-        if (f instanceof Filter.Between b) return b.functions().isEmpty();
-        return true;
+        return dialect.canDecide(f);
     }
 
     private String write(Filter f, List<Object> params) {
@@ -140,14 +131,7 @@ public final class FilterSql {
             params.add(c.value());
             return operand(c.property(), c.functions(), c.operator().isOrdering()) + " " + c.operator().symbol() + " ?";
         }
-        if (f instanceof Filter.Like l) {
-            if (dialect == SqlDialect.SQLITE) {
-                params.add(LikePattern.toGlob(l.pattern()));
-                return column(l.property()) + " GLOB ?";
-            }
-            params.add(l.pattern());
-            return operand(l.property(), l.functions(), false) + " LIKE ?";
-        }
+        if (f instanceof Filter.Like l) return dialect.like(operand(l.property(), l.functions(), false), l.pattern(), params);
         if (f instanceof Filter.In in) {
             params.addAll(in.values());
             return operand(in.property(), in.functions(), false) + " IN (" + String.join(", ", Collections.nCopies(in.values().size(), "?")) + ")";
@@ -159,10 +143,7 @@ public final class FilterSql {
         }
         if (f instanceof Filter.IsNull n) return column(n.property()) + " IS NULL";
         if (f instanceof Filter.SpatialPredicate s) {
-            if (dialect != SqlDialect.POSTGIS) throw new IllegalStateException("no spatial SQL in " + dialect);
-            params.add(new WKTWriter().write(s.geometry()));
-            // the store's own geometry column name, written as PostGisSql writes it
-            return s.operator().postGisFunction() + "(" + columnPrefix + BoundFilter.GEOMETRY_COLUMN + ", ST_GeomFromText(?, 4326))";
+            return dialect.spatial(s.operator().postGisFunction(), columnPrefix + BoundFilter.GEOMETRY_COLUMN, s.geometry(), params);
         }
         throw new AssertionError(f);
     }
@@ -184,17 +165,13 @@ public final class FilterSql {
     private String operand(String property, List<TextFunction> functions, boolean ordering) {
         if (functions.isEmpty()) return column(property) + (ordering ? collation(property) : "");
         String sql = column(property);
-        for (TextFunction f : functions) {
-            sql = f == TextFunction.CASEI ? "lower(upper(" + sql + " COLLATE " + ICU_ROOT + "))"
-                    : "normalize(translate(regexp_replace(normalize(" + sql + ", NFD), '" + TextFunction.COMBINING_MARKS + "', '', 'g'), '"
-                      + TextFunction.STROKED + "', '" + TextFunction.UNSTROKED + "'), NFC)";
-        }
+        for (TextFunction f : functions) sql = dialect.textFunction(f, sql);
         return "(" + sql + ") COLLATE \"C\"";
     }
 
     private String collation(String property) {
         boolean isString = filter.layer().property(property).map(p -> p.type() == PropertyType.STRING).orElse(false);
-        return isString && dialect == SqlDialect.POSTGIS ? " COLLATE \"C\"" : "";
+        return isString ? dialect.textOrdering() : "";
     }
 
     private String column(String name) {

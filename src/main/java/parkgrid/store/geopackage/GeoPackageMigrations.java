@@ -1,0 +1,87 @@
+package parkgrid.store.geopackage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Numbered, forward-only migrations of a GeoPackage file's ParkGrid tables, as {@code PostGisMigrations}
+ * does for PostGIS: the schema version is kept in {@code parkgrid_schema}, and each migration runs with its
+ * version update in one SQLite transaction on the writer connection, so a file stops at a whole version.
+ * A file from before this table existed is version 1 when it has {@code parkgrid_layer}, else 0 (new).
+ * Append migrations, never edit one: a file made by an older ParkGrid upgrades in place when opened.
+ */
+final class GeoPackageMigrations {
+    static final String SCHEMA_TABLE = "parkgrid_schema";
+    static final String VERSION_TABLE = "parkgrid_feature_version";
+    static final String AUDIT_TABLE = "parkgrid_audit";
+
+    private GeoPackageMigrations() {}
+
+    /** Migration {@code i} (1-based) is {@code STEPS.get(i - 1)}; each is a list of statements. */
+    private static final List<List<String>> STEPS = List.of(
+            // 1: the layer definitions, registered as a documented attributes table for GDAL and QGIS
+            List.of("CREATE TABLE IF NOT EXISTS " + GeoPackageFile.METADATA_TABLE + " (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                            + "table_name TEXT NOT NULL UNIQUE, layer_json TEXT NOT NULL)",
+                    "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description) VALUES ('"
+                            + GeoPackageFile.METADATA_TABLE + "', 'attributes', 'ParkGrid layer definitions', "
+                            + "'Title, Chinese title, source, positional accuracy and typed property schema of each ParkGrid layer (JSON)')"),
+            // 2: versions of changed features (absent: version 1) and the audit trail of every change
+            List.of("CREATE TABLE " + VERSION_TABLE + " (table_name TEXT NOT NULL, fid INTEGER NOT NULL, "
+                            + "version INTEGER NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (table_name, fid))",
+                    "CREATE TABLE " + AUDIT_TABLE + " (id INTEGER PRIMARY KEY AUTOINCREMENT, table_name TEXT NOT NULL, "
+                            + "fid INTEGER NOT NULL, version INTEGER NOT NULL, action TEXT NOT NULL, who TEXT NOT NULL, "
+                            + "at TEXT NOT NULL, before TEXT, after TEXT)",
+                    "CREATE INDEX " + AUDIT_TABLE + "_feature ON " + AUDIT_TABLE + " (table_name, fid, id)"));
+
+    /** The version this code writes. */
+    static int latest() {
+        return STEPS.size();
+    }
+
+    /** Applies every pending migration; @return the file's version afterwards */
+    static int apply(Connection writer) throws SQLException {
+        int current = current(writer);
+        for (int v = current + 1; v <= STEPS.size(); v++) {
+            writer.setAutoCommit(false);
+            try (Statement s = writer.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA_TABLE + " (version INTEGER NOT NULL)");
+                for (String sql : STEPS.get(v - 1)) s.execute(sql);
+                s.execute("DELETE FROM " + SCHEMA_TABLE);
+                try (PreparedStatement ps = writer.prepareStatement("INSERT INTO " + SCHEMA_TABLE + " (version) VALUES (?)")) {
+                    ps.setInt(1, v);
+                    ps.executeUpdate();
+                }
+                writer.commit();
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw new SQLException("GeoPackage migration " + v + " failed: " + e.getMessage(), e);
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        }
+        return Math.max(current, STEPS.size());
+    }
+
+    /** The file's schema version: recorded, or 1 for a file made before versions were recorded, or 0. */
+    static int current(Connection c) throws SQLException {
+        if (isTable(c, SCHEMA_TABLE)) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(version) FROM " + SCHEMA_TABLE)) {
+                if (rs.next() && rs.getObject(1) != null) return rs.getInt(1);
+            }
+        }
+        return isTable(c, GeoPackageFile.METADATA_TABLE) ? 1 : 0;
+    }
+
+    private static boolean isTable(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package parkgrid.store.geopackage;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import parkgrid.feature.Feature;
+import parkgrid.feature.FeatureSink;
+import parkgrid.feature.Layer;
+import parkgrid.filter.FilterEvaluator;
+import parkgrid.geo.GeoJsonReader;
+import parkgrid.geo.GeoPackageGeometry;
+import parkgrid.store.BboxFilter;
+import parkgrid.store.FeatureQuery;
+import parkgrid.store.LayerCatalog;
+import parkgrid.store.AuditRecord;
+import parkgrid.store.QueryPlan;
+import parkgrid.store.VersionedFeature;
+
+/**
+ * Every read of a GeoPackage file, on the pool of read-only connections (WAL: readers see the last commit
+ * and never block the writer). Each request is planned once ({@link GeoPackageSql#plan}); the R-tree's
+ * float32 boxes make bbox hits candidates that JTS tests exactly, and a residual filter (spatial
+ * predicates, CASEI/ACCENTI) is tested in Java, in which case paging is Java's too.
+ */
+final class GeoPackageReader {
+    private final GeoPackageFile file;
+    private final LayerCatalog layers;
+
+    GeoPackageReader(GeoPackageFile file, LayerCatalog layers) {
+        this.file = file;
+        this.layers = layers;
+    }
+
+    Optional<Envelope> extent(String layerName) {
+        Layer layer = layers.require(layerName);
+        return file.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(new GeoPackageSql(layer).extent())) {
+                if (!rs.next() || rs.getObject(1) == null) return Optional.<Envelope>empty();
+                return Optional.of(new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4)));
+            }
+        });
+    }
+
+    long count(String layerName, FeatureQuery query) {
+        Layer layer = layers.require(layerName);
+        GeoPackageSql sql = new GeoPackageSql(layer);
+        QueryPlan plan = sql.plan(query.unpaged());
+        if (plan.isDecidedBySql()) {
+            return file.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql.count(plan))) {
+                    GeoPackageSql.bind(ps, plan);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }
+            });
+        }
+        if (!plan.hasResidual()) return countBbox(sql, plan);
+        long[] n = {0};
+        try {
+            forEach(layer, sql, plan, f -> n[0]++);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return n[0];
+    }
+
+    /** A bbox count that decodes only the geometries on the box's edge. */
+    private long countBbox(GeoPackageSql sql, QueryPlan plan) {
+        BboxFilter bbox = new BboxFilter(plan.query().bbox());
+        GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
+        return file.read(c -> {
+            long n;
+            try (PreparedStatement ps = c.prepareStatement(sql.countBbox(plan, true))) {
+                GeoPackageSql.bindCountBbox(ps, plan);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    n = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.countBbox(plan, false))) {
+                GeoPackageSql.bindCountBbox(ps, plan);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) if (bbox.matches(codec.decode(rs.getBytes(2)))) n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException {
+        Layer layer = layers.require(layerName);
+        GeoPackageSql sql = new GeoPackageSql(layer);
+        forEach(layer, sql, sql.plan(query), sink);
+    }
+
+    private void forEach(Layer layer, GeoPackageSql sql, QueryPlan plan, FeatureSink sink) throws IOException {
+        FeatureQuery query = plan.query();
+        GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
+        BboxFilter bbox = plan.needsExactBboxTest() ? new BboxFilter(query.bbox()) : null;
+        FilterEvaluator residual = plan.hasResidual() ? new FilterEvaluator(plan.residual()) : null;
+        long offsetInJava = plan.offsetInJava();
+        Connection c = file.borrowReader();
+        try (PreparedStatement ps = c.prepareStatement(sql.select(plan))) {
+            GeoPackageSql.bind(ps, plan);
+            try (ResultSet rs = ps.executeQuery()) {
+                long skipped = 0, returned = 0;
+                while (returned < query.limit() && rs.next()) {
+                    Geometry g = codec.decode(rs.getBytes(2));
+                    // The R-tree holds float32 bounds rounded outward: its hits are candidates, JTS decides.
+                    if (bbox != null && !bbox.matches(g)) continue;
+                    Feature f = new Feature(rs.getLong(1), g, sql.properties(rs, 3));
+                    if (residual != null && !residual.matches(f)) continue;
+                    if (skipped < offsetInJava) { skipped++; continue; }
+                    sink.accept(f);
+                    returned++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query on " + layer.name() + " failed: " + e.getMessage(), e);
+        } finally {
+            file.giveBack(c);
+        }
+    }
+
+    /** The feature with its version; empty when there is none. */
+    Optional<VersionedFeature> versioned(String layerName, long id) {
+        Layer layer = layers.require(layerName);
+        GeoPackageSql sql = new GeoPackageSql(layer);
+        return file.read(c -> {
+            // one read transaction: the row and its version come from the same commit
+            c.setAutoCommit(false);
+            try {
+                Feature f;
+                try (PreparedStatement ps = c.prepareStatement(sql.byId())) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) return Optional.<VersionedFeature>empty();
+                        f = new Feature(rs.getLong(1), new GeoPackageGeometry(GeoJsonReader.WGS84).decode(rs.getBytes(2)), sql.properties(rs, 3));
+                    }
+                }
+                GeoPackageVersions.Stamp stamp = GeoPackageVersions.stamp(c, layerName, id);
+                return Optional.of(new VersionedFeature(f, stamp.version(), stamp.updatedAt()));
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    List<AuditRecord> history(String layerName, long id) {
+        layers.require(layerName);
+        return file.read(c -> GeoPackageVersions.history(c, layerName, id));
+    }
+
+    Optional<Feature> feature(String layerName, long id) {
+        Layer layer = layers.require(layerName);
+        GeoPackageSql sql = new GeoPackageSql(layer);
+        return file.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.byId())) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.<Feature>empty();
+                    Geometry g = new GeoPackageGeometry(GeoJsonReader.WGS84).decode(rs.getBytes(2));
+                    return Optional.of(new Feature(rs.getLong(1), g, sql.properties(rs, 3)));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,228 @@
+package parkgrid.store.geopackage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import parkgrid.feature.Feature;
+import parkgrid.feature.Layer;
+import parkgrid.feature.LayerData;
+import parkgrid.feature.ParkGridException;
+import parkgrid.geo.GeoJsonReader;
+import parkgrid.geo.GeoPackageGeometry;
+import parkgrid.store.AuditJson;
+import parkgrid.store.AuditRecord;
+import parkgrid.store.FeatureChecks;
+import parkgrid.store.FeatureEdit;
+import parkgrid.store.VersionedFeature;
+import parkgrid.store.LayerCatalog;
+
+/**
+ * Every write to a GeoPackage file: layer creation, imports and inserts, each on the one writer connection
+ * under the file's write lock and in one SQLite transaction. Geometries are EPSG:4326 lon/lat, encoded as
+ * GeoPackage binary; gpkg_contents' bounds are kept current for QGIS and GDAL.
+ */
+final class GeoPackageWriter {
+    private final GeoPackageFile file;
+    private final LayerCatalog layers;
+
+    GeoPackageWriter(GeoPackageFile file, LayerCatalog layers) {
+        this.file = file;
+        this.layers = layers;
+    }
+
+    void createLayer(Layer layer) {
+        synchronized (file.writeLock()) {
+            requireNew(layer);
+            file.createTable(layer);
+            layers.add(layer);
+        }
+    }
+
+    /**
+     * The NGA library writes the GeoPackage's registry tables through a connection of its own, so table
+     * creation cannot share one SQLite transaction with the rows. Instead every feature is checked
+     * before anything is written, each layer's rows go in one transaction, and when any step fails the
+     * tables this batch created are deleted again (with their contents, geometry-column, extension and
+     * R-tree entries). The first seed is additionally made in a separate file that is renamed into place
+     * only when complete ({@link GeoPackageStore#openSeeded}), so a crash cannot leave a half-seeded store.
+     */
+    void importLayers(List<LayerData> batch) {
+        List<List<Object[]>> rows = new ArrayList<>();
+        for (LayerData d : batch) rows.add(FeatureChecks.check(d.layer(), d.features()));
+        synchronized (file.writeLock()) {
+            batch.forEach(d -> requireNew(d.layer()));
+            List<String> created = new ArrayList<>();
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    Layer layer = batch.get(i).layer();
+                    file.createTable(layer);
+                    created.add(layer.name());
+                    List<Feature> features = batch.get(i).features();
+                    List<Object[]> layerRows = rows.get(i);
+                    inWriteTransaction(layer.name(), () -> insertRows(layer, features, layerRows));
+                }
+            } catch (RuntimeException e) {
+                created.forEach(file::dropTable);
+                throw e;
+            }
+            batch.forEach(d -> layers.add(d.layer()));
+        }
+    }
+
+    void insert(String layerName, List<Feature> features) {
+        Layer layer = layers.require(layerName);
+        List<Object[]> rows = FeatureChecks.check(layer, features);
+        synchronized (file.writeLock()) {
+            inWriteTransaction(layerName, () -> insertRows(layer, features, rows));
+        }
+    }
+
+    /** Inserts one new feature at version 1 with its audit record; 409 when the id exists. */
+    VersionedFeature create(String layerName, Feature feature, String who) {
+        Layer layer = layers.require(layerName);
+        List<Object[]> rows = FeatureChecks.check(layer, List.of(feature));
+        Instant at = now();
+        synchronized (file.writeLock()) {
+            inWriteTransaction(layerName, () -> {
+                insertRows(layer, List.of(feature), rows);
+                GeoPackageVersions.set(file.writer(), layerName, feature.id(), 1, at);
+                GeoPackageVersions.audit(file.writer(), new AuditRecord(layerName, feature.id(), 1, AuditRecord.Action.CREATE,
+                        who, at, null, AuditJson.of(feature)));
+            });
+        }
+        return new VersionedFeature(feature, 1, at);
+    }
+
+    /**
+     * Applies {@code edit} to feature {@code id} when it is at {@code expectedVersion}, with its audit
+     * record, in one transaction; the write lock serialises writers, so two edits of one version cannot
+     * both succeed.
+     *
+     * @return the feature after the edit, empty after a delete
+     * @throws ParkGridException 404 when there is no such feature, 412 when its version is not the expected one
+     */
+    Optional<VersionedFeature> change(String layerName, long id, long expectedVersion, String who, FeatureEdit edit) {
+        Layer layer = layers.require(layerName);
+        GeoPackageSql sql = new GeoPackageSql(layer);
+        Instant at = now();
+        VersionedFeature[] result = {null};
+        synchronized (file.writeLock()) {
+            inWriteTransaction(layerName, () -> {
+                Connection c = file.writer();
+                Feature current = current(c, sql, layerName, id);
+                long version = GeoPackageVersions.stamp(c, layerName, id).version();
+                if (version != expectedVersion) {
+                    throw ParkGridException.preconditionFailed("feature " + id + " of '" + layerName + "' is at version " + version
+                            + ", not " + expectedVersion);
+                }
+                Feature next = edit.apply(current);
+                if (next == null) {
+                    try (PreparedStatement ps = c.prepareStatement(sql.delete())) {
+                        ps.setLong(1, id);
+                        ps.executeUpdate();
+                    }
+                    GeoPackageVersions.remove(c, layerName, id);
+                } else {
+                    Object[] values = FeatureChecks.check(layer, List.of(next)).get(0);
+                    try (PreparedStatement ps = c.prepareStatement(sql.update())) {
+                        if (next.hasGeometry()) ps.setBytes(1, new GeoPackageGeometry(GeoJsonReader.WGS84).encode(next.geometry(), GeoPackageFile.SRS_ID));
+                        else ps.setNull(1, java.sql.Types.BLOB);
+                        for (int k = 0; k < values.length; k++) ps.setObject(2 + k, values[k]);
+                        ps.setLong(2 + values.length, id);
+                        ps.executeUpdate();
+                    }
+                    GeoPackageVersions.set(c, layerName, id, version + 1, at);
+                    result[0] = new VersionedFeature(next, version + 1, at);
+                }
+                GeoPackageVersions.audit(c, new AuditRecord(layerName, id, version + 1, edit.action(), who, at,
+                        AuditJson.of(current), AuditJson.of(next)));
+                updateContentsExtent(layer);
+            });
+        }
+        return Optional.ofNullable(result[0]);
+    }
+
+    private static Feature current(Connection c, GeoPackageSql sql, String layerName, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.byId())) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw ParkGridException.notFound("featureId", "no feature " + id + " in '" + layerName + "'");
+                return new Feature(rs.getLong(1), new GeoPackageGeometry(GeoJsonReader.WGS84).decode(rs.getBytes(2)), sql.properties(rs, 3));
+            }
+        }
+    }
+
+    /** Milliseconds: what both stores keep. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private void requireNew(Layer layer) {
+        if (layers.contains(layer.name()) || file.isTable(layer.name())) {
+            throw ParkGridException.conflict("layer '" + layer.name() + "' already exists");
+        }
+    }
+
+    private void insertRows(Layer layer, List<Feature> features, List<Object[]> rows) throws SQLException {
+        GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
+        try (PreparedStatement ps = file.writer().prepareStatement(new GeoPackageSql(layer).insert())) {
+            for (int i = 0; i < features.size(); i++) {
+                Feature f = features.get(i);
+                ps.setLong(1, f.id());
+                if (f.hasGeometry()) ps.setBytes(2, codec.encode(f.geometry(), GeoPackageFile.SRS_ID));
+                else ps.setNull(2, java.sql.Types.BLOB); // NULL geom: the R-tree triggers add no row for it
+                Object[] values = rows.get(i);
+                for (int k = 0; k < values.length; k++) ps.setObject(3 + k, values[k]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        updateContentsExtent(layer);
+    }
+
+    interface WriteWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on the writer connection; the caller holds the write lock. */
+    void inWriteTransaction(String what, WriteWork work) {
+        var writer = file.writer();
+        try {
+            writer.setAutoCommit(false);
+            work.run();
+            writer.commit();
+        } catch (SQLException e) {
+            rollback();
+            if (String.valueOf(e.getMessage()).contains("UNIQUE constraint failed")) {
+                throw ParkGridException.conflict(what + ": a feature id already exists (" + e.getMessage() + ")");
+            }
+            throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        } finally {
+            try { writer.setAutoCommit(true); } catch (SQLException ignored) { /* connection is broken anyway */ }
+        }
+    }
+
+    /** Keeps gpkg_contents' bounds current: QGIS and GDAL read the layer extent from there. */
+    private void updateContentsExtent(Layer layer) throws SQLException {
+        String rtree = GeoPackageSql.rtree(layer.name());
+        try (PreparedStatement s = file.writer().prepareStatement("UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM " + rtree + "), min_y = (SELECT min(miny) FROM "
+                    + rtree + "), max_x = (SELECT max(maxx) FROM " + rtree + "), max_y = (SELECT max(maxy) FROM " + rtree
+                    + "), last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = ?")) {
+            s.setString(1, layer.name());
+            s.executeUpdate();
+        }
+    }
+
+    private void rollback() {
+        try { file.writer().rollback(); } catch (SQLException ignored) { /* the original error is what matters */ }
+    }
+}

@@ -1,0 +1,127 @@
+package parkgrid.store.postgis;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import parkgrid.feature.Feature;
+import parkgrid.feature.Layer;
+import parkgrid.feature.ParkGridException;
+import parkgrid.geo.GeoJsonReader;
+import parkgrid.store.AuditJson;
+import parkgrid.store.AuditRecord;
+import parkgrid.store.FeatureChecks;
+import parkgrid.store.FeatureEdit;
+import parkgrid.store.LayerCatalog;
+import parkgrid.store.VersionedFeature;
+import static parkgrid.store.SqlNames.quote;
+
+/**
+ * The single-feature writes of {@link PostGisStore}: each in one transaction with its version check and
+ * its audit record ({@link PostGisVersions}). Writers of one feature queue on its row lock ({@code FOR
+ * UPDATE}) and then read the version committed before them (READ COMMITTED), so exactly one of them
+ * succeeds per version. Geometries are EPSG:4326 lon/lat, written as WKB.
+ */
+final class PostGisVersionedWrites {
+    private final PostGisStore store;
+    private final String schema;
+    private final LayerCatalog layers;
+    private final PostGisVersions versions;
+
+    PostGisVersionedWrites(PostGisStore store, String schema, LayerCatalog layers) {
+        this.store = store;
+        this.schema = schema;
+        this.layers = layers;
+        this.versions = new PostGisVersions(schema);
+    }
+
+    Optional<VersionedFeature> versioned(String layerName, long id) {
+        PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
+        return store.read(c -> {
+            // the row and its version in one statement: one snapshot
+            try (PreparedStatement ps = c.prepareStatement("SELECT x.*, v.version, v.updated_at FROM (" + sql.byId() + ") x LEFT JOIN "
+                    + quote(schema) + ".parkgrid_feature_version v ON v.table_name = ? AND v.fid = x.fid")) {
+                ps.setLong(1, id);
+                ps.setString(2, layerName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.<VersionedFeature>empty();
+                    Feature f = new Feature(rs.getLong(1), PostGisStore.geometry(new WKBReader(GeoJsonReader.WGS84), rs.getBytes(2)), sql.properties(rs, 3));
+                    int v = 3 + layers.require(layerName).properties().size();
+                    long version = rs.getObject(v) == null ? 1 : rs.getLong(v);
+                    java.sql.Timestamp at = rs.getTimestamp(v + 1);
+                    return Optional.of(new VersionedFeature(f, version, at == null ? null : at.toInstant()));
+                }
+            }
+        });
+    }
+
+    VersionedFeature create(String layerName, Feature feature, String who) {
+        Layer layer = layers.require(layerName);
+        List<Object[]> rows = FeatureChecks.check(layer, List.of(feature));
+        Instant at = now();
+        store.inTransaction(c -> {
+            store.insert(c, layer, List.of(feature), rows);
+            versions.set(c, layerName, feature.id(), 1, at);
+            versions.audit(c, new AuditRecord(layerName, feature.id(), 1, AuditRecord.Action.CREATE, who, at, null, AuditJson.of(feature)));
+        });
+        return new VersionedFeature(feature, 1, at);
+    }
+
+    /** The feature's row is locked ({@code FOR UPDATE}) before its version is read: writers of one feature queue. */
+    Optional<VersionedFeature> change(String layerName, long id, long expectedVersion, String who, FeatureEdit edit) {
+        Layer layer = layers.require(layerName);
+        PostGisSql sql = new PostGisSql(schema, layer);
+        Instant at = now();
+        VersionedFeature[] result = {null};
+        store.inTransaction(c -> {
+            Feature current;
+            try (PreparedStatement ps = c.prepareStatement(sql.byIdForUpdate())) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw ParkGridException.notFound("featureId", "no feature " + id + " in '" + layerName + "'");
+                    current = new Feature(rs.getLong(1), PostGisStore.geometry(new WKBReader(GeoJsonReader.WGS84), rs.getBytes(2)), sql.properties(rs, 3));
+                }
+            }
+            long version = versions.stamp(c, layerName, id).version();
+            if (version != expectedVersion) {
+                throw ParkGridException.preconditionFailed("feature " + id + " of '" + layerName + "' is at version " + version
+                        + ", not " + expectedVersion);
+            }
+            Feature next = edit.apply(current);
+            if (next == null) {
+                try (PreparedStatement ps = c.prepareStatement(sql.delete())) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+                versions.remove(c, layerName, id);
+            } else {
+                Object[] values = FeatureChecks.check(layer, List.of(next)).get(0);
+                try (PreparedStatement ps = c.prepareStatement(sql.update())) {
+                    if (next.hasGeometry()) ps.setBytes(1, new WKBWriter(2).write(next.geometry())); else ps.setNull(1, java.sql.Types.BINARY);
+                    for (int k = 0; k < values.length; k++) ps.setObject(2 + k, values[k]);
+                    ps.setLong(2 + values.length, id);
+                    ps.executeUpdate();
+                }
+                versions.set(c, layerName, id, version + 1, at);
+                result[0] = new VersionedFeature(next, version + 1, at);
+            }
+            versions.audit(c, new AuditRecord(layerName, id, version + 1, edit.action(), who, at, AuditJson.of(current), AuditJson.of(next)));
+        });
+        return Optional.ofNullable(result[0]);
+    }
+
+    List<AuditRecord> history(String layerName, long id) {
+        layers.require(layerName);
+        return store.read(c -> versions.history(c, layerName, id));
+    }
+
+    /** Milliseconds: what both stores keep. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+}

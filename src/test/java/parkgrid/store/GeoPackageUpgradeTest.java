@@ -1,0 +1,82 @@
+package parkgrid.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import parkgrid.feature.Feature;
+import parkgrid.feature.LayerData;
+import parkgrid.store.geopackage.GeoPackageStore;
+import parkgrid.testing.SeedFixture;
+
+/**
+ * A GeoPackage written by the code before versioned writes (fixture made at commit cb37eb5, see
+ * src/test/resources/store/README-fixtures.txt) opens in the current code, upgrades in place, keeps every
+ * feature, and from then on versions and audits its changes.
+ */
+class GeoPackageUpgradeTest {
+    @TempDir
+    Path dir;
+
+    private Path oldFile() throws Exception {
+        Path file = dir.resolve("old.gpkg");
+        try (InputStream in = getClass().getResourceAsStream("/store/parkgrid-cb37eb5.gpkg")) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    private static int schemaVersion(Path file) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            try (ResultSet t = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'parkgrid_schema'")) {
+                t.next();
+                if (t.getInt(1) == 0) return 0;
+            }
+            try (ResultSet rs = st.executeQuery("SELECT version FROM parkgrid_schema")) {
+                assertTrue(rs.next());
+                int v = rs.getInt(1);
+                assertFalse(rs.next(), "one row");
+                return v;
+            }
+        }
+    }
+
+    @Test
+    void aFileFromTheBranchBaseUpgradesInPlaceWithEveryFeatureAndThenVersionsItsChanges() throws Exception {
+        Path file = oldFile();
+        assertEquals(0, schemaVersion(file), "the fixture predates recorded schema versions");
+        try (GeoPackageStore store = GeoPackageStore.open(file)) {
+            assertEquals(List.of("power_lines", "villages"), store.layers().stream().map(l -> l.name()).sorted().toList());
+            for (String name : List.of("villages", "power_lines")) {
+                LayerData seed = SeedFixture.byName().get(name);
+                assertEquals(seed.features().size(), store.count(name, FeatureQuery.all()), name);
+                for (Feature expected : seed.features()) {
+                    assertEquals(expected.properties(), store.feature(name, expected.id()).orElseThrow().properties(), name + " " + expected.id());
+                }
+            }
+            VersionedFeature v1 = store.versioned("villages", 1).orElseThrow();
+            assertEquals(1, v1.version());
+            assertEquals("柏树村", v1.feature().properties().get("name_zh"));
+            assertEquals(2, store.patch("villages", 1, Map.of("name_zh", "柏树村（扩建）"), null, 1, "规划员 王五").version());
+            assertEquals(1, store.history("villages", 1).size());
+        }
+        assertEquals(2, schemaVersion(file));
+        try (GeoPackageStore again = GeoPackageStore.open(file)) {
+            VersionedFeature v2 = again.versioned("villages", 1).orElseThrow();
+            assertEquals(2, v2.version());
+            assertEquals("柏树村（扩建）", v2.feature().properties().get("name_zh"));
+            assertEquals(1, again.history("villages", 1).size());
+        }
+    }
+}

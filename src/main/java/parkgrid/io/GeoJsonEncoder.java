@@ -17,7 +17,7 @@ import parkgrid.geo.GeoJsonCrsMember;
  * Members are written in the order {@link CollectionMetadata} states.
  */
 public final class GeoJsonEncoder implements FeatureEncoder {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = parkgrid.json.Json.MAPPER;
 
     private final JsonGenerator g;
     private final EncodingOptions options;

@@ -19,7 +19,7 @@ import parkgrid.geo.GeoJsonWriter;
  * Positions are not shown, so the options' CRS does not matter; their property selection does.
  */
 public final class HtmlEncoder implements FeatureEncoder {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = parkgrid.json.Json.MAPPER;
 
     private final Writer out;
     private final EncodingOptions options;

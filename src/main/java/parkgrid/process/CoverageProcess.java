@@ -24,7 +24,7 @@ import parkgrid.store.FeatureStore;
  * {@code coverage}: which demand features lie within a supplier's supply radius, straight-line (geodesic,
  * metres on the WGS84 ellipsoid) or along the line network, with the covered-area polygons.
  */
-public final class CoverageProcess implements Process {
+public final class CoverageProcess extends LayerAnalysisProcess<CoverageAnswer> {
     /**
      * Buffering the reachable part of a network larger than this takes minutes (measured: 316 s for a
      * 200 000-segment grid), so its covered area is left out unless asked for explicitly.
@@ -49,13 +49,9 @@ public final class CoverageProcess implements Process {
                         + NETWORK_AREA_DEFAULT_MAX_LINES + " lines")),
             "GeoJSON FeatureCollection of the demand features (covered, supplier, distance_m) with a summary member", false);
 
-    private final FeatureStore store;
-    private final LayerRoles roles;
-
     /** @param roles which layers the execution falls back to when it names none */
     public CoverageProcess(FeatureStore store, LayerRoles roles) {
-        this.store = store;
-        this.roles = roles;
+        super(store, roles, InputPaths.COVERAGE);
     }
 
     @Override
@@ -64,15 +60,7 @@ public final class CoverageProcess implements Process {
     }
 
     @Override
-    public CoverageAnswer execute(JsonNode in, Instant deadline) throws IOException {
-        try {
-            return run(in, deadline);
-        } catch (ParkGridException e) {
-            throw InputPaths.COVERAGE.named(e); // the analysis names its own inputs; the client's paths differ
-        }
-    }
-
-    private CoverageAnswer run(JsonNode in, Instant deadline) throws IOException {
+    protected CoverageAnswer run(JsonNode in, Instant deadline) throws IOException {
         Layer supply = InputValues.layer(store, InputValues.text(in, "supply", null), "supply");
         Layer demand = InputValues.layer(store, InputValues.text(in, "demand", null), "demand");
         RadiusPolicy policy = RadiusInput.policy(in.get("radius"), supply, demand);

@@ -22,7 +22,7 @@ import parkgrid.store.FeatureStore;
  * {@code supply-radius}: the longest network path (metres along the lines) from each 10 kV / 0.4 kV source
  * to its loads, flagged where it exceeds the DL/T 5729 limit of the source's supply-area class.
  */
-public final class SupplyRadiusProcess implements Process {
+public final class SupplyRadiusProcess extends LayerAnalysisProcess<SupplyRadiusAnswer> {
     static final ProcessDeclaration DECLARATION = new ProcessDeclaration("supply-radius", "Supply-radius check",
             "Longest network path from each 10 kV / 0.4 kV source to its loads, flagged over the DL/T 5729 class limit",
             List.of(
@@ -36,13 +36,9 @@ public final class SupplyRadiusProcess implements Process {
                 NetworkInput.maxAccessDeclaration()),
             "GeoJSON FeatureCollection of the sources with their longest path (metres), limit and flag, with a summary member", false);
 
-    private final FeatureStore store;
-    private final LayerRoles roles;
-
     /** @param roles which layers the execution falls back to when it names none */
     public SupplyRadiusProcess(FeatureStore store, LayerRoles roles) {
-        this.store = store;
-        this.roles = roles;
+        super(store, roles, InputPaths.SUPPLY_RADIUS);
     }
 
     @Override
@@ -51,15 +47,7 @@ public final class SupplyRadiusProcess implements Process {
     }
 
     @Override
-    public SupplyRadiusAnswer execute(JsonNode in, Instant deadline) throws IOException {
-        try {
-            return run(in, deadline);
-        } catch (ParkGridException e) {
-            throw InputPaths.SUPPLY_RADIUS.named(e); // the analysis names its own inputs; the client's paths differ
-        }
-    }
-
-    private SupplyRadiusAnswer run(JsonNode in, Instant deadline) throws IOException {
+    protected SupplyRadiusAnswer run(JsonNode in, Instant deadline) throws IOException {
         double kv = InputValues.number(in, "voltage_kv", 10);
         if (kv != 10 && kv != 0.4) throw ParkGridException.invalidParameter("voltage_kv", "voltage_kv must be 10 or 0.4, got " + kv);
         Layer lines = InputValues.layer(store, InputValues.text(in, "lines", roles.layerFor(LayerRoles.LINES)), "lines");

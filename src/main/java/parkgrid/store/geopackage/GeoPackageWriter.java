@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
 import parkgrid.feature.Layer;
 import parkgrid.feature.LayerData;
@@ -19,6 +20,7 @@ import parkgrid.store.AuditJson;
 import parkgrid.store.AuditRecord;
 import parkgrid.store.FeatureChecks;
 import parkgrid.store.FeatureEdit;
+import parkgrid.store.VersionedChange;
 import parkgrid.store.VersionedFeature;
 import parkgrid.store.LayerCatalog;
 
@@ -114,47 +116,69 @@ final class GeoPackageWriter {
         VersionedFeature[] result = {null};
         synchronized (file.writeLock()) {
             inWriteTransaction(layerName, () -> {
-                Connection c = file.writer();
-                Feature current = current(c, sql, layerName, id);
-                long version = GeoPackageVersions.stamp(c, layerName, id).version();
-                if (version != expectedVersion) {
-                    throw ParkGridException.preconditionFailed("feature " + id + " of '" + layerName + "' is at version " + version
-                            + ", not " + expectedVersion);
-                }
-                Feature next = edit.apply(current);
-                if (next == null) {
-                    try (PreparedStatement ps = c.prepareStatement(sql.delete())) {
-                        ps.setLong(1, id);
-                        ps.executeUpdate();
-                    }
-                    GeoPackageVersions.remove(c, layerName, id);
-                } else {
-                    Object[] values = FeatureChecks.check(layer, List.of(next)).get(0);
-                    try (PreparedStatement ps = c.prepareStatement(sql.update())) {
-                        if (next.hasGeometry()) ps.setBytes(1, new GeoPackageGeometry(GeoJsonReader.WGS84).encode(next.geometry(), GeoPackageFile.SRS_ID));
-                        else ps.setNull(1, java.sql.Types.BLOB);
-                        for (int k = 0; k < values.length; k++) ps.setObject(2 + k, values[k]);
-                        ps.setLong(2 + values.length, id);
-                        ps.executeUpdate();
-                    }
-                    GeoPackageVersions.set(c, layerName, id, version + 1, at);
-                    result[0] = new VersionedFeature(next, version + 1, at);
-                }
-                GeoPackageVersions.audit(c, new AuditRecord(layerName, id, version + 1, edit.action(), who, at,
-                        AuditJson.of(current), AuditJson.of(next)));
+                result[0] = new Change(sql, layerName).apply(file.writer(), layer, id, expectedVersion, who, edit, at).orElse(null);
                 updateContentsExtent(layer);
             });
         }
         return Optional.ofNullable(result[0]);
     }
 
-    private static Feature current(Connection c, GeoPackageSql sql, String layerName, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql.byId())) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw ParkGridException.notFound("featureId", "no feature " + id + " in '" + layerName + "'");
-                return new Feature(rs.getLong(1), new GeoPackageGeometry(GeoJsonReader.WGS84).decode(rs.getBytes(2)), sql.properties(rs, 3));
+    /** How a GeoPackage row takes a {@link VersionedChange}: the writer lock already serialises writers. */
+    private static final class Change extends VersionedChange {
+        private final GeoPackageSql sql;
+        private final String layerName;
+        private final GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
+
+        Change(GeoPackageSql sql, String layerName) {
+            this.sql = sql;
+            this.layerName = layerName;
+        }
+
+        @Override
+        protected Feature current(Connection c, long id) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql.byId())) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw ParkGridException.notFound("featureId", "no feature " + id + " in '" + layerName + "'");
+                    return new Feature(rs.getLong(1), codec.decode(rs.getBytes(2)), sql.properties(rs, 3));
+                }
             }
+        }
+
+        @Override
+        protected long version(Connection c, long id) throws SQLException {
+            return GeoPackageVersions.stamp(c, layerName, id).version();
+        }
+
+        @Override
+        protected String deleteSql() {
+            return sql.delete();
+        }
+
+        @Override
+        protected String updateSql() {
+            return sql.update();
+        }
+
+        @Override
+        protected void bindGeometry(PreparedStatement ps, int index, Geometry geometry) throws SQLException {
+            if (geometry == null) ps.setNull(index, java.sql.Types.BLOB);
+            else ps.setBytes(index, codec.encode(geometry, GeoPackageFile.SRS_ID));
+        }
+
+        @Override
+        protected void setVersion(Connection c, long id, long version, Instant at) throws SQLException {
+            GeoPackageVersions.set(c, layerName, id, version, at);
+        }
+
+        @Override
+        protected void removeVersion(Connection c, long id) throws SQLException {
+            GeoPackageVersions.remove(c, layerName, id);
+        }
+
+        @Override
+        protected void audit(Connection c, AuditRecord record) throws SQLException {
+            GeoPackageVersions.audit(c, record);
         }
     }
 

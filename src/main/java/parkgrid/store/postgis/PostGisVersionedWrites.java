@@ -1,13 +1,16 @@
 package parkgrid.store.postgis;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
 import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
@@ -17,6 +20,7 @@ import parkgrid.store.AuditRecord;
 import parkgrid.store.FeatureChecks;
 import parkgrid.store.FeatureEdit;
 import parkgrid.store.LayerCatalog;
+import parkgrid.store.VersionedChange;
 import parkgrid.store.VersionedFeature;
 import static parkgrid.store.SqlNames.quote;
 
@@ -77,46 +81,71 @@ final class PostGisVersionedWrites {
         PostGisSql sql = new PostGisSql(schema, layer);
         Instant at = now();
         VersionedFeature[] result = {null};
-        store.inTransaction(c -> {
-            Feature current;
-            try (PreparedStatement ps = c.prepareStatement(sql.byIdForUpdate())) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw ParkGridException.notFound("featureId", "no feature " + id + " in '" + layerName + "'");
-                    current = new Feature(rs.getLong(1), PostGisStore.geometry(new WKBReader(GeoJsonReader.WGS84), rs.getBytes(2)), sql.properties(rs, 3));
-                }
-            }
-            long version = versions.stamp(c, layerName, id).version();
-            if (version != expectedVersion) {
-                throw ParkGridException.preconditionFailed("feature " + id + " of '" + layerName + "' is at version " + version
-                        + ", not " + expectedVersion);
-            }
-            Feature next = edit.apply(current);
-            if (next == null) {
-                try (PreparedStatement ps = c.prepareStatement(sql.delete())) {
-                    ps.setLong(1, id);
-                    ps.executeUpdate();
-                }
-                versions.remove(c, layerName, id);
-            } else {
-                Object[] values = FeatureChecks.check(layer, List.of(next)).get(0);
-                try (PreparedStatement ps = c.prepareStatement(sql.update())) {
-                    if (next.hasGeometry()) ps.setBytes(1, new WKBWriter(2).write(next.geometry())); else ps.setNull(1, java.sql.Types.BINARY);
-                    for (int k = 0; k < values.length; k++) ps.setObject(2 + k, values[k]);
-                    ps.setLong(2 + values.length, id);
-                    ps.executeUpdate();
-                }
-                versions.set(c, layerName, id, version + 1, at);
-                result[0] = new VersionedFeature(next, version + 1, at);
-            }
-            versions.audit(c, new AuditRecord(layerName, id, version + 1, edit.action(), who, at, AuditJson.of(current), AuditJson.of(next)));
-        });
+        store.inTransaction(c -> result[0] = new Change(sql, layerName).apply(c, layer, id, expectedVersion, who, edit, at).orElse(null));
         return Optional.ofNullable(result[0]);
     }
 
     List<AuditRecord> history(String layerName, long id) {
         layers.require(layerName);
         return store.read(c -> versions.history(c, layerName, id));
+    }
+
+    /** How a PostGIS row takes a {@link VersionedChange}: the row is locked ({@code FOR UPDATE}) before its version is read. */
+    private final class Change extends VersionedChange {
+        private final PostGisSql sql;
+        private final String layerName;
+
+        Change(PostGisSql sql, String layerName) {
+            this.sql = sql;
+            this.layerName = layerName;
+        }
+
+        @Override
+        protected Feature current(Connection c, long id) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql.byIdForUpdate())) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw ParkGridException.notFound("featureId", "no feature " + id + " in '" + layerName + "'");
+                    return new Feature(rs.getLong(1), PostGisStore.geometry(new WKBReader(GeoJsonReader.WGS84), rs.getBytes(2)), sql.properties(rs, 3));
+                }
+            }
+        }
+
+        @Override
+        protected long version(Connection c, long id) throws SQLException {
+            return versions.stamp(c, layerName, id).version();
+        }
+
+        @Override
+        protected String deleteSql() {
+            return sql.delete();
+        }
+
+        @Override
+        protected String updateSql() {
+            return sql.update();
+        }
+
+        @Override
+        protected void bindGeometry(PreparedStatement ps, int index, Geometry geometry) throws SQLException {
+            if (geometry == null) ps.setNull(index, java.sql.Types.BINARY);
+            else ps.setBytes(index, new WKBWriter(2).write(geometry));
+        }
+
+        @Override
+        protected void setVersion(Connection c, long id, long version, Instant at) throws SQLException {
+            versions.set(c, layerName, id, version, at);
+        }
+
+        @Override
+        protected void removeVersion(Connection c, long id) throws SQLException {
+            versions.remove(c, layerName, id);
+        }
+
+        @Override
+        protected void audit(Connection c, AuditRecord record) throws SQLException {
+            versions.audit(c, record);
+        }
     }
 
     /** Milliseconds: what both stores keep. */

@@ -54,6 +54,15 @@ public enum SqlDialect {
         @Override public boolean isBboxExact() { return true; }
 
         @Override public String unlimitedWithOffset() { return ""; }
+
+        @Override public void bindInstant(java.sql.PreparedStatement ps, int index, java.time.Instant at) throws java.sql.SQLException {
+            ps.setTimestamp(index, java.sql.Timestamp.from(at));
+        }
+
+        @Override public java.time.Instant readInstant(java.sql.ResultSet rs, int index) throws java.sql.SQLException {
+            java.sql.Timestamp t = rs.getTimestamp(index);
+            return t == null ? null : t.toInstant();
+        }
     },
 
     /**
@@ -100,6 +109,15 @@ public enum SqlDialect {
         @Override public boolean isBboxExact() { return false; }
 
         @Override public String unlimitedWithOffset() { return " LIMIT -1"; }
+
+        @Override public void bindInstant(java.sql.PreparedStatement ps, int index, java.time.Instant at) throws java.sql.SQLException {
+            ps.setString(index, at.toString());
+        }
+
+        @Override public java.time.Instant readInstant(java.sql.ResultSet rs, int index) throws java.sql.SQLException {
+            String t = rs.getString(index);
+            return t == null ? null : java.time.Instant.parse(t);
+        }
     };
 
     /** The ICU root collation, whose upper/lower case mappings are the full Unicode ones Java uses. */
@@ -132,6 +150,12 @@ public enum SqlDialect {
 
     /** What goes before {@code OFFSET} when there is no LIMIT (SQLite needs {@code LIMIT -1}). */
     public abstract String unlimitedWithOffset();
+
+    /** Binds a time as the store keeps it: {@code timestamptz} in PostGIS, ISO-8601 UTC text in SQLite. */
+    public abstract void bindInstant(java.sql.PreparedStatement ps, int index, java.time.Instant at) throws java.sql.SQLException;
+
+    /** Reads a time {@link #bindInstant} wrote; null for SQL NULL. */
+    public abstract java.time.Instant readInstant(java.sql.ResultSet rs, int index) throws java.sql.SQLException;
 
     /** The GeoPackage R-tree table of a layer's {@code geom} column. */
     public static String rtree(String layerName) {

@@ -16,14 +16,19 @@ import parkgrid.feature.ParkGridException;
  * the one the writer last read, apply the edit, check the result once ({@link FeatureChecks}), write or
  * delete the row, move the version on and write the audit record — all on the caller's connection, inside
  * the caller's transaction, so a failure at any step leaves nothing changed. A store supplies how it reads
- * (and locks) the row, encodes geometry and keeps versions and audit records.
+ * (and locks) the row and encodes geometry; versions and audit records go to its {@link VersionTables}.
  */
 public abstract class VersionedChange {
+    private final VersionTables tables;
+    protected final String layerName;
+
+    protected VersionedChange(VersionTables tables, String layerName) {
+        this.tables = tables;
+        this.layerName = layerName;
+    }
+
     /** The feature as stored, locked against other writers where the store can. @throws ParkGridException not found */
     protected abstract Feature current(Connection c, long id) throws SQLException;
-
-    /** The feature's stored version (1 when it was never changed). */
-    protected abstract long version(Connection c, long id) throws SQLException;
 
     /** {@code DELETE … WHERE fid = ?}. */
     protected abstract String deleteSql();
@@ -34,12 +39,6 @@ public abstract class VersionedChange {
     /** Binds the geometry in the store's encoding, or SQL NULL for a feature without a place. */
     protected abstract void bindGeometry(PreparedStatement ps, int index, Geometry geometry) throws SQLException;
 
-    protected abstract void setVersion(Connection c, long id, long version, Instant at) throws SQLException;
-
-    protected abstract void removeVersion(Connection c, long id) throws SQLException;
-
-    protected abstract void audit(Connection c, AuditRecord record) throws SQLException;
-
     /**
      * @return the feature after the edit, empty after a delete
      * @throws ParkGridException not found when there is no such feature, precondition failed when its version is
@@ -48,7 +47,7 @@ public abstract class VersionedChange {
     public final Optional<VersionedFeature> apply(Connection c, Layer layer, long id, long expectedVersion, String who,
                                                   FeatureEdit edit, Instant at) throws SQLException {
         Feature current = current(c, id);
-        long version = version(c, id);
+        long version = tables.stamp(c, layer.name(), id).version();
         if (version != expectedVersion) {
             throw ParkGridException.preconditionFailed("feature " + id + " of '" + layer.name() + "' is at version " + version
                     + ", not " + expectedVersion);
@@ -60,7 +59,7 @@ public abstract class VersionedChange {
                 ps.setLong(1, id);
                 ps.executeUpdate();
             }
-            removeVersion(c, id);
+            tables.remove(c, layer.name(), id);
         } else {
             Object[] values = FeatureChecks.check(layer, List.of(next)).get(0);
             try (PreparedStatement ps = c.prepareStatement(updateSql())) {
@@ -69,10 +68,10 @@ public abstract class VersionedChange {
                 ps.setLong(2 + values.length, id);
                 ps.executeUpdate();
             }
-            setVersion(c, id, version + 1, at);
+            tables.set(c, layer.name(), id, version + 1, at);
             result = new VersionedFeature(next, version + 1, at);
         }
-        audit(c, new AuditRecord(layer.name(), id, version + 1, edit.action(), who, at, AuditJson.of(current), AuditJson.of(next)));
+        tables.audit(c, new AuditRecord(layer.name(), id, version + 1, edit.action(), who, at, AuditJson.of(current), AuditJson.of(next)));
         return Optional.ofNullable(result);
     }
 }

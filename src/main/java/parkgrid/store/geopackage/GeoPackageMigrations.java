@@ -18,6 +18,8 @@ final class GeoPackageMigrations {
     static final String SCHEMA_TABLE = "parkgrid_schema";
     static final String VERSION_TABLE = "parkgrid_feature_version";
     static final String AUDIT_TABLE = "parkgrid_audit";
+    /** The SQL of feature versions and the audit trail in a GeoPackage file (times as ISO-8601 UTC text). */
+    static final parkgrid.store.VersionTables VERSIONS = new parkgrid.store.VersionTables(parkgrid.store.SqlDialect.SQLITE, VERSION_TABLE, AUDIT_TABLE);
 
     private GeoPackageMigrations() {}
 

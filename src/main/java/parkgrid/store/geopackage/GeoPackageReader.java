@@ -147,7 +147,7 @@ final class GeoPackageReader {
                         f = new Feature(rs.getLong(1), new GeoPackageGeometry(GeoJsonReader.WGS84).decode(rs.getBytes(2)), sql.properties(rs, 3));
                     }
                 }
-                GeoPackageVersions.Stamp stamp = GeoPackageVersions.stamp(c, layerName, id);
+                parkgrid.store.VersionTables.Stamp stamp = GeoPackageMigrations.VERSIONS.stamp(c, layerName, id);
                 return Optional.of(new VersionedFeature(f, stamp.version(), stamp.updatedAt()));
             } finally {
                 c.rollback();
@@ -158,7 +158,7 @@ final class GeoPackageReader {
 
     List<AuditRecord> history(String layerName, long id) {
         layers.require(layerName);
-        return file.read(c -> GeoPackageVersions.history(c, layerName, id));
+        return file.read(c -> GeoPackageMigrations.VERSIONS.history(c, layerName, id));
     }
 
     Optional<Feature> feature(String layerName, long id) {

@@ -93,8 +93,8 @@ final class GeoPackageWriter {
         synchronized (file.writeLock()) {
             inWriteTransaction(layerName, () -> {
                 insertRows(layer, List.of(feature), rows);
-                GeoPackageVersions.set(file.writer(), layerName, feature.id(), 1, at);
-                GeoPackageVersions.audit(file.writer(), new AuditRecord(layerName, feature.id(), 1, AuditRecord.Action.CREATE,
+                GeoPackageMigrations.VERSIONS.set(file.writer(), layerName, feature.id(), 1, at);
+                GeoPackageMigrations.VERSIONS.audit(file.writer(), new AuditRecord(layerName, feature.id(), 1, AuditRecord.Action.CREATE,
                         who, at, null, AuditJson.of(feature)));
             });
         }
@@ -126,12 +126,11 @@ final class GeoPackageWriter {
     /** How a GeoPackage row takes a {@link VersionedChange}: the writer lock already serialises writers. */
     private static final class Change extends VersionedChange {
         private final GeoPackageSql sql;
-        private final String layerName;
         private final GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
 
         Change(GeoPackageSql sql, String layerName) {
+            super(GeoPackageMigrations.VERSIONS, layerName);
             this.sql = sql;
-            this.layerName = layerName;
         }
 
         @Override
@@ -143,11 +142,6 @@ final class GeoPackageWriter {
                     return new Feature(rs.getLong(1), codec.decode(rs.getBytes(2)), sql.properties(rs, 3));
                 }
             }
-        }
-
-        @Override
-        protected long version(Connection c, long id) throws SQLException {
-            return GeoPackageVersions.stamp(c, layerName, id).version();
         }
 
         @Override
@@ -164,21 +158,6 @@ final class GeoPackageWriter {
         protected void bindGeometry(PreparedStatement ps, int index, Geometry geometry) throws SQLException {
             if (geometry == null) ps.setNull(index, java.sql.Types.BLOB);
             else ps.setBytes(index, codec.encode(geometry, GeoPackageFile.SRS_ID));
-        }
-
-        @Override
-        protected void setVersion(Connection c, long id, long version, Instant at) throws SQLException {
-            GeoPackageVersions.set(c, layerName, id, version, at);
-        }
-
-        @Override
-        protected void removeVersion(Connection c, long id) throws SQLException {
-            GeoPackageVersions.remove(c, layerName, id);
-        }
-
-        @Override
-        protected void audit(Connection c, AuditRecord record) throws SQLException {
-            GeoPackageVersions.audit(c, record);
         }
     }
 

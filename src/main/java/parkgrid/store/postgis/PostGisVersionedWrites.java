@@ -20,13 +20,15 @@ import parkgrid.store.AuditRecord;
 import parkgrid.store.FeatureChecks;
 import parkgrid.store.FeatureEdit;
 import parkgrid.store.LayerCatalog;
+import parkgrid.store.SqlDialect;
+import parkgrid.store.VersionTables;
 import parkgrid.store.VersionedChange;
 import parkgrid.store.VersionedFeature;
 import static parkgrid.store.SqlNames.quote;
 
 /**
  * The single-feature writes of {@link PostGisStore}: each in one transaction with its version check and
- * its audit record ({@link PostGisVersions}). Writers of one feature queue on its row lock ({@code FOR
+ * its audit record ({@link VersionTables}). Writers of one feature queue on its row lock ({@code FOR
  * UPDATE}) and then read the version committed before them (READ COMMITTED), so exactly one of them
  * succeeds per version. Geometries are EPSG:4326 lon/lat, written as WKB.
  */
@@ -34,13 +36,13 @@ final class PostGisVersionedWrites {
     private final PostGisStore store;
     private final String schema;
     private final LayerCatalog layers;
-    private final PostGisVersions versions;
+    private final VersionTables versions;
 
     PostGisVersionedWrites(PostGisStore store, String schema, LayerCatalog layers) {
         this.store = store;
         this.schema = schema;
         this.layers = layers;
-        this.versions = new PostGisVersions(schema);
+        this.versions = new VersionTables(SqlDialect.POSTGIS, quote(schema) + ".parkgrid_feature_version", quote(schema) + ".parkgrid_audit");
     }
 
     Optional<VersionedFeature> versioned(String layerName, long id) {
@@ -93,11 +95,10 @@ final class PostGisVersionedWrites {
     /** How a PostGIS row takes a {@link VersionedChange}: the row is locked ({@code FOR UPDATE}) before its version is read. */
     private final class Change extends VersionedChange {
         private final PostGisSql sql;
-        private final String layerName;
 
         Change(PostGisSql sql, String layerName) {
+            super(versions, layerName);
             this.sql = sql;
-            this.layerName = layerName;
         }
 
         @Override
@@ -109,11 +110,6 @@ final class PostGisVersionedWrites {
                     return new Feature(rs.getLong(1), PostGisStore.geometry(new WKBReader(GeoJsonReader.WGS84), rs.getBytes(2)), sql.properties(rs, 3));
                 }
             }
-        }
-
-        @Override
-        protected long version(Connection c, long id) throws SQLException {
-            return versions.stamp(c, layerName, id).version();
         }
 
         @Override
@@ -130,21 +126,6 @@ final class PostGisVersionedWrites {
         protected void bindGeometry(PreparedStatement ps, int index, Geometry geometry) throws SQLException {
             if (geometry == null) ps.setNull(index, java.sql.Types.BINARY);
             else ps.setBytes(index, new WKBWriter(2).write(geometry));
-        }
-
-        @Override
-        protected void setVersion(Connection c, long id, long version, Instant at) throws SQLException {
-            versions.set(c, layerName, id, version, at);
-        }
-
-        @Override
-        protected void removeVersion(Connection c, long id) throws SQLException {
-            versions.remove(c, layerName, id);
-        }
-
-        @Override
-        protected void audit(Connection c, AuditRecord record) throws SQLException {
-            versions.audit(c, record);
         }
     }
 

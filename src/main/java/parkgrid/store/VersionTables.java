@@ -1,54 +1,55 @@
-package parkgrid.store.postgis;
+package parkgrid.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import parkgrid.store.AuditRecord;
-import static parkgrid.store.SqlNames.quote;
 
 /**
- * The SQL of feature versions and the audit trail in one PostGIS schema. A feature with no row in the
- * version table is at version 1 (as stored by a bulk insert or import). Times are {@code timestamptz}.
+ * The SQL of feature versions and the audit trail, the same in both stores but for the table names and how
+ * a time is kept ({@link SqlDialect#bindInstant}). A feature with no row in the version table is at version 1
+ * (as stored by a bulk insert or import).
  */
-final class PostGisVersions {
+public final class VersionTables {
+    private final SqlDialect dialect;
     private final String versions;
     private final String audit;
 
-    PostGisVersions(String schema) {
-        this.versions = quote(schema) + ".parkgrid_feature_version";
-        this.audit = quote(schema) + ".parkgrid_audit";
+    /** @param versionTable and {@code auditTable}: quoted, schema-qualified where the store needs it */
+    public VersionTables(SqlDialect dialect, String versionTable, String auditTable) {
+        this.dialect = dialect;
+        this.versions = versionTable;
+        this.audit = auditTable;
     }
 
     /** The stored version and its time (null when never changed). */
-    record Stamp(long version, Instant updatedAt) {}
+    public record Stamp(long version, Instant updatedAt) {}
 
-    Stamp stamp(Connection c, String layer, long fid) throws SQLException {
+    public Stamp stamp(Connection c, String layer, long fid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT version, updated_at FROM " + versions + " WHERE table_name = ? AND fid = ?")) {
             ps.setString(1, layer);
             ps.setLong(2, fid);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant()) : new Stamp(1, null);
+                return rs.next() ? new Stamp(rs.getLong(1), dialect.readInstant(rs, 2)) : new Stamp(1, null);
             }
         }
     }
 
-    void set(Connection c, String layer, long fid, long version, Instant at) throws SQLException {
+    public void set(Connection c, String layer, long fid, long version, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + versions + " (table_name, fid, version, updated_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (table_name, fid) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at")) {
             ps.setString(1, layer);
             ps.setLong(2, fid);
             ps.setLong(3, version);
-            ps.setTimestamp(4, Timestamp.from(at));
+            dialect.bindInstant(ps, 4, at);
             ps.executeUpdate();
         }
     }
 
-    void remove(Connection c, String layer, long fid) throws SQLException {
+    public void remove(Connection c, String layer, long fid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + versions + " WHERE table_name = ? AND fid = ?")) {
             ps.setString(1, layer);
             ps.setLong(2, fid);
@@ -56,7 +57,7 @@ final class PostGisVersions {
         }
     }
 
-    void audit(Connection c, AuditRecord r) throws SQLException {
+    public void audit(Connection c, AuditRecord r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + audit
                 + " (table_name, fid, version, action, who, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, r.layer());
@@ -64,14 +65,14 @@ final class PostGisVersions {
             ps.setLong(3, r.version());
             ps.setString(4, r.action().name());
             ps.setString(5, r.who());
-            ps.setTimestamp(6, Timestamp.from(r.at()));
+            dialect.bindInstant(ps, 6, r.at());
             ps.setString(7, r.before());
             ps.setString(8, r.after());
             ps.executeUpdate();
         }
     }
 
-    List<AuditRecord> history(Connection c, String layer, long fid) throws SQLException {
+    public List<AuditRecord> history(Connection c, String layer, long fid) throws SQLException {
         List<AuditRecord> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT version, action, who, at, before, after FROM " + audit
                 + " WHERE table_name = ? AND fid = ? ORDER BY id")) {
@@ -80,7 +81,7 @@ final class PostGisVersions {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new AuditRecord(layer, fid, rs.getLong(1), AuditRecord.Action.valueOf(rs.getString(2)), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6)));
+                            dialect.readInstant(rs, 4), rs.getString(5), rs.getString(6)));
                 }
             }
         }

@@ -27,23 +27,34 @@ public final class FeatureChecks {
      * @throws ParkGridException 400 naming the id, geometry or property that is wrong
      */
     public static List<Object[]> check(Layer layer, List<Feature> features) {
-        Set<Long> ids = new HashSet<>();
+        Checker checker = new Checker(layer);
         List<Object[]> rows = new ArrayList<>(features.size());
-        for (Feature f : features) {
+        for (Feature f : features) rows.add(checker.check(f));
+        return rows;
+    }
+
+    /**
+     * Checks the features of one write one at a time, for streams too long to hold: ids are checked unique
+     * among those this checker has seen since {@link #forgetIds} (a store streaming a big import forgets them
+     * after each batch and leaves uniqueness across batches to the table's primary key).
+     */
+    public static final class Checker {
+        private final Layer layer;
+        private final Set<Long> ids = new HashSet<>();
+
+        public Checker(Layer layer) {
+            this.layer = layer;
+        }
+
+        /**
+         * @return the property values in schema order, typed for the store
+         * @throws ParkGridException 400 naming the id, geometry or property that is wrong
+         */
+        public Object[] check(Feature f) {
             String where = "layer " + layer.name() + ", feature " + f.id();
             if (f.id() < 1) throw ParkGridException.invalidParameter("id", where + ": id must be a positive integer");
             if (!ids.add(f.id())) throw ParkGridException.invalidParameter("id", where + ": id appears twice");
-            if (f.hasGeometry() && !layer.geometryKind().accepts(f.geometry())) {
-                throw ParkGridException.invalidParameter("geometry", where + ": geometry is a " + f.geometry().getGeometryType()
-                        + " but the layer holds " + layer.geometryKind().geoJsonName());
-            }
-            var env = f.hasGeometry() ? f.geometry().getEnvelopeInternal() : new org.locationtech.jts.geom.Envelope();
-            if (!env.isNull() && env.getMinX() < -180 || env.getMaxX() > 180 || env.getMinY() < -90 || env.getMaxY() > 90) {
-                throw ParkGridException.invalidParameter("geometry", where + ": coordinates outside lon [-180,180] / lat [-90,90]");
-            }
-            if (f.hasGeometry() && !f.geometry().isValid()) {
-                throw ParkGridException.invalidParameter("geometry", where + ": geometry is not valid (OGC simple features rules)");
-            }
+            if (f.hasGeometry()) checkGeometry(f, where);
             for (String key : f.properties().keySet()) {
                 if (layer.property(key).isEmpty()) {
                     throw ParkGridException.invalidParameter(key, where + ": property '" + key + "' is not in the layer schema");
@@ -58,9 +69,32 @@ public final class FeatureChecks {
                     throw ParkGridException.invalidParameter(p.name(), where + ": " + e.getMessage());
                 }
             }
-            rows.add(values);
+            return values;
         }
-        return rows;
+
+        /** Forgets the ids seen so far (after a batch whose ids the table's primary key now guards). */
+        public void forgetIds() {
+            ids.clear();
+        }
+
+        private void checkGeometry(Feature f, String where) {
+            if (!layer.geometryKind().accepts(f.geometry())) {
+                throw ParkGridException.invalidParameter("geometry", where + ": geometry is a " + f.geometry().getGeometryType()
+                        + " but the layer holds " + layer.geometryKind().geoJsonName());
+            }
+            var env = f.geometry().getEnvelopeInternal();
+            if (!env.isNull() && (env.getMinX() < -180 || env.getMaxX() > 180 || env.getMinY() < -90 || env.getMaxY() > 90)) {
+                throw ParkGridException.invalidParameter("geometry", where + ": coordinates outside lon [-180,180] / lat [-90,90]");
+            }
+            if (!f.geometry().isValid()) {
+                throw ParkGridException.invalidParameter("geometry", where + ": geometry is not valid (OGC simple features rules)");
+            }
+        }
+    }
+
+    /** The error for a feature id that a big import's table already holds from an earlier batch. */
+    public static ParkGridException duplicateId(String layerName, long id) {
+        return ParkGridException.invalidParameter("id", "layer " + layerName + ", feature " + id + ": id appears twice");
     }
 
     /**

@@ -8,7 +8,7 @@ import org.locationtech.jts.geom.Envelope;
 import parkgrid.feature.Feature;
 import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
-import parkgrid.feature.LayerData;
+import parkgrid.feature.LayerSource;
 import parkgrid.feature.Neighbour;
 
 /**
@@ -28,10 +28,22 @@ public interface FeatureStore extends AutoCloseable {
     void createLayer(Layer layer);
 
     /**
-     * Creates every layer and inserts its features, all or nothing: after a failure no layer of the
-     * batch exists. Used for the first seed and for imports.
+     * Creates every layer and inserts its features, all or nothing: after a failure (a feature the checks
+     * reject, an id twice, a source that cannot be read, or the process dying) no layer of the batch exists.
+     * The features are streamed from each source in batches ({@link ImportBatches}), so memory stays flat
+     * in the layers' size; nothing is visible to readers before the whole import commits. Used for the first
+     * seed and for imports.
+     *
+     * @param progress told after every batch
+     * @throws parkgrid.feature.ParkGridException 409 when a layer exists, 400 naming the first bad feature
+     * @throws java.io.UncheckedIOException when a source cannot be read
      */
-    void importLayers(List<LayerData> layers);
+    void importLayers(List<? extends LayerSource> layers, ImportProgress progress);
+
+    /** {@link #importLayers(List, ImportProgress)} without progress reports. */
+    default void importLayers(List<? extends LayerSource> layers) {
+        importLayers(layers, ImportProgress.NONE);
+    }
 
     /**
      * Inserts features with their ids, all or none. Properties not in the schema are rejected; geometry

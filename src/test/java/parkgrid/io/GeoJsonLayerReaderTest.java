@@ -95,4 +95,36 @@ class GeoJsonLayerReaderTest {
                 {"type":"Feature","id":3,"geometry":{"type":"Point","coordinates":"程村"},"properties":{}}""")));
         assertTrue(g.getMessage().startsWith("feature 3"), g.getMessage());
     }
+
+    @Test
+    void aStreamingSourceReadsTheLayerMembersAfterTheFeaturesAndGivesTheSameFeaturesOnEveryPass() throws Exception {
+        byte[] json = """
+                {"type":"FeatureCollection",
+                 "features":[{"type":"Feature","id":7,"geometry":{"type":"Point","coordinates":[112.2,34.2]},"properties":{"name":"柏树村","households":120}},
+                             {"type":"Feature","geometry":{"type":"Point","coordinates":[112.3,34.3]},"properties":{"name":"靳村","households":80.5}}],
+                 "name":"surveyed_villages","title_zh":"勘测村庄"}
+                """.getBytes(StandardCharsets.UTF_8);
+        int[] opened = {0};
+        parkgrid.feature.LayerSource source = GeoJsonLayerReader.source(() -> {
+            opened[0]++;
+            return new ByteArrayInputStream(json);
+        }, "fallback");
+        assertEquals("surveyed_villages", source.layer().name());
+        assertEquals("勘测村庄", source.layer().titleZh());
+        assertEquals(parkgrid.feature.PropertyType.NUMBER, source.layer().property("households").orElseThrow().type(),
+                "an integer and a decimal widen to number");
+        for (int pass = 0; pass < 2; pass++) {
+            List<parkgrid.feature.Feature> seen = new java.util.ArrayList<>();
+            source.forEach(seen::add);
+            assertEquals(List.of(7L, 8L), seen.stream().map(parkgrid.feature.Feature::id).toList(), "a feature without id takes the next free one");
+            assertEquals("靳村", seen.get(1).properties().get("name"));
+        }
+        assertEquals(3, opened[0], "one pass for the layer, one per forEach: never the whole file in memory");
+    }
+
+    @Test
+    void notJsonIsAnInvalidArgumentNamingIt() {
+        var e = assertThrows(IllegalArgumentException.class, () -> read("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"));
+        assertTrue(e.getMessage().startsWith("not JSON"), e.getMessage());
+    }
 }

@@ -449,6 +449,79 @@ abstract class FeatureStoreContract {
         assertEquals(1, store.count("roads", FeatureQuery.all()));
     }
 
+    /** {@code n} points generated one at a time (never a list): what a big file's reader hands a store. */
+    private static parkgrid.feature.LayerSource generated(Layer layer, long n, java.util.function.LongFunction<Feature> feature) {
+        return new parkgrid.feature.LayerSource() {
+            @Override public Layer layer() { return layer; }
+            @Override public void forEach(parkgrid.feature.FeatureSink sink) throws IOException {
+                for (long i = 1; i <= n; i++) sink.accept(feature.apply(i));
+            }
+        };
+    }
+
+    private static final Layer WELLS = new Layer("wells", "Wells", "水井", null, GeometryKind.POINT,
+            List.of(new PropertyDefinition("name", PropertyType.STRING), new PropertyDefinition("depth", PropertyType.INTEGER)), null, null);
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    private static Feature well(long i) {
+        return new Feature(i, GF.createPoint(new Coordinate(112.0 + (i % 1000) * 1e-4, 34.0 + (i / 1000) * 1e-4)),
+                Map.of("name", "井" + i, "depth", i % 97));
+    }
+
+    @Test
+    void importsAStreamLongerThanOneBatchWithProgressAfterEachBatch() {
+        long n = 3 * ImportBatches.SIZE + 17;
+        List<Long> reported = new ArrayList<>();
+        store.importLayers(List.of(generated(WELLS, n, FeatureStoreContract::well)), (layer, written) -> {
+            assertEquals("wells", layer);
+            reported.add(written);
+        });
+        assertEquals(List.of(1000L, 2000L, 3000L, n), reported);
+        assertEquals(n, store.count("wells", FeatureQuery.all()));
+        Feature last = store.feature("wells", n).orElseThrow();
+        assertEquals("井" + n, last.properties().get("name"));
+        assertEquals(n % 97, last.properties().get("depth"));
+    }
+
+    @Test
+    void aBadFeatureDeepInAStreamLeavesNoLayer() throws Exception {
+        long bad = 2 * ImportBatches.SIZE + 5;
+        var e = assertThrows(ParkGridException.InvalidInput.class, () -> store.importLayers(List.of(generated(WELLS, 4000,
+                i -> i == bad ? new Feature(i, well(i).geometry(), Map.of("name", "井", "depth", "深")) : well(i)))));
+        assertEquals("depth", e.parameter());
+        assertTrue(e.getMessage().contains("feature " + bad), e.getMessage());
+        assertTrue(store.layer("wells").isEmpty());
+        store.close();
+        store = reopen();
+        assertTrue(store.layer("wells").isEmpty(), "nothing of the failed import is stored");
+    }
+
+    @Test
+    void anIdRepeatedInALaterBatchIsNamedAndLeavesNoLayer() {
+        long repeatedAt = ImportBatches.SIZE + 10; // the feature there has id 3, written in the first batch
+        var e = assertThrows(ParkGridException.InvalidInput.class, () -> store.importLayers(List.of(generated(WELLS, 2500,
+                i -> i == repeatedAt ? well(3) : well(i)))));
+        assertEquals("id", e.parameter());
+        assertTrue(e.getMessage().contains("feature 3: id appears twice"), e.getMessage());
+        assertTrue(store.layer("wells").isEmpty());
+    }
+
+    @Test
+    void aSourceThatFailsToReadLeavesNoLayer() {
+        parkgrid.feature.LayerSource broken = new parkgrid.feature.LayerSource() {
+            @Override public Layer layer() { return WELLS; }
+            @Override public void forEach(parkgrid.feature.FeatureSink sink) throws IOException {
+                for (long i = 1; i <= 1500; i++) sink.accept(well(i));
+                throw new IOException("connection reset while reading the upload");
+            }
+        };
+        var e = assertThrows(java.io.UncheckedIOException.class, () -> store.importLayers(List.of(broken)));
+        assertTrue(e.getMessage().contains("wells"), e.getMessage());
+        assertTrue(store.layer("wells").isEmpty());
+        store.importLayers(List.of(generated(WELLS, 10, FeatureStoreContract::well)));
+        assertEquals(10, store.count("wells", FeatureQuery.all()), "the failed import left nothing in the way");
+    }
+
     @Test
     void creatingAnExistingLayerConflicts() {
         Layer park = store.layer("park").orElseThrow();

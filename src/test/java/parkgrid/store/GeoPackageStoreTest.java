@@ -49,6 +49,7 @@ class GeoPackageStoreTest extends VersionedWritesContract {
             st.execute("DROP TABLE parkgrid_audit");
             st.execute("DROP TABLE parkgrid_feature_version");
             st.execute("DROP TABLE parkgrid_schema");
+            st.execute("DROP TABLE parkgrid_pending_import");
         }
         store = reopen();
         assertEquals(villages, store.count("villages", FeatureQuery.all()));
@@ -60,7 +61,7 @@ class GeoPackageStoreTest extends VersionedWritesContract {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT version FROM parkgrid_schema")) {
             assertTrue(rs.next());
-            assertEquals(2, rs.getInt(1), "the file records the schema version it was migrated to");
+            assertEquals(3, rs.getInt(1), "the file records the schema version it was migrated to");
             assertFalse(rs.next());
         }
         store = reopen();
@@ -102,5 +103,54 @@ class GeoPackageStoreTest extends VersionedWritesContract {
             assertEquals(seed.size(), s.layers().size());
             assertEquals(park, s.layer(park.name()).orElseThrow());
         }
+    }
+
+    /**
+     * kill -9 in the middle of a big import, five times in a row: each time the next open finds no trace of
+     * the import (no layer, no table, no pending record), every seed feature still there and the file passing
+     * SQLite's integrity check.
+     */
+    @Test
+    void aProcessKilledInTheMiddleOfAnImportLeavesNoLayerAndASoundFile() throws Exception {
+        long villages = store.count("villages", FeatureQuery.all());
+        store.close();
+        store = null;
+        Path file = dir.resolve("contract.gpkg");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 5; round++) {
+            Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                    parkgrid.testing.ImportUntilKilled.class.getName(), file.toString()).redirectErrorStream(true).start();
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                int batches = 1 + random.nextInt(20);
+                String line;
+                int seen = 0;
+                while (seen < batches && (line = out.readLine()) != null) if (line.startsWith("written ")) seen++;
+                assertEquals(batches, seen, "the child imported " + batches + " batches before the kill");
+                child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no close
+                child.waitFor();
+            }
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                 java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                assertTrue(rs.next());
+                assertEquals("ok", rs.getString(1), "round " + round);
+            }
+            store = reopen();
+            assertTrue(store.layer(parkgrid.testing.ImportUntilKilled.LAYER).isEmpty(), "round " + round);
+            assertEquals(villages, store.count("villages", FeatureQuery.all()), "round " + round);
+            store.close();
+            store = null;
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                 java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM sqlite_master WHERE name = '"
+                         + parkgrid.testing.ImportUntilKilled.LAYER + "'), (SELECT count(*) FROM parkgrid_pending_import), "
+                         + "(SELECT count(*) FROM gpkg_contents WHERE table_name = '" + parkgrid.testing.ImportUntilKilled.LAYER + "')")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getInt(1), "no table left, round " + round);
+                assertEquals(0, rs.getInt(2), "no pending record left, round " + round);
+                assertEquals(0, rs.getInt(3), "no contents entry left, round " + round);
+            }
+        }
+        store = reopen();
     }
 }

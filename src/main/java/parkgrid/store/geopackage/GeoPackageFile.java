@@ -56,6 +56,7 @@ final class GeoPackageFile implements AutoCloseable {
         }
         // the layer definitions live in a GeoPackage "attributes" table; versions and audit beside them
         GeoPackageMigrations.apply(writer);
+        dropInterruptedImports();
         this.readers = new ReadConnections(file, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
     }
 
@@ -150,6 +151,49 @@ final class GeoPackageFile implements AutoCloseable {
         } catch (SQLException ignored) {
             // the layer is gone from the GeoPackage registry; a stale definition is skipped on open
         }
+    }
+
+    /**
+     * Records that an import is about to create {@code names}, in its own committed transaction before any
+     * table exists: the tables are made through the NGA library's registry, outside the rows' transaction,
+     * so a crash between the two must be recognisable on the next open ({@link #dropInterruptedImports}).
+     * The import's rows transaction clears the record with {@link #clearPendingImport} when it commits.
+     */
+    void markPendingImport(List<String> names) throws SQLException {
+        writer.setAutoCommit(false);
+        try (PreparedStatement ps = writer.prepareStatement("INSERT OR REPLACE INTO " + GeoPackageMigrations.PENDING_IMPORT_TABLE + " VALUES (?)")) {
+            for (String n : names) {
+                ps.setString(1, n);
+                ps.executeUpdate();
+            }
+            writer.commit();
+        } catch (SQLException e) {
+            writer.rollback();
+            throw e;
+        } finally {
+            writer.setAutoCommit(true);
+        }
+    }
+
+    /** Clears the pending record of {@code names}; inside the import's transaction, or after dropping them. */
+    void clearPendingImport(List<String> names) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement("DELETE FROM " + GeoPackageMigrations.PENDING_IMPORT_TABLE + " WHERE table_name = ?")) {
+            for (String n : names) {
+                ps.setString(1, n);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Drops every layer an import had created when the process stopped before the import committed. */
+    private void dropInterruptedImports() throws SQLException {
+        List<String> pending = new ArrayList<>();
+        try (Statement s = writer.createStatement();
+             ResultSet rs = s.executeQuery("SELECT table_name FROM " + GeoPackageMigrations.PENDING_IMPORT_TABLE)) {
+            while (rs.next()) pending.add(rs.getString(1));
+        }
+        for (String name : pending) dropTable(name);
+        clearPendingImport(pending);
     }
 
     /** A read-only connection for a streaming read; hand it back with {@link #giveBack}. */

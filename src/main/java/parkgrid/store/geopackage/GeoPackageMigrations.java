@@ -18,6 +18,7 @@ final class GeoPackageMigrations {
     static final String SCHEMA_TABLE = "parkgrid_schema";
     static final String VERSION_TABLE = "parkgrid_feature_version";
     static final String AUDIT_TABLE = "parkgrid_audit";
+    static final String PENDING_IMPORT_TABLE = "parkgrid_pending_import";
     /** The SQL of feature versions and the audit trail in a GeoPackage file (times as ISO-8601 UTC text). */
     static final parkgrid.store.VersionTables VERSIONS = new parkgrid.store.VersionTables(parkgrid.store.SqlDialect.SQLITE, VERSION_TABLE, AUDIT_TABLE);
 
@@ -37,7 +38,9 @@ final class GeoPackageMigrations {
                     "CREATE TABLE " + AUDIT_TABLE + " (id INTEGER PRIMARY KEY AUTOINCREMENT, table_name TEXT NOT NULL, "
                             + "fid INTEGER NOT NULL, version INTEGER NOT NULL, action TEXT NOT NULL, who TEXT NOT NULL, "
                             + "at TEXT NOT NULL, before TEXT, after TEXT)",
-                    "CREATE INDEX " + AUDIT_TABLE + "_feature ON " + AUDIT_TABLE + " (table_name, fid, id)"));
+                    "CREATE INDEX " + AUDIT_TABLE + "_feature ON " + AUDIT_TABLE + " (table_name, fid, id)"),
+            // 3: layers of an import not yet committed: dropped when the file is opened after a crash
+            List.of("CREATE TABLE " + PENDING_IMPORT_TABLE + " (table_name TEXT PRIMARY KEY)"));
 
     /** The version this code writes. */
     static int latest() {

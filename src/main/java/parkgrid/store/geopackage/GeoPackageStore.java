@@ -13,7 +13,8 @@ import org.locationtech.jts.geom.Envelope;
 import parkgrid.feature.Feature;
 import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
-import parkgrid.feature.LayerData;
+import parkgrid.feature.LayerSource;
+import parkgrid.store.ImportProgress;
 import parkgrid.store.AuditRecord;
 import parkgrid.store.FeatureEdit;
 import parkgrid.store.FeatureQuery;
@@ -55,7 +56,7 @@ public final class GeoPackageStore implements FeatureStore {
      * file ({@code <name>.seeding.gpkg}) and renames that into place once complete, so an interrupted first
      * start never leaves a half-seeded store behind.
      */
-    public static GeoPackageStore openSeeded(Path file, Supplier<List<LayerData>> seed) {
+    public static GeoPackageStore openSeeded(Path file, Supplier<? extends List<? extends LayerSource>> seed) {
         if (!Files.exists(file)) {
             // the NGA library insists on the .gpkg extension
             Path building = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.gpkg$", "") + ".seeding.gpkg");
@@ -80,7 +81,7 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override public void createLayer(Layer layer) { writer.createLayer(layer); }
 
-    @Override public void importLayers(List<LayerData> batch) { writer.importLayers(batch); }
+    @Override public void importLayers(List<? extends LayerSource> batch, ImportProgress progress) { writer.importLayers(batch, progress); }
 
     @Override public void insert(String layerName, List<Feature> features) { writer.insert(layerName, features); }
 

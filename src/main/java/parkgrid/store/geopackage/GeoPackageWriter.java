@@ -12,7 +12,9 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
 import parkgrid.feature.Layer;
-import parkgrid.feature.LayerData;
+import parkgrid.feature.LayerSource;
+import parkgrid.store.ImportBatches;
+import parkgrid.store.ImportProgress;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonReader;
 import parkgrid.geo.GeoPackageGeometry;
@@ -48,33 +50,73 @@ final class GeoPackageWriter {
 
     /**
      * The NGA library writes the GeoPackage's registry tables through a connection of its own, so table
-     * creation cannot share one SQLite transaction with the rows. Instead every feature is checked
-     * before anything is written, each layer's rows go in one transaction, and when any step fails the
-     * tables this batch created are deleted again (with their contents, geometry-column, extension and
-     * R-tree entries). The first seed is additionally made in a separate file that is renamed into place
-     * only when complete ({@link GeoPackageStore#openSeeded}), so a crash cannot leave a half-seeded store.
+     * creation cannot share one SQLite transaction with the rows. So: the batch's layer names are first
+     * recorded as a pending import (committed), then the tables are created, then every layer's rows are
+     * streamed ({@link ImportBatches}) and checked and written in one transaction that also clears the
+     * pending record. A failure rolls the rows back and deletes the tables again (with their contents,
+     * geometry-column, extension and R-tree entries); a crash leaves the pending record, and the next open
+     * deletes those tables ({@link GeoPackageFile}). Either way no layer of a failed import is left.
      */
-    void importLayers(List<LayerData> batch) {
-        List<List<Object[]>> rows = new ArrayList<>();
-        for (LayerData d : batch) rows.add(FeatureChecks.check(d.layer(), d.features()));
+    void importLayers(List<? extends LayerSource> batch, ImportProgress progress) {
+        List<String> names = batch.stream().map(d -> d.layer().name()).toList();
         synchronized (file.writeLock()) {
-            batch.forEach(d -> requireNew(d.layer()));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            batch.forEach(d -> {
+                requireNew(d.layer());
+                if (!seen.add(d.layer().name())) throw ParkGridException.conflict("layer '" + d.layer().name() + "' already exists");
+            });
             List<String> created = new ArrayList<>();
             try {
-                for (int i = 0; i < batch.size(); i++) {
-                    Layer layer = batch.get(i).layer();
-                    file.createTable(layer);
-                    created.add(layer.name());
-                    List<Feature> features = batch.get(i).features();
-                    List<Object[]> layerRows = rows.get(i);
-                    inWriteTransaction(layer.name(), () -> insertRows(layer, features, layerRows));
+                file.markPendingImport(names);
+                for (LayerSource d : batch) {
+                    file.createTable(d.layer());
+                    created.add(d.layer().name());
                 }
-            } catch (RuntimeException e) {
+                inWriteTransaction("import", () -> {
+                    for (LayerSource source : batch) {
+                        importRows(source, progress);
+                        updateContentsExtent(source.layer());
+                    }
+                    file.clearPendingImport(names);
+                });
+            } catch (SQLException | RuntimeException e) {
                 created.forEach(file::dropTable);
-                throw e;
+                try {
+                    file.clearPendingImport(names);
+                } catch (SQLException ignored) { /* the next open drops them */ }
+                if (e instanceof RuntimeException re) throw re;
+                throw new IllegalStateException("import failed: " + e.getMessage(), e);
             }
             batch.forEach(d -> layers.add(d.layer()));
         }
+    }
+
+    /** One layer's rows, row by row so that a repeated id is known by name (sqlite-jdbc batches gain nothing). */
+    private void importRows(LayerSource source, ImportProgress progress) throws SQLException {
+        Layer layer = source.layer();
+        GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
+        try (PreparedStatement ps = file.writer().prepareStatement(new GeoPackageSql(layer).insert())) {
+            ImportBatches.write(source, progress, (features, rows) -> {
+                for (int i = 0; i < features.size(); i++) {
+                    bindRow(ps, codec, features.get(i), rows.get(i));
+                    try {
+                        ps.executeUpdate();
+                    } catch (SQLException e) {
+                        if (String.valueOf(e.getMessage()).contains("UNIQUE constraint failed")) {
+                            throw FeatureChecks.duplicateId(layer.name(), features.get(i).id());
+                        }
+                        throw e;
+                    }
+                }
+            });
+        }
+    }
+
+    private static void bindRow(PreparedStatement ps, GeoPackageGeometry codec, Feature f, Object[] values) throws SQLException {
+        ps.setLong(1, f.id());
+        if (f.hasGeometry()) ps.setBytes(2, codec.encode(f.geometry(), GeoPackageFile.SRS_ID));
+        else ps.setNull(2, java.sql.Types.BLOB); // NULL geom: the R-tree triggers add no row for it
+        for (int k = 0; k < values.length; k++) ps.setObject(3 + k, values[k]);
     }
 
     void insert(String layerName, List<Feature> features) {
@@ -176,12 +218,7 @@ final class GeoPackageWriter {
         GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
         try (PreparedStatement ps = file.writer().prepareStatement(new GeoPackageSql(layer).insert())) {
             for (int i = 0; i < features.size(); i++) {
-                Feature f = features.get(i);
-                ps.setLong(1, f.id());
-                if (f.hasGeometry()) ps.setBytes(2, codec.encode(f.geometry(), GeoPackageFile.SRS_ID));
-                else ps.setNull(2, java.sql.Types.BLOB); // NULL geom: the R-tree triggers add no row for it
-                Object[] values = rows.get(i);
-                for (int k = 0; k < values.length; k++) ps.setObject(3 + k, values[k]);
+                bindRow(ps, codec, features.get(i), rows.get(i));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -21,7 +21,9 @@ import parkgrid.feature.Feature;
 import parkgrid.store.FeatureQuery;
 import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
-import parkgrid.feature.LayerData;
+import parkgrid.feature.LayerSource;
+import parkgrid.store.ImportBatches;
+import parkgrid.store.ImportProgress;
 import parkgrid.feature.Neighbour;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonReader;
@@ -94,21 +96,41 @@ public final class PostGisStore implements FeatureStore {
         layers.add(layer);
     }
 
-    /** PostgreSQL DDL is transactional: the whole batch of tables and rows commits or rolls back together. */
+    /**
+     * PostgreSQL DDL is transactional: the whole batch of tables and rows commits or rolls back together,
+     * the rows streamed in JDBC batches ({@link ImportBatches}).
+     */
     @Override
-    public void importLayers(List<LayerData> batch) {
-        List<List<Object[]>> rows = new ArrayList<>();
-        for (LayerData d : batch) {
-            if (layers.contains(d.layer().name())) throw ParkGridException.conflict("layer '" + d.layer().name() + "' already exists");
-            rows.add(FeatureChecks.check(d.layer(), d.features()));
+    public void importLayers(List<? extends LayerSource> batch, ImportProgress progress) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (LayerSource d : batch) {
+            String name = d.layer().name();
+            if (layers.contains(name) || !names.add(name)) throw ParkGridException.conflict("layer '" + name + "' already exists");
         }
         inTransaction(c -> {
-            for (int i = 0; i < batch.size(); i++) {
-                createLayer(c, batch.get(i).layer());
-                insert(c, batch.get(i).layer(), batch.get(i).features(), rows.get(i));
+            for (LayerSource source : batch) {
+                createLayer(c, source.layer());
+                try {
+                    ImportBatches.write(source, progress, (features, rows) -> insert(c, source.layer(), features, rows));
+                } catch (SQLException e) {
+                    throw duplicateIdOr(source.layer().name(), e);
+                }
             }
         });
         batch.forEach(d -> layers.add(d.layer()));
+    }
+
+    /** Key (fid)=(7) already exists: the new table's primary key caught an id the import gives twice. */
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("Key \\(fid\\)=\\((\\d+)\\)");
+
+    private static SQLException duplicateIdOr(String layerName, SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("23505".equals(x.getSQLState())) {
+                var m = DUPLICATE_KEY.matcher(String.valueOf(x.getMessage()));
+                if (m.find()) throw FeatureChecks.duplicateId(layerName, Long.parseLong(m.group(1)));
+            }
+        }
+        return e;
     }
 
     @Override

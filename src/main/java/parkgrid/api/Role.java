@@ -3,14 +3,20 @@ package parkgrid.api;
 import io.javalin.security.RouteRole;
 
 /**
- * Who may call an operation. Declared with each operation; only {@link #PUBLIC} exists on the routes so
- * far, and nothing checks roles yet (the access check comes with tokens).
+ * Who may call an operation, declared with each operation, in rising order: {@link #PUBLIC} (anyone, no
+ * token), {@link #VIEWER} (a token of any role), {@link #EDITOR} (writes, imports, answering suggestions),
+ * {@link #ADMIN} (layers, tokens). A token's role grants its own rank and every rank below it.
  */
 enum Role implements RouteRole {
-    PUBLIC, EDITOR, ADMIN;
+    PUBLIC, VIEWER, EDITOR, ADMIN;
 
-    /** The name in the OpenAPI document ({@code x-parkgrid-role}). */
+    /** The name in the OpenAPI document ({@code x-parkgrid-role}) and in tokens. */
     String apiName() {
         return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether a caller holding this role may call an operation that needs {@code needed}. */
+    boolean grants(Role needed) {
+        return ordinal() >= needed.ordinal();
     }
 }

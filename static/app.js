@@ -23,6 +23,7 @@ import { getJson, problemText } from './http.js';
 import './query.js';
 import './coverage.js';
 import './statistics.js';
+import './suggest.js';
 
 /** 0.4 kV lines (and anything else with a class minZoom) appear only from street zoom. */
 const LOW_VOLTAGE_MIN_ZOOM = 16;
@@ -427,12 +428,23 @@ function featureClickPoint(collectionId, featureId) {
   return null;
 }
 
+/** Draws a feature the server just stored (e.g. a citizen's suggestion) on its layer, without reloading the layer. */
+function addFeature(collectionId, feature) {
+  const entry = state.entries.find((e) => e.id === collectionId);
+  if (!entry || !feature.geometry) return null;
+  entry.features.push(feature);
+  entry.layer.addData(feature);
+  let added = null;
+  entry.layer.eachLayer((l) => { if (l.featureId === feature.id) added = l; });
+  return added;
+}
+
 function startPanels(config) {
   try {
     ParkGridPanels.start({ map: state.map, entries: state.entries, config, layerConfig: LAYERS,
       roles: state.roles, layerFor: (role) => ParkGridRoles.layerFor(state.roles, role),
       voltageClasses: VOLTAGE_CLASSES, escapeHtml, getJson, popupHtml, headingOf, findFeature, focusFeature,
-      openPopup, fitToFreeArea, geometryKind, featureStyle, legend: state.legend });
+      openPopup, fitToFreeArea, geometryKind, featureStyle, legend: state.legend, addFeature });
   } catch (err) {
     // the map stays usable without the panels
     console.error('ParkGrid panels failed to start', err);

@@ -56,3 +56,9 @@ export function execute(processId, inputs) {
   return request(url, { method: 'POST', body: JSON.stringify({ inputs }),
     headers: { 'Content-Type': 'application/json', Accept: 'application/geo+json, application/json;q=0.9' } });
 }
+
+/** POSTs a JSON body to `url` and reads the JSON answer. @throws Problem */
+export function postJson(url, body) {
+  return request(url, { method: 'POST', body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', Accept: 'application/geo+json, application/json;q=0.9' } });
+}

@@ -623,11 +623,14 @@ for cat, cat_zh, cat_en, count, words in LEDGER:
 projects.figure("ledger_investment", "Total investment of the ledger's agreements and projects", "各类协议、项目总投资",
                 12_730_000_000, "yuan 元", "各类协议、项目总投资127.3亿元", "article §1 · DIGEST §1", scope="Ruyang County")
 Layer("suggestions", "Public planning suggestions", "市民规划建议",
-      "Suggestions submitted by citizens acting as 'amateur planners'; empty in the seed.",
+      "Suggestions submitted by citizens acting as 'amateur planners' (POST /suggestions), answered by editors; "
+      "empty in the seed. status: new, under_review, answered; client: a salted hash of the sender's address, "
+      "used only to limit posts per hour.",
       "Point", "Schema from DESIGN.md; the open-door planning idea from the article (" + ARTICLE + ").",
       "not applicable: no features; positions are supplied by the submitters.",
       [("text", "string"), ("category", "string"), ("status", "string"), ("created_at", "string"),
-       ("author", "string"), ("position_source", "string")], temporal="created_at")
+       ("author", "string"), ("position_source", "string"), ("client", "string"), ("reply", "string"),
+       ("answered_at", "string"), ("answered_by", "string")], temporal="created_at")
 
 # ================================================================= 9. wind farm (built early: villages avoid it)
 WF_CENTRE = pt(112.3440, 34.1890)

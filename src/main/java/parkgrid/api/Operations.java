@@ -3,6 +3,7 @@ package parkgrid.api;
 import static parkgrid.api.Parameter.path;
 import static parkgrid.api.Parameter.query;
 
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,13 @@ final class Operations {
 
     private final List<Operation> all;
 
+    /** A salt for the suggestion client keys, new each start: the key counts posts, it identifies nobody. */
+    private static byte[] randomSalt() {
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        return salt;
+    }
+
     Operations(FeatureStore store, Settings settings, Processes registered, ProcessRunner runner) {
         LandingHandler landing = new LandingHandler(store);
         CollectionsHandler collections = new CollectionsHandler(store);
@@ -80,6 +88,9 @@ final class Operations {
         ProcessesHandler processes = new ProcessesHandler(registered.declarations());
         ProcessExecutionHandler executions = new ProcessExecutionHandler(registered, runner);
         CoverageRulesHandler coverageRules = new CoverageRulesHandler();
+        SuggestionsHandler suggestions = new SuggestionsHandler(new parkgrid.suggestion.SuggestionBox(store,
+                settings.roles().layerFor(parkgrid.config.LayerRoles.SUGGESTIONS), parkgrid.suggestion.SuggestionLimits.DEFAULT,
+                java.time.Clock.systemUTC()), randomSalt());
         String json = OgcVocabulary.JSON, html = OgcVocabulary.HTML, geojson = OgcVocabulary.GEOJSON;
 
         List<Operation> ops = new ArrayList<>();
@@ -127,6 +138,16 @@ final class Operations {
         }
         ops.add(Operation.get("getCoverageRules", "/processes/coverage/rules",
                 "Supply-radius rule sets (DL/T 5729 and high-voltage service radii), metres by voltage and class", coverageRules::rules, json));
+        ops.add(Operation.get("getSuggestionForm", "/suggestions/form",
+                "What the citizens' suggestion form offers: categories, statuses, limits", suggestions::form, json));
+        ops.add(new Operation("postSuggestion", HandlerType.POST, "/suggestions", Role.PUBLIC,
+                "Leave a planning suggestion: JSON {text, category, author?, lon, lat} or a GeoJSON Point Feature; "
+                        + SuggestionsHandler.MAX_BODY_BYTES + " bytes at most, a few per client per hour (429 beyond)",
+                List.of(), null, null, List.of(geojson), suggestions::submit));
+        ops.add(new Operation("answerSuggestion", HandlerType.POST, "/suggestions/{suggestionId}/answer", Role.EDITOR,
+                "Move a suggestion to under_review or answered with a reply: JSON {status, reply}; If-Match with its ETag",
+                List.of(path("suggestionId", Schema.integer(), "the suggestion's feature id")), null, null, List.of(geojson),
+                suggestions::answer));
         ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap, layer roles)", mapConfig::get, json));
         ops.add(Operation.get("getHealth", "/health", "Liveness: 200 with status ok", ctx -> ctx.json(Map.of("status", "ok", "store", store.kind())), json));
         ops.add(Operation.get("getFavicon", "/favicon.ico", "Browser icon: redirects to /static/favicon.svg",

@@ -40,17 +40,21 @@ final class ProblemMapper {
     record Kind(int status, String title) {}
 
     /** Every kind of {@link ParkGridException}, with its HTTP status and title. */
-    static final Map<Class<? extends ParkGridException>, Kind> KINDS = Map.of(
-            InvalidInput.class, new Kind(400, "Invalid parameter"),
-            Unauthorized.class, new Kind(401, "Unauthorized"),
-            Forbidden.class, new Kind(403, "Forbidden"),
-            NotFound.class, new Kind(404, "Not found"),
-            Conflict.class, new Kind(409, "Conflict"),
-            PreconditionFailed.class, new Kind(412, "Precondition failed"),
-            TooLarge.class, new Kind(413, "Payload too large"),
-            PreconditionRequired.class, new Kind(428, "Precondition required"),
-            Busy.class, new Kind(503, "Server busy"),
-            TimeLimitExceeded.class, new Kind(503, "Analysis time limit exceeded"));
+    static final Map<Class<? extends ParkGridException>, Kind> KINDS = Map.ofEntries(
+            Map.entry(InvalidInput.class, new Kind(400, "Invalid parameter")),
+            Map.entry(Unauthorized.class, new Kind(401, "Unauthorized")),
+            Map.entry(Forbidden.class, new Kind(403, "Forbidden")),
+            Map.entry(NotFound.class, new Kind(404, "Not found")),
+            Map.entry(Conflict.class, new Kind(409, "Conflict")),
+            Map.entry(PreconditionFailed.class, new Kind(412, "Precondition failed")),
+            Map.entry(TooLarge.class, new Kind(413, "Payload too large")),
+            Map.entry(PreconditionRequired.class, new Kind(428, "Precondition required")),
+            Map.entry(ParkGridException.TooManyRequests.class, new Kind(429, "Too many requests")),
+            Map.entry(Busy.class, new Kind(503, "Server busy")),
+            Map.entry(TimeLimitExceeded.class, new Kind(503, "Analysis time limit exceeded")));
+
+    /** Seconds a client should wait before asking again after a busy answer (Retry-After). */
+    static final long BUSY_RETRY_AFTER_SECONDS = 5;
 
     private ProblemMapper() {}
 
@@ -77,6 +81,8 @@ final class ProblemMapper {
     static void register(Javalin app) {
         app.exception(ParkGridException.class, (e, ctx) -> {
             Kind kind = kindOf(e);
+            if (e instanceof ParkGridException.TooManyRequests t) ctx.header(Header.RETRY_AFTER, Long.toString(t.retryAfterSeconds()));
+            else if (e instanceof Busy) ctx.header(Header.RETRY_AFTER, Long.toString(BUSY_RETRY_AFTER_SECONDS));
             write(ctx, kind.status(), kind.title(), e.parameter(), e.detail());
         });
         app.exception(MethodNotAllowedResponse.class, (e, ctx) -> {

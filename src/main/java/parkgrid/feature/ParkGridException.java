@@ -3,7 +3,7 @@ package parkgrid.feature;
 /**
  * What went wrong, in domain words: the one error family of ParkGrid. Each kind is a subclass — the input is
  * unusable, a thing does not exist, a write conflicts with stored data, a precondition fails, a time limit
- * passes, the caller may not do this, the server is busy, an input is too large. None of them knows HTTP: the
+ * passes, the caller may not do this, the caller asks too often, the server is busy, an input is too large. None of them knows HTTP: the
  * api layer's {@code ProblemMapper} alone picks the status and title of each kind.
  *
  * <p>{@link #parameter()} names the input at fault as the caller wrote it (a query parameter such as
@@ -88,6 +88,14 @@ public abstract sealed class ParkGridException extends RuntimeException {
         return new Busy(null, detail, null);
     }
 
+    /**
+     * The caller sent more requests of this kind than the server takes in a period (e.g. public suggestions
+     * per client per hour); asking again after {@code retryAfterSeconds} may succeed.
+     */
+    public static ParkGridException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new TooManyRequests(null, detail, null, retryAfterSeconds);
+    }
+
     /** An input is larger than the server accepts. */
     public static ParkGridException tooLarge(String parameter, String detail) {
         return new TooLarge(parameter, detail, null);
@@ -151,5 +159,22 @@ public abstract sealed class ParkGridException extends RuntimeException {
     public static final class TooLarge extends ParkGridException {
         public TooLarge(String parameter, String detail, Throwable cause) { super(parameter, detail, cause); }
         @Override public TooLarge at(String parameter, String detail) { return new TooLarge(parameter, detail, this); }
+    }
+
+    /** Too many requests of a kind from one caller in a period. */
+    public static final class TooManyRequests extends ParkGridException {
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(String parameter, String detail, Throwable cause, long retryAfterSeconds) {
+            super(parameter, detail, cause);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        /** Seconds after which the caller may try again. */
+        public long retryAfterSeconds() { return retryAfterSeconds; }
+
+        @Override public TooManyRequests at(String parameter, String detail) {
+            return new TooManyRequests(parameter, detail, this, retryAfterSeconds);
+        }
     }
 }

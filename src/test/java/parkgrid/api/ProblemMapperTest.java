@@ -35,6 +35,7 @@ class ProblemMapperTest {
             Arguments.of(ParkGridException.preconditionFailed("If-Match", "程村 changed since version 3"), ParkGridException.PreconditionFailed.class, 412, "Precondition failed", "If-Match"),
             Arguments.of(ParkGridException.tooLarge("body", "the 汝阳县 upload is over 64 MB"), ParkGridException.TooLarge.class, 413, "Payload too large", "body"),
             Arguments.of(ParkGridException.preconditionRequired("If-Match", "say which version of 程村 you edit"), ParkGridException.PreconditionRequired.class, 428, "Precondition required", "If-Match"),
+            Arguments.of(ParkGridException.tooManyRequests("5 suggestions from this client in the last hour (柏树村)", 1200), ParkGridException.TooManyRequests.class, 429, "Too many requests", null),
             Arguments.of(ParkGridException.busy("no read connection free"), ParkGridException.Busy.class, 503, "Server busy", null),
             Arguments.of(ParkGridException.timeLimit("include_areas", "嵩县 covered area not finished"), ParkGridException.TimeLimitExceeded.class, 503, "Analysis time limit exceeded", "include_areas"));
     }

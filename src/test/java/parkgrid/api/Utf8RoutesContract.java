@@ -199,7 +199,7 @@ abstract class Utf8RoutesContract {
     }
 
     /** Process executions with Chinese collection names and properties, and real ones whose answer shows Chinese names. */
-    private List<Probe> bodiesFor(Route route) {
+    private List<Probe> bodiesFor(Route route) throws IOException {
         Point p = (Point) chengcun.geometry();
         String point = "{\"type\":\"Point\",\"coordinates\":[" + p.getX() + "," + p.getY() + "]}";
         String path = route.path();
@@ -217,6 +217,13 @@ abstract class Utf8RoutesContract {
             probes.add(post(path, "{\"inputs\":{\"supply\":\"transformers\",\"demand\":\"villages\",\"radius\":{\"type\":\"property\","
                     + "\"property\":\"供电半径\"}}}", "供电半径", 400));
             probes.add(post(path, "{\"inputs\":{\"supply\":\"transformers\",\"demand\":\"villages\"," + radius + "}}", VILLAGE, 200));
+        } else if (path.equals("/suggestions")) {
+            String at = "\"lon\":" + p.getX() + ",\"lat\":" + p.getY();
+            probes.add(post(path, "{\"text\":\"请在" + VILLAGE + "建口袋公园\",\"category\":\"green_space\",\"author\":\"市民\"," + at + "}",
+                    "请在" + VILLAGE + "建口袋公园", 201));
+            probes.add(post(path, "{\"text\":\"路灯\",\"category\":\"公园\"," + at + "}", "公园", 400));
+        } else if (path.endsWith("/answer")) {
+            probes.add(post(fill(path, Map.of("suggestionId", encode(COUNTY))), "{\"status\":\"answered\"}", COUNTY, 404));
         } else if (path.endsWith("/supply-radius/execution")) {
             probes.add(post(path, "{\"inputs\":{\"voltage_kv\":10,\"class\":\"D\",\"lines\":\"" + COUNTY + "\"}}", COUNTY, 404));
             probes.add(post(path, "{\"inputs\":{\"voltage_kv\":10,\"class\":\"甲类\"}}", "甲类", 400));
@@ -238,6 +245,7 @@ abstract class Utf8RoutesContract {
                 case "collectionId" -> "villages";
                 case "featureId" -> Long.toString(chengcun.id());
                 case "processId" -> firstProcessId();
+                case "suggestionId" -> "1";
                 default -> throw new AssertionError(template + ": a path parameter {" + name + "} this test has no value for");
             };
             m.appendReplacement(out, Matcher.quoteReplacement(value));

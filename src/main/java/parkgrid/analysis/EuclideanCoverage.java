@@ -91,14 +91,15 @@ final class EuclideanCoverage {
             if (near < 0 || !(nearD <= window)) {
                 // nothing within the window: any supplier's distance bounds the answer, and every supplier nearer on
                 // the ellipsoid lies in the box around that bound
-                double bound = near >= 0 ? nearD : someDistance(env, g, Double.isFinite(window) && window > 0 ? 2 * window : 1_000);
+                int known = near >= 0 ? near : someSupplier(env, g, Double.isFinite(window) && window > 0 ? 2 * window : 1_000);
+                double knownD = near >= 0 ? nearD : distance(known, g);
                 near = -1;
                 nearD = Double.POSITIVE_INFINITY;
-                candidatesAround(env, bound, g);
+                candidatesAround(env, knownD, g);
                 for (int i = 0; i < candidateCount; i++) {
                     if (candidateLow[i] > nearD) break;
                     int s = candidates[i];
-                    double dist = distance(s, g);
+                    double dist = s == known ? knownD : distance(s, g); // the known one is in the box: not measured twice
                     if (dist < nearD || (dist == nearD && s < near)) {
                         nearD = dist;
                         near = s;
@@ -113,13 +114,13 @@ final class EuclideanCoverage {
     }
 
     /**
-     * The distance to one supplier, found in boxes around the demand that double from {@code metres} until one
-     * holds a supplier (the whole world at last, which holds them all): the one with the least lower bound there.
+     * One supplier near the demand, found in boxes around it that double from {@code metres} until one holds a
+     * supplier (the whole world at last, which holds them all): the one with the least lower bound there.
      */
-    private double someDistance(Envelope env, Geometry g, double metres) {
+    private int someSupplier(Envelope env, Geometry g, double metres) {
         for (double r = metres; ; r *= 2) {
             candidatesAround(env, r > 40_000_000 ? Double.POSITIVE_INFINITY : r, g);
-            if (candidateCount > 0) return distance(candidates[0], g);
+            if (candidateCount > 0) return candidates[0];
         }
     }
 

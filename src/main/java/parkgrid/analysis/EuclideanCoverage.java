@@ -5,8 +5,6 @@ import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.index.strtree.ItemBoundable;
-import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.union.CascadedPolygonUnion;
@@ -21,9 +19,10 @@ import parkgrid.geo.MetricProjection;
  * STR-tree of the suppliers' lon/lat boxes gives the candidates: for each demand it is queried once with
  * the box holding everything within the largest radius of the demand's class ({@link MetricEnvelope});
  * the nearest covering supplier (distance ≤ its own radius) and the nearest supplier overall come from the
- * same candidates. When no supplier lies within that radius, the supplier nearest in degrees (the tree's
- * nearest-neighbour search) bounds the distance, and the box around that bound holds the nearest on the
- * ellipsoid. Covered areas are buffers in the metric projection (areas, not decisions).
+ * same candidates, taken in the order of a cheap lower bound of their distance so that the exact
+ * (GeographicLib) distance is computed only until no further candidate can change the answer. When no
+ * supplier lies within that radius, the distance to one supplier found in growing boxes bounds the answer,
+ * and the box around that bound holds the nearest on the ellipsoid. Covered areas are buffers in the metric projection (areas, not decisions).
  */
 final class EuclideanCoverage {
     private final Geometry[] suppliers;
@@ -50,19 +49,10 @@ final class EuclideanCoverage {
         tree.build();
     }
 
-    /** Planar distance in degrees: never less than the index's box distances, as the tree's search needs. */
-    private final ItemDistance inDegrees = (ItemBoundable a, ItemBoundable b) -> {
-        Geometry x = geometryOf(a.getItem()), y = geometryOf(b.getItem());
-        if (x instanceof Point p && y instanceof Point q) {
-            double dx = p.getX() - q.getX(), dy = p.getY() - q.getY();
-            return Math.sqrt(dx * dx + dy * dy); // not Point.distance: its Math.hypot is StrictMath's, and slow
-        }
-        return x.distance(y);
-    };
-
-    private Geometry geometryOf(Object item) {
-        return item instanceof Integer s ? suppliers[s] : (Geometry) item;
-    }
+    /** Candidates of the current question: supplier indexes and their lower bounds, ordered by bound. */
+    private int[] candidates = new int[64];
+    private double[] candidateLow = new double[64];
+    private int candidateCount;
 
     void run(int[] covering, double[] coverDist, int[] nearest, double[] nearestDist) {
         int k = radii.classCount();
@@ -77,10 +67,16 @@ final class EuclideanCoverage {
             int best = -1, near = -1;
             double bestD = Double.POSITIVE_INFINITY, nearD = Double.POSITIVE_INFINITY;
             if (!Double.isNaN(window)) {
-                for (Object o : tree.query(MetricEnvelope.around(env, window))) {
-                    int s = (Integer) o;
-                    double low = lowerBound(s, g);
-                    if (low > nearD && (!(low <= radii.radius(s, cls)) || low > bestD)) continue; // cannot change the answer
+                // in order of the lower bound, so that the exact work stops at the first supplier that cannot change
+                // the answer; nearest and covering are decided by (distance, index), whatever the order
+                candidatesAround(env, window, g);
+                for (int i = 0; i < candidateCount; i++) {
+                    int s = candidates[i];
+                    double low = candidateLow[i];
+                    if (low > nearD) {
+                        if (low > bestD || low > window) break; // neither nearer nor covering, nor any after it
+                        if (!(low <= radii.radius(s, cls))) continue;
+                    }
                     double dist = distance(s, g);
                     if (dist < nearD || (dist == nearD && s < near)) {
                         nearD = dist;
@@ -93,15 +89,17 @@ final class EuclideanCoverage {
                 }
             }
             if (near < 0 || !(nearD <= window)) {
-                // nothing within the window: the supplier nearest in degrees bounds the answer, and every
-                // supplier nearer on the ellipsoid lies in the box around that bound
-                double bound = distance((Integer) tree.nearestNeighbour(env, g, inDegrees), g);
+                // nothing within the window: any supplier's distance bounds the answer, and every supplier nearer on
+                // the ellipsoid lies in the box around that bound
+                int known = near >= 0 ? near : someSupplier(env, g, Double.isFinite(window) && window > 0 ? 2 * window : 1_000);
+                double knownD = near >= 0 ? nearD : distance(known, g);
                 near = -1;
                 nearD = Double.POSITIVE_INFINITY;
-                for (Object o : tree.query(MetricEnvelope.around(env, bound))) {
-                    int s = (Integer) o;
-                    if (lowerBound(s, g) > nearD) continue;
-                    double dist = distance(s, g);
+                candidatesAround(env, knownD, g);
+                for (int i = 0; i < candidateCount; i++) {
+                    if (candidateLow[i] > nearD) break;
+                    int s = candidates[i];
+                    double dist = s == known ? knownD : distance(s, g); // the known one is in the box: not measured twice
                     if (dist < nearD || (dist == nearD && s < near)) {
                         nearD = dist;
                         near = s;
@@ -112,6 +110,52 @@ final class EuclideanCoverage {
             coverDist[d] = bestD;
             nearest[d] = near;
             nearestDist[d] = nearD;
+        }
+    }
+
+    /**
+     * One supplier near the demand, found in boxes around it that double from {@code metres} until one holds a
+     * supplier (the whole world at last, which holds them all): the one with the least lower bound there.
+     */
+    private int someSupplier(Envelope env, Geometry g, double metres) {
+        for (double r = metres; ; r *= 2) {
+            candidatesAround(env, r > 40_000_000 ? Double.POSITIVE_INFINITY : r, g);
+            if (candidateCount > 0) return candidates[0];
+        }
+    }
+
+    /** Fills the candidates with the suppliers whose boxes meet the box around {@code env}, by lower bound. */
+    private void candidatesAround(Envelope env, double metres, Geometry demand) {
+        candidateCount = 0;
+        tree.query(MetricEnvelope.around(env, metres), item -> {
+            if (candidateCount == candidates.length) {
+                candidates = java.util.Arrays.copyOf(candidates, 2 * candidateCount);
+                candidateLow = java.util.Arrays.copyOf(candidateLow, 2 * candidateCount);
+            }
+            int s = (Integer) item;
+            candidates[candidateCount] = s;
+            candidateLow[candidateCount++] = lowerBound(s, demand);
+        });
+        sortCandidates();
+    }
+
+    /** Shell sort of the candidates by lower bound (small arrays, no boxing). */
+    private void sortCandidates() {
+        int n = candidateCount;
+        int gap = 1;
+        while (gap < n / 3) gap = 3 * gap + 1;
+        for (; gap >= 1; gap /= 3) {
+            for (int i = gap; i < n; i++) {
+                double low = candidateLow[i];
+                int s = candidates[i];
+                int j = i;
+                for (; j >= gap && candidateLow[j - gap] > low; j -= gap) {
+                    candidateLow[j] = candidateLow[j - gap];
+                    candidates[j] = candidates[j - gap];
+                }
+                candidateLow[j] = low;
+                candidates[j] = s;
+            }
         }
     }
 

@@ -62,3 +62,22 @@ export function postJson(url, body) {
   return request(url, { method: 'POST', body: JSON.stringify(body),
     headers: { 'Content-Type': 'application/json', Accept: 'application/geo+json, application/json;q=0.9' } });
 }
+
+/**
+ * Sends a feature write (POST/PUT/PATCH/DELETE, or a GET whose version matters) and reads the answer with its
+ * ETag: `{ body, etag }` (body null for 204). `etag` goes out as If-Match. @throws Problem
+ */
+export async function send(method, url, body, etag) {
+  const headers = { Accept: 'application/geo+json, application/json;q=0.9' };
+  if (body !== null && body !== undefined) headers['Content-Type'] = 'application/geo+json';
+  if (etag) headers['If-Match'] = etag;
+  let response;
+  try {
+    response = await fetch(url, { method, headers, body: body === null || body === undefined ? undefined : JSON.stringify(body) });
+  } catch (err) {
+    throw new Problem(0, { title: 'Network error', detail: 'Could not reach the server 无法连接服务器: ' + err.message }, url);
+  }
+  const tag = response.headers.get('ETag');
+  if (response.status === 204) return { body: null, etag: tag };
+  return { body: await readAnswer(response, url), etag: tag };
+}

@@ -19,17 +19,7 @@ final class JsonBody {
     private JsonBody() {}
 
     static JsonNode inputs(Context ctx, ProcessDeclaration process) {
-        JsonNode body;
-        try {
-            body = Responses.JSON.readTree(ctx.bodyInputStream());
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw ParkGridException.invalidParameter("body", "the request body is not valid JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw ParkGridException.invalidParameter("body", "the request body could not be read: " + e.getMessage());
-        }
-        if (body == null || !body.isObject()) throw ParkGridException.invalidParameter("body", "the request body must be a JSON object");
+        JsonNode body = object(ctx);
         JsonNode inputs = body;
         if (body.has("inputs")) {
             java.util.Iterator<String> keys = body.fieldNames();
@@ -45,5 +35,21 @@ final class JsonBody {
         }
         ProcessInputs.requireDeclared(inputs, process);
         return inputs;
+    }
+
+    /** The request body, which must be one JSON object. @throws ParkGridException invalid input ({@code body}) otherwise */
+    static JsonNode object(Context ctx) {
+        JsonNode body;
+        try {
+            body = Responses.JSON.readTree(ctx.bodyInputStream());
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw ParkGridException.invalidParameter("body", "the request body is not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw ParkGridException.invalidParameter("body", "the request body could not be read: " + e.getMessage());
+        }
+        if (body == null || !body.isObject()) throw ParkGridException.invalidParameter("body", "the request body must be a JSON object");
+        return body;
     }
 }

@@ -63,7 +63,9 @@ final class OpenApiDocument {
                     .set("schema", op.process().requestSchema());
         }
         ObjectNode responses = o.putObject("responses");
-        if (op.responseTypes().isEmpty()) {
+        if (op.responseTypes().isEmpty() && op.method() != io.javalin.http.HandlerType.GET) {
+            responses.putObject("204").put("description", "Done; no content");
+        } else if (op.responseTypes().isEmpty()) {
             responses.putObject("302").put("description", "Redirect");
         } else {
             ObjectNode content = responses.putObject("200").put("description", "OK").putObject("content");

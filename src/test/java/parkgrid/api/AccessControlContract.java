@@ -215,6 +215,7 @@ abstract class AccessControlContract {
             assertEquals("admin", api.at("/paths/~1admin~1tokens/post/x-parkgrid-role").asText());
             assertTrue(api.at("/paths/~1admin~1tokens/post/security/0").has("bearerToken"));
             assertTrue(api.at("/paths/~1admin~1tokens~1{tokenId}/delete/responses").has("403"));
+            assertTrue(api.at("/paths/~1admin~1tokens~1{tokenId}/delete/responses").has("204"));
             assertTrue(api.at("/paths/~1collections/get/security").isMissingNode(), "public reads need no token");
         }
     }

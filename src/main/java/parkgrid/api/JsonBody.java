@@ -9,9 +9,10 @@ import parkgrid.process.ProcessDeclaration;
 import parkgrid.process.ProcessInputs;
 
 /**
- * Reads a process execution body: OGC API – Processes wraps the inputs in {@code "inputs"} (beside which
- * only {@code outputs} and {@code response} may stand), a flat inputs object is accepted too. Every key must
- * be one the process declares ({@link ProcessInputs}).
+ * Reads a JSON request body: any JSON object ({@link #object}), or a process execution body ({@link #inputs}):
+ * OGC API – Processes wraps the inputs in {@code "inputs"} (beside which only {@code outputs} and
+ * {@code response} may stand), a flat inputs object is accepted too. Every key must be one the process
+ * declares ({@link ProcessInputs}).
  */
 final class JsonBody {
     private static final java.util.Set<String> WRAPPER_KEYS = java.util.Set.of("inputs", "outputs", "response");

@@ -7,7 +7,8 @@
  * Test hooks: window.parkgrid = { map, layers: {collectionId: L.GeoJSON}, ready, error,
  * lowVoltageMinZoom, openPopup(c, id), featureElement(c, id), focusFeature(c, id),
  * featureClickPoint(c, id), fitToFreeArea(bounds), zoomToAll(), legend (legend.js), measure (measure.js),
- * export (export.js), results: {name: L.Layer} (set by panels.js), roles (role → collection id, from /map/config) }.
+ * export (export.js), results: {name: L.Layer} (set by panels.js), roles (role → collection id, from /map/config),
+ * caller (signin.js: who /me says the user is) }.
  * "Drawn" = every feature of a collection is one sub-layer of layers[collectionId].
  *
  * The analysis panels (panels.js, with the tabs of query.js, coverage.js, statistics.js) get a context
@@ -18,6 +19,7 @@ import * as ParkGridPanels from './panels.js';
 import * as ParkGridRoles from './roles.js';
 import * as ParkGridMeasure from './measure.js';
 import * as ParkGridExport from './export.js';
+import * as ParkGridSignIn from './signin.js';
 import { getJson, problemText } from './http.js';
 // the analysis tabs register themselves with the panels, in this order
 import './query.js';
@@ -473,6 +475,11 @@ async function start() {
     openPopup, focusFeature, featureElement, featureClickPoint, fitToFreeArea, zoomToAll, results: {} };
   addTitleControl(map);
   try {
+    await ParkGridSignIn.start(document.getElementById('pg-title'));
+  } catch (err) {
+    console.error('ParkGrid sign-in failed to start', err);
+  }
+  try {
     const [config, list] = await Promise.all([getJson('/map/config'), getJson('/collections')]);
     state.roles = config.roles || {};
     window.parkgrid.roles = state.roles;
@@ -494,6 +501,11 @@ async function start() {
     window.parkgrid.ready = true;
   } catch (err) {
     window.parkgrid.error = problemText(err);
+    if (err.status === 401) {
+      setStatus('Sign in to see the map data 请登录后查看地图数据', true);
+      ParkGridSignIn.ask();
+      return;
+    }
     setStatus('Could not load the map data 地图数据加载失败: ' + window.parkgrid.error, true);
     console.error('ParkGrid map failed to load', err);
   }

@@ -1,7 +1,28 @@
 /*
  * The page's one way to ask the server: fetch with JSON answers, and errors as Problem objects that carry the
  * application/problem+json members (title, detail, parameter, status) the server sends for bad input.
+ * When the user has signed in (signin.js), every request carries their bearer token.
  */
+
+/* The token lives for this tab only (sessionStorage): closing the tab signs out, and no other site's page sees it. */
+const TOKEN_KEY = 'parkgrid.token';
+
+/** The signed-in user's bearer token, or null. */
+export function token() {
+  try { return sessionStorage.getItem(TOKEN_KEY); } catch (e) { return null; }
+}
+
+/** Keeps `value` as the bearer token of every later request; null or '' signs out. */
+export function setToken(value) {
+  if (value) sessionStorage.setItem(TOKEN_KEY, value);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+function withToken(options) {
+  const t = token();
+  if (!t) return options;
+  return Object.assign({}, options, { headers: Object.assign({}, options.headers, { Authorization: 'Bearer ' + t }) });
+}
 
 /** Thrown for an HTTP error; carries the application/problem+json fields when the server sent them. */
 export class Problem extends Error {
@@ -38,7 +59,7 @@ async function readAnswer(response, url) {
 async function request(url, options) {
   let response;
   try {
-    response = await fetch(url, options);
+    response = await fetch(url, withToken(options || {}));
   } catch (err) {
     throw new Problem(0, { title: 'Network error', detail: 'Could not reach the server 无法连接服务器: ' + err.message }, url);
   }

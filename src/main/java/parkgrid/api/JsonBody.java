@@ -9,9 +9,10 @@ import parkgrid.process.ProcessDeclaration;
 import parkgrid.process.ProcessInputs;
 
 /**
- * Reads a process execution body: OGC API – Processes wraps the inputs in {@code "inputs"} (beside which
- * only {@code outputs} and {@code response} may stand), a flat inputs object is accepted too. Every key must
- * be one the process declares ({@link ProcessInputs}).
+ * Reads a JSON request body: any JSON object ({@link #object}), or a process execution body ({@link #inputs}):
+ * OGC API – Processes wraps the inputs in {@code "inputs"} (beside which only {@code outputs} and
+ * {@code response} may stand), a flat inputs object is accepted too. Every key must be one the process
+ * declares ({@link ProcessInputs}).
  */
 final class JsonBody {
     private static final java.util.Set<String> WRAPPER_KEYS = java.util.Set.of("inputs", "outputs", "response");
@@ -19,17 +20,7 @@ final class JsonBody {
     private JsonBody() {}
 
     static JsonNode inputs(Context ctx, ProcessDeclaration process) {
-        JsonNode body;
-        try {
-            body = Responses.JSON.readTree(ctx.bodyInputStream());
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw ParkGridException.invalidParameter("body", "the request body is not valid JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw ParkGridException.invalidParameter("body", "the request body could not be read: " + e.getMessage());
-        }
-        if (body == null || !body.isObject()) throw ParkGridException.invalidParameter("body", "the request body must be a JSON object");
+        JsonNode body = object(ctx);
         JsonNode inputs = body;
         if (body.has("inputs")) {
             java.util.Iterator<String> keys = body.fieldNames();
@@ -45,5 +36,21 @@ final class JsonBody {
         }
         ProcessInputs.requireDeclared(inputs, process);
         return inputs;
+    }
+
+    /** The request body, which must be one JSON object. @throws ParkGridException invalid input ({@code body}) otherwise */
+    static JsonNode object(Context ctx) {
+        JsonNode body;
+        try {
+            body = Responses.JSON.readTree(ctx.bodyInputStream());
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw ParkGridException.invalidParameter("body", "the request body is not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw ParkGridException.invalidParameter("body", "the request body could not be read: " + e.getMessage());
+        }
+        if (body == null || !body.isObject()) throw ParkGridException.invalidParameter("body", "the request body must be a JSON object");
+        return body;
     }
 }

@@ -24,6 +24,8 @@ final class OpenApiDocument {
                 .put("description", "OGC API – Features and Processes for the Ruyang park and power-grid layers");
         d.putArray("servers").addObject().put("url", serverUrl);
         ObjectNode paths = d.putObject("paths");
+        d.putObject("components").putObject("securitySchemes").putObject(BEARER).put("type", "http").put("scheme", "bearer")
+                .put("description", "A ParkGrid token (pgt_…), made by an admin at POST /admin/tokens; x-parkgrid-role says which role an operation needs");
         for (Operation op : operations) {
             paths.withObject(pointer(op.path())).set(op.method().name().toLowerCase(Locale.ROOT), operation(op, op.parameters(), op.id()));
         }
@@ -41,6 +43,9 @@ final class OpenApiDocument {
         return d;
     }
 
+    /** The name of the bearer-token security scheme. */
+    static final String BEARER = "bearerToken";
+
     private static String pointer(String path) {
         return "/" + path.replace("~", "~0").replace("/", "~1");
     }
@@ -50,6 +55,7 @@ final class OpenApiDocument {
         o.put("operationId", operationId);
         o.put("summary", op.summary());
         o.put("x-parkgrid-role", op.role().apiName());
+        if (op.role() != Role.PUBLIC) o.putArray("security").addObject().putArray(BEARER);
         ArrayNode ps = o.putArray("parameters");
         parameters.forEach(p -> ps.add(p.openApi()));
         if (op.process() != null) {
@@ -57,13 +63,19 @@ final class OpenApiDocument {
                     .set("schema", op.process().requestSchema());
         }
         ObjectNode responses = o.putObject("responses");
-        if (op.responseTypes().isEmpty()) {
+        if (op.responseTypes().isEmpty() && op.method() != io.javalin.http.HandlerType.GET) {
+            responses.putObject("204").put("description", "Done; no content");
+        } else if (op.responseTypes().isEmpty()) {
             responses.putObject("302").put("description", "Redirect");
         } else {
             ObjectNode content = responses.putObject("200").put("description", "OK").putObject("content");
             op.responseTypes().forEach(t -> content.putObject(t));
         }
         problem(responses, ProblemMapper.statusOf(ParkGridException.InvalidInput.class), "Invalid parameter or input");
+        if (op.role() != Role.PUBLIC) {
+            problem(responses, ProblemMapper.statusOf(ParkGridException.Unauthorized.class), "No bearer token, or one unknown or revoked");
+            problem(responses, ProblemMapper.statusOf(ParkGridException.Forbidden.class), "The token's role is below " + op.role().apiName());
+        }
         if (op.path().contains("{")) problem(responses, ProblemMapper.statusOf(ParkGridException.NotFound.class), "No such collection, feature or process");
         if (op.process() != null) problem(responses, ProblemMapper.statusOf(ParkGridException.TimeLimitExceeded.class), "Analysis time limit exceeded, or every analysis worker busy");
         return o;

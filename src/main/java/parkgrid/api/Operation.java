@@ -16,7 +16,7 @@ import parkgrid.process.ProcessDeclaration;
  * @param id              the OpenAPI {@code operationId}
  * @param method          HTTP method
  * @param path            the path template, {@code {name}} for path parameters (Javalin and OpenAPI write it alike)
- * @param role            who may call it (declared; not enforced yet)
+ * @param role            who may call it, enforced by {@link AccessCheck} before the handler runs
  * @param summary         one line for the API document
  * @param parameters      every path and query parameter it accepts
  * @param layerParameters extra query parameters a collection adds (one equality filter per property), or null
@@ -48,6 +48,11 @@ record Operation(String id, HandlerType method, String path, Role role, String s
         return new Operation(id, HandlerType.GET, path, Role.PUBLIC, summary, List.of(), null, null, List.of(responseTypes), handler);
     }
 
+    /** Any method, for {@code role}, answering {@code responseTypes}. */
+    static Operation of(String id, HandlerType method, String path, Role role, String summary, Handler handler, String... responseTypes) {
+        return new Operation(id, method, path, role, summary, List.of(), null, null, List.of(responseTypes), handler);
+    }
+
     /** The public POST that executes {@code process}, answering GeoJSON. */
     static Operation execute(ProcessDeclaration process, Handler handler, Parameter... parameters) {
         return new Operation("execute-" + process.id(), HandlerType.POST, process.executionPath(), Role.PUBLIC,
@@ -59,6 +64,11 @@ record Operation(String id, HandlerType method, String path, Role role, String s
         List<Parameter> all = new ArrayList<>(parameters);
         all.addAll(List.of(more));
         return new Operation(id, method, path, role, summary, all, layerParameters, process, responseTypes, handler);
+    }
+
+    /** The same operation for callers holding {@code needed}. */
+    Operation as(Role needed) {
+        return new Operation(id, method, path, needed, summary, parameters, layerParameters, process, responseTypes, handler);
     }
 
     Operation withLayerParameters(Function<Layer, List<Parameter>> perLayer) {

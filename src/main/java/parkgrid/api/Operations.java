@@ -1,5 +1,8 @@
 package parkgrid.api;
 
+import io.javalin.http.HandlerType;
+import parkgrid.config.ReadAccess;
+
 import static parkgrid.api.Parameter.path;
 import static parkgrid.api.Parameter.query;
 
@@ -91,53 +94,60 @@ final class Operations {
         SuggestionsHandler suggestions = new SuggestionsHandler(new parkgrid.suggestion.SuggestionBox(store,
                 settings.roles().layerFor(parkgrid.config.LayerRoles.SUGGESTIONS), parkgrid.suggestion.SuggestionLimits.DEFAULT,
                 java.time.Clock.systemUTC()), randomSalt());
+        TokensHandler tokens = new TokensHandler(store.tokens());
+        CallerHandler me = new CallerHandler(settings.readAccess());
+        // PARKGRID_READ=token: reading the data needs a viewer token. What stays public describes the service and
+        // names no layer: the landing page (in a browser, the map page, whose sign-in control must load), the
+        // conformance classes, health, the caller's own role and the browser icon. /api names every layer and its
+        // properties, /map/config the layer roles and basemap key, so they are data here.
+        Role read = settings.readAccess() == ReadAccess.TOKEN ? Role.VIEWER : Role.PUBLIC;
         String json = OgcVocabulary.JSON, html = OgcVocabulary.HTML, geojson = OgcVocabulary.GEOJSON;
 
         List<Operation> ops = new ArrayList<>();
         ops.add(Operation.get("getLandingPage", "/", "Landing page (in a browser: the map)", landing::landing, json, html).with(F));
         ops.add(Operation.get("getConformanceDeclaration", "/conformance", "Conformance classes", landing::conformance, json, html).with(F));
-        ops.add(Operation.get("getApiDefinition", "/api", "This API definition", openApi::get, OgcVocabulary.OPENAPI_JSON, html).with(F));
-        ops.add(Operation.get("getCollections", "/collections", "Layers", collections::list, json, html).with(F));
+        ops.add(Operation.get("getApiDefinition", "/api", "This API definition", openApi::get, OgcVocabulary.OPENAPI_JSON, html).with(F).as(read));
+        ops.add(Operation.get("getCollections", "/collections", "Layers", collections::list, json, html).with(F).as(read));
         ops.add(Operation.get("describeCollection", COLLECTION_PATH, "One layer: extent, CRS, properties, links",
-                collections::one, json, html).with(COLLECTION_ID, F));
+                collections::one, json, html).with(COLLECTION_ID, F).as(read));
         ops.add(Operation.get("getSchema", COLLECTION_PATH + "/schema", "JSON Schema of the layer's features (Part 5)",
-                collections::schema, OgcVocabulary.SCHEMA_JSON, html).with(COLLECTION_ID, F));
+                collections::schema, OgcVocabulary.SCHEMA_JSON, html).with(COLLECTION_ID, F).as(read));
         ops.add(Operation.get("getQueryables", COLLECTION_PATH + "/queryables", "Properties a filter may use (Part 3)",
-                collections::queryables, OgcVocabulary.SCHEMA_JSON, html).with(COLLECTION_ID, F));
+                collections::queryables, OgcVocabulary.SCHEMA_JSON, html).with(COLLECTION_ID, F).as(read));
         ops.add(Operation.get("getFeatures", COLLECTION_PATH + "/items", "Features, paged; bbox, datetime, filter, sortby, properties",
                 items::items, geojson, html)
                 .with(COLLECTION_ID).with(ITEMS_QUERY.toArray(Parameter[]::new))
-                .withLayerParameters(Operations::propertyFilters));
+                .withLayerParameters(Operations::propertyFilters).as(read));
         ops.add(Operation.get("getFeature", COLLECTION_PATH + "/items/{featureId}", "One feature", items::item, geojson, html)
-                .with(COLLECTION_ID, path("featureId", Schema.integer(), "feature id"), CRS, F));
+                .with(COLLECTION_ID, path("featureId", Schema.integer(), "feature id"), CRS, F).as(read));
         ops.add(Operation.get("exportFeatures", COLLECTION_PATH + "/export", "The whole layer (filters apply, no paging) as a GeoJSON download",
                 items::export, geojson)
                 .with(COLLECTION_ID).with(EXPORT_QUERY.toArray(Parameter[]::new))
-                .withLayerParameters(Operations::propertyFilters));
+                .withLayerParameters(Operations::propertyFilters).as(read));
         ops.add(Operation.get("getNearest", COLLECTION_PATH + "/nearest", "The k features nearest to a point, with distance_m (metres, geodesic)",
                 spatial::nearest, geojson)
                 .with(COLLECTION_ID,
                         query("point", Schema.arrayOf(Schema.number()).minItems(2).maxItems(2), "lon,lat in CRS84").asRequired(),
                         query("k", Schema.integer().minimum(1).maximum(SpatialQueryHandler.MAX_NEAREST).defaultValue(5), "how many"),
-                        CRS));
+                        CRS).as(read));
         ops.add(Operation.get("getLayerStatistics", COLLECTION_PATH + "/statistics",
                 "Count, length_km, area_m2 and sum per value of a property", statistics::layer, json)
                 .with(COLLECTION_ID, query("groupby", Schema.string(), "property to group by; none: one group"),
-                        query("sum", Schema.string(), "numeric property to add up per group")));
+                        query("sum", Schema.string(), "numeric property to add up per group")).as(read));
         ops.add(Operation.get("getDashboardStatistics", "/statistics",
                 "Planning dashboard: the source article's figures as stated (with wording and section, and the data's value where it can check them), per-layer positioned/placeholder counts, line km by voltage, enterprises by cluster and status, land use, upgrade progress",
-                statistics::dashboard, json));
-        ops.add(Operation.get("getProcesses", "/processes", "Analyses (OGC API – Processes)", processes::list, json, html).with(F));
+                statistics::dashboard, json).as(read));
+        ops.add(Operation.get("getProcesses", "/processes", "Analyses (OGC API – Processes)", processes::list, json, html).with(F).as(read));
         ops.add(Operation.get("getProcessDescription", "/processes/{processId}", "One process: inputs and outputs",
                 processes::one, json, html)
                 .with(path("processId", Schema.string().enumOf(registered.all().stream().map(Process::id).toList()),
-                        "process id"), F));
+                        "process id"), F).as(read));
         for (Process p : registered.all()) {
             Parameter[] query = p.declaration().outputCrs() ? new Parameter[] {CRS} : new Parameter[0];
-            ops.add(Operation.execute(p.declaration(), ctx -> executions.execute(ctx, p.id()), query));
+            ops.add(Operation.execute(p.declaration(), ctx -> executions.execute(ctx, p.id()), query).as(read));
         }
         ops.add(Operation.get("getCoverageRules", "/processes/coverage/rules",
-                "Supply-radius rule sets (DL/T 5729 and high-voltage service radii), metres by voltage and class", coverageRules::rules, json));
+                "Supply-radius rule sets (DL/T 5729 and high-voltage service radii), metres by voltage and class", coverageRules::rules, json).as(read));
         ops.add(Operation.get("getSuggestionForm", "/suggestions/form",
                 "What the citizens' suggestion form offers: categories, statuses, limits", suggestions::form, json));
         ops.add(new Operation("postSuggestion", HandlerType.POST, "/suggestions", Role.PUBLIC,
@@ -148,10 +158,19 @@ final class Operations {
                 "Move a suggestion to under_review or answered with a reply: JSON {status, reply}; If-Match with its ETag",
                 List.of(path("suggestionId", Schema.integer(), "the suggestion's feature id")), null, null, List.of(geojson),
                 suggestions::answer));
-        ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap, layer roles)", mapConfig::get, json));
+        ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap, layer roles)", mapConfig::get, json).as(read));
         ops.add(Operation.get("getHealth", "/health", "Liveness: 200 with status ok", ctx -> ctx.json(Map.of("status", "ok", "store", store.kind())), json));
         ops.add(Operation.get("getFavicon", "/favicon.ico", "Browser icon: redirects to /static/favicon.svg",
                 ctx -> ctx.redirect("/static/favicon.svg")));
+        ops.add(Operation.get("getCaller", "/me", "Who the server takes the caller for: the bearer token's holder and role, or anonymous",
+                me::get, json));
+        ops.add(Operation.of("createToken", HandlerType.POST, "/admin/tokens", Role.ADMIN,
+                "Make a bearer token: body {\"name\": holder, \"role\": viewer|editor|admin}; the answer shows the token once",
+                tokens::create, json));
+        ops.add(Operation.of("getTokens", HandlerType.GET, "/admin/tokens", Role.ADMIN, "Every token, without its secret",
+                tokens::list, json));
+        ops.add(Operation.of("revokeToken", HandlerType.DELETE, "/admin/tokens/{tokenId}", Role.ADMIN, "Revoke a token from now on",
+                tokens::revoke).with(path("tokenId", Schema.integer(), "token id")));
         this.all = List.copyOf(ops);
     }
 

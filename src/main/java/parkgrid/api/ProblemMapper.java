@@ -81,6 +81,7 @@ final class ProblemMapper {
     static void register(Javalin app) {
         app.exception(ParkGridException.class, (e, ctx) -> {
             Kind kind = kindOf(e);
+            challenge(ctx, e);
             if (e instanceof ParkGridException.TooManyRequests t) ctx.header(Header.RETRY_AFTER, Long.toString(t.retryAfterSeconds()));
             else if (e instanceof Busy) ctx.header(Header.RETRY_AFTER, Long.toString(BUSY_RETRY_AFTER_SECONDS));
             write(ctx, kind.status(), kind.title(), e.parameter(), e.detail());
@@ -106,6 +107,19 @@ final class ProblemMapper {
                 writeStatus(ctx, 404, "no resource at " + decodedPath(ctx));
             }
         });
+    }
+
+    /**
+     * RFC 6750 §3: an unauthorised answer names the scheme to use, and says {@code invalid_token} when the
+     * request did send a token; a forbidden one says the token's scope (role) is too low.
+     */
+    private static void challenge(Context ctx, ParkGridException e) {
+        String realm = "Bearer realm=\"ParkGrid\"";
+        if (e instanceof Unauthorized) {
+            ctx.header(Header.WWW_AUTHENTICATE, ctx.header(Header.AUTHORIZATION) == null ? realm : realm + ", error=\"invalid_token\"");
+        } else if (e instanceof Forbidden) {
+            ctx.header(Header.WWW_AUTHENTICATE, realm + ", error=\"insufficient_scope\"");
+        }
     }
 
     /** The request path as the client wrote it, {@code /collections/汝阳县}; the raw one if it does not decode. */

@@ -15,6 +15,13 @@ enum Role implements RouteRole {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The role a stored token holds ({@code viewer}, {@code editor}, {@code admin}, as {@link parkgrid.store.TokenStore#ROLES}). */
+    static Role ofToken(String apiName) {
+        Role r = valueOf(apiName.toUpperCase(java.util.Locale.ROOT));
+        if (r == PUBLIC) throw new IllegalArgumentException("no token holds the role public");
+        return r;
+    }
+
     /** Whether a caller holding this role may call an operation that needs {@code needed}. */
     boolean grants(Role needed) {
         return ordinal() >= needed.ordinal();

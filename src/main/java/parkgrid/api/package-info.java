@@ -11,6 +11,13 @@
  * One handler class per resource, request parsing, OGC vocabulary and the problem+json mapper. Handlers
  * parse, call the store or a process, render; no SQL and no geometry algorithms here.
  *
+ * <p><b>Access.</b> Every operation declares a {@link parkgrid.api.Role}; {@link parkgrid.api.AccessCheck}, a
+ * before-handler on every matched route, reads the role Javalin keeps with the route, the request's
+ * {@code Authorization: Bearer} token (looked up by hash in the store) and puts the {@link parkgrid.api.Caller}
+ * on the request: no or a bad token where one is needed is unauthorised (401, {@code WWW-Authenticate: Bearer}),
+ * a token below the role forbidden (403). With {@code PARKGRID_READ=token} the reading operations are declared
+ * {@code viewer}; the landing page, conformance, health, {@code /me} and the favicon stay public.
+ *
  * <p><b>Error contract.</b> Handlers throw {@link parkgrid.feature.ParkGridException}s and never set an error
  * status. {@link parkgrid.api.ProblemMapper} is the only class that turns errors into responses and the only
  * place HTTP error statuses are chosen: its {@code KINDS} table gives each kind its status and title (invalid

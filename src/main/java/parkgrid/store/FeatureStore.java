@@ -119,6 +119,9 @@ public interface FeatureStore extends AutoCloseable {
         return ExpandingNearestSearch.nearest(this, layerName, lonLat, k);
     }
 
+    /** The bearer tokens kept in this store, as hashes. */
+    TokenStore tokens();
+
     /**
      * Short description for the server's own log, e.g. {@code GeoPackage data/parkgrid.gpkg}: it names the file or
      * JDBC URL, so it never goes into a response (use {@link #kind()} there).

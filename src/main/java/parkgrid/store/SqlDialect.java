@@ -63,6 +63,10 @@ public enum SqlDialect {
             java.sql.Timestamp t = rs.getTimestamp(index);
             return t == null ? null : t.toInstant();
         }
+
+        @Override public String serialKey(String column) { return column + " bigserial PRIMARY KEY"; }
+
+        @Override public String timeType() { return "timestamptz"; }
     },
 
     /**
@@ -118,6 +122,10 @@ public enum SqlDialect {
             String t = rs.getString(index);
             return t == null ? null : java.time.Instant.parse(t);
         }
+
+        @Override public String serialKey(String column) { return column + " INTEGER PRIMARY KEY AUTOINCREMENT"; }
+
+        @Override public String timeType() { return "TEXT"; }
     };
 
     /** The ICU root collation, whose upper/lower case mappings are the full Unicode ones Java uses. */
@@ -156,6 +164,12 @@ public enum SqlDialect {
 
     /** Reads a time {@link #bindInstant} wrote; null for SQL NULL. */
     public abstract java.time.Instant readInstant(java.sql.ResultSet rs, int index) throws java.sql.SQLException;
+
+    /** The DDL of an auto-numbered primary key column. */
+    public abstract String serialKey(String column);
+
+    /** The column type {@link #bindInstant} writes into. */
+    public abstract String timeType();
 
     /** The GeoPackage R-tree table of a layer's {@code geom} column. */
     public static String rtree(String layerName) {

@@ -19,6 +19,8 @@
  *       version exactly one wins.</li>
  *   <li>Each store migrates its own tables forward on open (numbered migrations, one transaction each):
  *       data made by an older ParkGrid is upgraded in place.</li>
+ *   <li>Each store keeps bearer tokens ({@link parkgrid.store.FeatureStore#tokens}, table {@code parkgrid_token})
+ *       as SHA-256 hashes only ({@link parkgrid.store.TokenSecret}); one SQL for both ({@link parkgrid.store.TokenTable}).</li>
  *   <li>Implementations are thread-safe. Both pass the same contract suites ({@code FeatureStoreContract},
  *       {@code VersionedWritesContract}).</li>
  * </ul>

@@ -83,11 +83,11 @@ class OperationTableTest extends SeededServerTest {
         for (String op : apiOperations(api)) {
             String method = op.substring(0, op.indexOf(' '));
             String path = op.substring(op.indexOf(' ') + 1).replace("{collectionId}", "villages").replace("{featureId}", "1")
-                    .replace("{processId}", "coverage").replaceAll("\\{[^}]+}", "1");
+                    .replace("{processId}", "coverage").replace("{tokenId}", "1").replaceAll("\\{[^}]+}", "1");
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
             HttpRequest request = method.equals("POST")
                     ? b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build()
-                    : b.GET().build();
+                    : b.method(method, HttpRequest.BodyPublishers.noBody()).build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             assertNotEquals(404, status, op);
             assertNotEquals(405, status, op);

@@ -122,24 +122,28 @@ class SuggestionsApiTest {
             assertEquals("市民 李四", item.at("/properties/author").asText());
 
             String answer = "/suggestions/" + id + "/answer";
-            HttpResponse<String> noVersion = send(server, "POST", answer, "{\"status\":\"under_review\"}", Map.of());
+            HttpResponse<String> anonymous = send(server, "POST", answer, "{\"status\":\"under_review\"}", Map.of("If-Match", "\"1\""));
+            assertEquals(401, anonymous.statusCode(), "answering needs an editor's token: " + anonymous.body());
+            String editor = "Bearer " + store.tokens().issue("规划员 王五", "editor", "test").secret();
+            HttpResponse<String> noVersion = send(server, "POST", answer, "{\"status\":\"under_review\"}", Map.of("Authorization", editor));
             assertEquals(428, noVersion.statusCode(), noVersion.body());
             assertEquals("If-Match", json(noVersion).get("parameter").asText());
-            HttpResponse<String> review = send(server, "POST", answer, "{\"status\":\"under_review\"}", Map.of("If-Match", "\"1\""));
+            HttpResponse<String> review = send(server, "POST", answer, "{\"status\":\"under_review\"}", Map.of("If-Match", "\"1\"", "Authorization", editor));
             assertEquals(200, review.statusCode(), review.body());
             assertEquals("\"2\"", review.headers().firstValue("ETag").orElseThrow());
-            HttpResponse<String> stale = send(server, "POST", answer, "{\"status\":\"answered\",\"reply\":\"已采纳\"}", Map.of("If-Match", "\"1\""));
+            HttpResponse<String> stale = send(server, "POST", answer, "{\"status\":\"answered\",\"reply\":\"已采纳\"}", Map.of("If-Match", "\"1\"", "Authorization", editor));
             assertEquals(412, stale.statusCode(), stale.body());
-            HttpResponse<String> noReply = send(server, "POST", answer, "{\"status\":\"answered\"}", Map.of("If-Match", "\"2\""));
+            HttpResponse<String> noReply = send(server, "POST", answer, "{\"status\":\"answered\"}", Map.of("If-Match", "\"2\"", "Authorization", editor));
             assertEquals(400, noReply.statusCode(), noReply.body());
             assertEquals("reply", json(noReply).get("parameter").asText());
             HttpResponse<String> answered = send(server, "POST", answer,
-                    "{\"status\":\"answered\",\"reply\":\"已纳入龙腾社区口袋公园选址，谢谢！\"}", Map.of("If-Match", "\"2\""));
+                    "{\"status\":\"answered\",\"reply\":\"已纳入龙腾社区口袋公园选址，谢谢！\"}", Map.of("If-Match", "\"2\"", "Authorization", editor));
             assertEquals(200, answered.statusCode(), answered.body());
             assertEquals("answered", json(answered).at("/properties/status").asText());
             assertEquals("已纳入龙腾社区口袋公园选址，谢谢！", json(answered).at("/properties/reply").asText());
             assertFalse(json(answered).at("/properties/answered_at").asText().isEmpty());
-            HttpResponse<String> back = send(server, "POST", answer, "{\"status\":\"under_review\"}", Map.of("If-Match", "\"3\""));
+            assertEquals("规划员 王五", json(answered).at("/properties/answered_by").asText(), "the token's holder answered");
+            HttpResponse<String> back = send(server, "POST", answer, "{\"status\":\"under_review\"}", Map.of("If-Match", "\"3\"", "Authorization", editor));
             assertEquals(400, back.statusCode(), "an answered suggestion stays answered: " + back.body());
             assertEquals("status", json(back).get("parameter").asText());
             assertEquals(3, store.history(suggestions(), id).size(), "posted, reviewed, answered: one audit record each");

@@ -50,6 +50,7 @@ class GeoPackageStoreTest extends VersionedWritesContract {
             st.execute("DROP TABLE parkgrid_feature_version");
             st.execute("DROP TABLE parkgrid_schema");
             st.execute("DROP TABLE parkgrid_pending_import");
+            st.execute("DROP TABLE parkgrid_token");
         }
         store = reopen();
         assertEquals(villages, store.count("villages", FeatureQuery.all()));
@@ -61,7 +62,7 @@ class GeoPackageStoreTest extends VersionedWritesContract {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT version FROM parkgrid_schema")) {
             assertTrue(rs.next());
-            assertEquals(3, rs.getInt(1), "the file records the schema version it was migrated to");
+            assertEquals(4, rs.getInt(1), "the file records the schema version it was migrated to");
             assertFalse(rs.next());
         }
         store = reopen();

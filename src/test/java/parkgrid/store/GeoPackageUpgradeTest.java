@@ -71,7 +71,7 @@ class GeoPackageUpgradeTest {
             assertEquals(2, store.patch("villages", 1, Map.of("name_zh", "柏树村（扩建）"), null, 1, "规划员 王五").version());
             assertEquals(1, store.history("villages", 1).size());
         }
-        assertEquals(3, schemaVersion(file), "migrations 2 (versions, audit) and 3 (pending imports) applied");
+        assertEquals(4, schemaVersion(file), "migrations 2 (versions, audit), 3 (pending imports) and 4 (tokens) applied");
         try (GeoPackageStore again = GeoPackageStore.open(file)) {
             VersionedFeature v2 = again.versioned("villages", 1).orElseThrow();
             assertEquals(2, v2.version());

@@ -42,6 +42,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(ParkGridApp.start(Settings.embedded(dir.resolve("unused.gpkg"), 0).withRoles(roles), store));
     }
 
+    /** Serves a store the test prepared with the given settings (their store settings are not used). */
+    public static TestServer serving(FeatureStore store, Settings settings) {
+        return new TestServer(ParkGridApp.start(settings, store));
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + app.port();
     }
@@ -56,7 +61,13 @@ public final class TestServer implements AutoCloseable {
      * percent-encoded; {@code body} (UTF-8 JSON) may be null.
      */
     public RawReply send(String method, String pathAndQuery, String accept, String body) {
+        return send(method, pathAndQuery, accept, body, null);
+    }
+
+    /** {@link #send(String, String, String, String)} with {@code Authorization: Bearer <token>} when the token is not null. */
+    public RawReply send(String method, String pathAndQuery, String accept, String body, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).header("Accept", accept);
+        if (token != null) b.header("Authorization", "Bearer " + token);
         if (body != null) b.header("Content-Type", "application/json");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8));

@@ -19,6 +19,7 @@ final class GeoPackageMigrations {
     static final String VERSION_TABLE = "parkgrid_feature_version";
     static final String AUDIT_TABLE = "parkgrid_audit";
     static final String PENDING_IMPORT_TABLE = "parkgrid_pending_import";
+    static final String TOKEN_TABLE = "parkgrid_token";
     /** The SQL of feature versions and the audit trail in a GeoPackage file (times as ISO-8601 UTC text). */
     static final parkgrid.store.VersionTables VERSIONS = new parkgrid.store.VersionTables(parkgrid.store.SqlDialect.SQLITE, VERSION_TABLE, AUDIT_TABLE);
 
@@ -40,7 +41,9 @@ final class GeoPackageMigrations {
                             + "at TEXT NOT NULL, before TEXT, after TEXT)",
                     "CREATE INDEX " + AUDIT_TABLE + "_feature ON " + AUDIT_TABLE + " (table_name, fid, id)"),
             // 3: layers of an import not yet committed: dropped when the file is opened after a crash
-            List.of("CREATE TABLE " + PENDING_IMPORT_TABLE + " (table_name TEXT PRIMARY KEY)"));
+            List.of("CREATE TABLE " + PENDING_IMPORT_TABLE + " (table_name TEXT PRIMARY KEY)"),
+            // 4: bearer tokens, kept as SHA-256 hashes (store.TokenSecret); not in gpkg_contents, as versions and audit
+            parkgrid.store.TokenTable.createStatements(parkgrid.store.SqlDialect.SQLITE, TOKEN_TABLE, TOKEN_TABLE + "_hash"));
 
     /** The version this code writes. */
     static int latest() {

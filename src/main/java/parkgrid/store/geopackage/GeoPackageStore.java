@@ -20,6 +20,9 @@ import parkgrid.store.FeatureEdit;
 import parkgrid.store.FeatureQuery;
 import parkgrid.store.FeatureStore;
 import parkgrid.store.LayerCatalog;
+import parkgrid.store.SqlDialect;
+import parkgrid.store.TokenStore;
+import parkgrid.store.TokenTable;
 import parkgrid.store.VersionedFeature;
 
 /**
@@ -32,12 +35,22 @@ public final class GeoPackageStore implements FeatureStore {
     private final LayerCatalog layers = new LayerCatalog();
     private final GeoPackageWriter writer;
     private final GeoPackageReader reader;
+    private final TokenTable tokens;
 
     private GeoPackageStore(GeoPackageFile file) throws SQLException {
         this.file = file;
         file.layers().forEach(layers::add);
         this.writer = new GeoPackageWriter(file, layers);
         this.reader = new GeoPackageReader(file, layers);
+        this.tokens = new TokenTable(SqlDialect.SQLITE, GeoPackageMigrations.TOKEN_TABLE, new TokenTable.Connections() {
+            @Override public <T> T read(TokenTable.Work<T> work) {
+                return file.read(work::run);
+            }
+
+            @Override public <T> T write(TokenTable.Work<T> work) {
+                return writer.inWriteTransaction("token", work);
+            }
+        });
     }
 
     /** Opens the GeoPackage at {@code file}, creating an empty one (with its parent folder) if missing. */
@@ -107,6 +120,8 @@ public final class GeoPackageStore implements FeatureStore {
     @Override public Optional<VersionedFeature> versioned(String layerName, long id) { return reader.versioned(layerName, id); }
 
     @Override public List<AuditRecord> history(String layerName, long id) { return reader.history(layerName, id); }
+
+    @Override public TokenStore tokens() { return tokens; }
 
     @Override public String kind() { return "geopackage"; }
 

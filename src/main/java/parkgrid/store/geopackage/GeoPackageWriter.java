@@ -226,6 +226,15 @@ final class GeoPackageWriter {
         updateContentsExtent(layer);
     }
 
+    /** Runs {@code work} under the write lock in one transaction on the writer connection, and returns its answer. */
+    <T> T inWriteTransaction(String what, parkgrid.store.TokenTable.Work<T> work) {
+        synchronized (file.writeLock()) {
+            List<T> out = new ArrayList<>(1);
+            inWriteTransaction(what, () -> out.add(work.run(file.writer())));
+            return out.get(0);
+        }
+    }
+
     interface WriteWork {
         void run() throws SQLException;
     }

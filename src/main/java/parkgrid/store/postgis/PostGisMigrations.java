@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import parkgrid.store.SqlDialect;
+import parkgrid.store.TokenTable;
 import static parkgrid.store.SqlNames.quote;
 
 /**
@@ -35,7 +37,14 @@ final class PostGisMigrations {
                         + "version bigint NOT NULL, updated_at timestamptz NOT NULL, PRIMARY KEY (table_name, fid))",
                 "CREATE TABLE " + s + ".parkgrid_audit (id bigserial PRIMARY KEY, table_name text NOT NULL, fid bigint NOT NULL, "
                         + "version bigint NOT NULL, action text NOT NULL, who text NOT NULL, at timestamptz NOT NULL, before text, after text)",
-                "CREATE INDEX parkgrid_audit_feature ON " + s + ".parkgrid_audit (table_name, fid, id)");
+                "CREATE INDEX parkgrid_audit_feature ON " + s + ".parkgrid_audit (table_name, fid, id)",
+                // bearer tokens, kept as SHA-256 hashes (store.TokenSecret)
+                String.join("; ", TokenTable.createStatements(SqlDialect.POSTGIS, tokenTable(schema), "parkgrid_token_hash")));
+    }
+
+    /** The schema-qualified token table. */
+    static String tokenTable(String schema) {
+        return quote(schema) + ".parkgrid_token";
     }
 
     void apply(Connection c) throws SQLException {

@@ -36,6 +36,9 @@ import parkgrid.store.FeatureStore;
 import parkgrid.store.LayerCatalog;
 import parkgrid.store.LayerMetadataJson;
 import parkgrid.store.QueryPlan;
+import parkgrid.store.SqlDialect;
+import parkgrid.store.TokenStore;
+import parkgrid.store.TokenTable;
 import static parkgrid.store.SqlNames.quote;
 
 /** {@link FeatureStore} on PostgreSQL + PostGIS, in its own schema, with a Hikari connection pool. */
@@ -44,11 +47,23 @@ public final class PostGisStore implements FeatureStore {
     private final String schema;
     private final LayerCatalog layers = new LayerCatalog();
     private final PostGisVersionedWrites versionedWrites;
+    private final TokenTable tokens;
 
     private PostGisStore(HikariDataSource pool, String schema) throws SQLException {
         this.pool = pool;
         this.schema = schema;
         this.versionedWrites = new PostGisVersionedWrites(this, schema, layers);
+        this.tokens = new TokenTable(SqlDialect.POSTGIS, PostGisMigrations.tokenTable(schema), new TokenTable.Connections() {
+            @Override public <T> T read(TokenTable.Work<T> work) {
+                return PostGisStore.this.read(work::run);
+            }
+
+            @Override public <T> T write(TokenTable.Work<T> work) {
+                List<T> out = new ArrayList<>(1);
+                inTransaction(c -> out.add(work.run(c)));
+                return out.get(0);
+            }
+        });
         try (Connection c = pool.getConnection()) {
             new PostGisMigrations(schema).apply(c);
             try (Statement s = c.createStatement();
@@ -299,6 +314,11 @@ public final class PostGisStore implements FeatureStore {
     @Override
     public String kind() {
         return "postgis";
+    }
+
+    @Override
+    public TokenStore tokens() {
+        return tokens;
     }
 
     @Override

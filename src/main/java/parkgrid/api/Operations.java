@@ -3,6 +3,7 @@ package parkgrid.api;
 import static parkgrid.api.Parameter.path;
 import static parkgrid.api.Parameter.query;
 
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +68,26 @@ final class Operations {
     static final List<Parameter> EXPORT_QUERY = List.of(FORMAT, BBOX, BBOX_CRS, CRS, DATETIME, FILTER, FILTER_LANG, FILTER_CRS,
             SORTBY, PROPERTIES);
 
+    static final Parameter FEATURE_ID = path("featureId", Schema.integer(), "feature id");
+    static final Parameter REPAIR = query("repair", Schema.bool().defaultValue(false),
+            "true: an invalid geometry (e.g. a self-intersecting ring) is repaired with JTS GeometryFixer instead of refused");
+    static final Parameter CONTENT_CRS = Parameter.header(FeatureBody.CONTENT_CRS, Schema.string(),
+            "CRS of the body's coordinates (OGC API – Features Part 4/2), in its authority axis order: <uri> or the bare URI, "
+                    + "default CRS84; one of " + SupportedCrs.supportedList());
+    static final Parameter IF_MATCH = Parameter.header(EntityTag.IF_MATCH, Schema.string(),
+            "the ETag of the version this change replaces (from GET …/items/{featureId}); without it 428, when stale 412").asRequired();
+    static final Parameter IF_MATCH_OPTIONAL = Parameter.header(EntityTag.IF_MATCH, Schema.string(),
+            "the ETag the feature must have now (for a deleted one, the version its delete ended); 412 when it has changed");
+    static final Parameter IF_NONE_MATCH = Parameter.header(EntityTag.IF_NONE_MATCH, Schema.string(),
+            "an ETag the client holds: 304 without a body when it is still current");
+
     private final List<Operation> all;
 
     Operations(FeatureStore store, Settings settings, Processes registered, ProcessRunner runner) {
         LandingHandler landing = new LandingHandler(store);
         CollectionsHandler collections = new CollectionsHandler(store);
         ItemsHandler items = new ItemsHandler(store);
+        ItemWriteHandler writes = new ItemWriteHandler(store, settings.limits());
         OpenApiHandler openApi = new OpenApiHandler(store, this::all);
         MapConfigHandler mapConfig = new MapConfigHandler(settings);
         SpatialQueryHandler spatial = new SpatialQueryHandler(store);
@@ -81,6 +96,8 @@ final class Operations {
         ProcessExecutionHandler executions = new ProcessExecutionHandler(registered, runner);
         CoverageRulesHandler coverageRules = new CoverageRulesHandler();
         String json = OgcVocabulary.JSON, html = OgcVocabulary.HTML, geojson = OgcVocabulary.GEOJSON;
+        List<String> featureBody = List.of(geojson, json);
+        String items_ = COLLECTION_PATH + "/items", item = items_ + "/{featureId}";
 
         List<Operation> ops = new ArrayList<>();
         ops.add(Operation.get("getLandingPage", "/", "Landing page (in a browser: the map)", landing::landing, json, html).with(F));
@@ -97,8 +114,34 @@ final class Operations {
                 items::items, geojson, html)
                 .with(COLLECTION_ID).with(ITEMS_QUERY.toArray(Parameter[]::new))
                 .withLayerParameters(Operations::propertyFilters));
-        ops.add(Operation.get("getFeature", COLLECTION_PATH + "/items/{featureId}", "One feature", items::item, geojson, html)
-                .with(COLLECTION_ID, path("featureId", Schema.integer(), "feature id"), CRS, F));
+        ops.add(Operation.get("getFeature", item, "One feature, with its version as ETag", items::item, geojson, html)
+                .with(COLLECTION_ID, FEATURE_ID, CRS, F, IF_NONE_MATCH));
+        ops.add(Operation.write("createFeature", HandlerType.POST, items_, Role.EDITOR,
+                "Add a feature (GeoJSON Feature; without an id the next free one): 201 with Location and ETag",
+                writes::create, featureBody, 201, geojson).with(COLLECTION_ID, REPAIR, CONTENT_CRS));
+        ops.add(Operation.write("replaceFeature", HandlerType.PUT, item, Role.EDITOR,
+                "Replace a feature (GeoJSON Feature); If-Match required, answers the new ETag",
+                writes::replace, featureBody, 200, geojson).with(COLLECTION_ID, FEATURE_ID, REPAIR, IF_MATCH, CONTENT_CRS));
+        ops.add(Operation.write("updateFeature", HandlerType.PATCH, item, Role.EDITOR,
+                "Change some properties and/or the geometry (JSON Merge Patch; a null property clears it); If-Match required",
+                writes::patch, List.of(OgcVocabulary.MERGE_PATCH_JSON, geojson, json), 200, geojson)
+                .with(COLLECTION_ID, FEATURE_ID, REPAIR, IF_MATCH, CONTENT_CRS));
+        ops.add(Operation.write("deleteFeature", HandlerType.DELETE, item, Role.EDITOR, "Delete a feature; If-Match required",
+                writes::delete, List.of(), 204).with(COLLECTION_ID, FEATURE_ID, IF_MATCH));
+        ops.add(Operation.write("optionsFeatures", HandlerType.OPTIONS, items_, Role.PUBLIC,
+                "Allow: what this caller may do with the layer's features (POST for editors), as QGIS asks",
+                writes::itemsOptions, List.of(), 204).with(COLLECTION_ID));
+        ops.add(Operation.write("optionsFeature", HandlerType.OPTIONS, item, Role.PUBLIC,
+                "Allow: what this caller may do with a feature (PUT, PATCH, DELETE for editors), for any id",
+                writes::itemOptions, List.of(), 204).with(COLLECTION_ID, path("featureId", Schema.string(), "feature id")));
+        ops.add(Operation.get("getFeatureHistory", item + "/history",
+                "Every recorded change of a feature, oldest first: version, action, who, when, before and after (GeoJSON)",
+                writes::history, json).with(COLLECTION_ID, FEATURE_ID));
+        ops.add(Operation.write("revertFeature", HandlerType.POST, item + "/revert", Role.EDITOR,
+                "Put a feature back as it was at a version (re-created if deleted), as a new version with its own record",
+                writes::revert, List.of(), 200, geojson)
+                .with(COLLECTION_ID, FEATURE_ID, query("version", Schema.integer().minimum(1), "the version to go back to (see history)").asRequired(),
+                        IF_MATCH_OPTIONAL));
         ops.add(Operation.get("exportFeatures", COLLECTION_PATH + "/export", "The whole layer (filters apply, no paging) as a GeoJSON download",
                 items::export, geojson)
                 .with(COLLECTION_ID).with(EXPORT_QUERY.toArray(Parameter[]::new))

@@ -77,7 +77,7 @@ final class Operations {
     static final Parameter IF_MATCH = Parameter.header(EntityTag.IF_MATCH, Schema.string(),
             "the ETag of the version this change replaces (from GET …/items/{featureId}); without it 428, when stale 412").asRequired();
     static final Parameter IF_MATCH_OPTIONAL = Parameter.header(EntityTag.IF_MATCH, Schema.string(),
-            "the ETag the feature must have now (for a deleted one, the version its delete ended); 412 when it has changed");
+            "the ETag the feature must have now (for a deleted one, the version of its delete record); 412 when it has changed");
     static final Parameter IF_NONE_MATCH = Parameter.header(EntityTag.IF_NONE_MATCH, Schema.string(),
             "an ETag the client holds: 304 without a body when it is still current");
 
@@ -116,6 +116,9 @@ final class Operations {
                 .withLayerParameters(Operations::propertyFilters));
         ops.add(Operation.get("getFeature", item, "One feature, with its version as ETag", items::item, geojson, html)
                 .with(COLLECTION_ID, FEATURE_ID, CRS, F, IF_NONE_MATCH));
+        // Javalin answers HEAD on a GET route with an empty 200 without running it: this one sends the ETag
+        ops.add(Operation.write("headFeature", HandlerType.HEAD, item, Role.PUBLIC, "The headers of GET on one feature (its ETag), no body",
+                items::item, List.of(), 200).with(COLLECTION_ID, FEATURE_ID, CRS, F, IF_NONE_MATCH));
         ops.add(Operation.write("createFeature", HandlerType.POST, items_, Role.EDITOR,
                 "Add a feature (GeoJSON Feature; without an id the next free one): 201 with Location and ETag",
                 writes::create, featureBody, 201, geojson).with(COLLECTION_ID, REPAIR, CONTENT_CRS));

@@ -98,7 +98,7 @@ public interface FeatureStore extends AutoCloseable {
      * version with its own audit record ({@link AuditRecord.Action#REVERT}), in one transaction.
      *
      * @param expectedVersion when present, the version the feature must be at now (for a deleted feature, the
-     *                        version its delete ended); otherwise whatever is current is replaced
+     *                        version of its delete record); otherwise whatever is current is replaced
      * @throws parkgrid.feature.ParkGridException 404 when there is no such feature or version, 400 when
      *         {@code toVersion} is the feature's deletion, 412 when {@code expectedVersion} is not current
      */

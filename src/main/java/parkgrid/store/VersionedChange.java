@@ -119,8 +119,8 @@ public abstract class VersionedChange {
      * {@code after} of the record that made it, or the {@code before} of the next record (a feature stored by an
      * import has no record of its version 1).
      *
-     * @param expectedVersion when given, the version the feature must be at (for a deleted one: the version its
-     *                        delete ended)
+     * @param expectedVersion when given, the version the feature must be at (for a deleted one: the version of
+     *                        its delete record)
      * @throws ParkGridException not found when the feature has no such version, invalid input when that version is
      *                           a deletion, precondition failed when {@code expectedVersion} is not current
      */

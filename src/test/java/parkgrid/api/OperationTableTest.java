@@ -34,7 +34,7 @@ class OperationTableTest extends SeededServerTest {
         Routes.register(app, server.store(), Settings.embedded(dir.resolve("unused.gpkg"), 0));
         Set<String> routes = new TreeSet<>();
         app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
-                .filter(e -> Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS").contains(e.getEndpoint().getMethod().name()))
+                .filter(e -> Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS").contains(e.getEndpoint().getMethod().name()))
                 .forEach(e -> routes.add(e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath()));
         return routes;
     }

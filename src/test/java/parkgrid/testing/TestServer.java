@@ -53,10 +53,11 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * Sends any request and keeps the body's bytes as they came, undecoded. {@code pathAndQuery} must already be
-     * percent-encoded; {@code body} (UTF-8 JSON) may be null.
+     * percent-encoded; {@code body} (UTF-8 JSON) may be null; {@code headers} come in pairs (name, value).
      */
-    public RawReply send(String method, String pathAndQuery, String accept, String body) {
+    public RawReply send(String method, String pathAndQuery, String accept, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).header("Accept", accept);
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         if (body != null) b.header("Content-Type", "application/json");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8));

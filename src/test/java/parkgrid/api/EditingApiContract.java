@@ -62,6 +62,9 @@ abstract class EditingApiContract {
 
     protected void cleanUp() throws Exception {}
 
+    /** After the parallel writers: the store's own check that nothing is corrupted (the GeoPackage's integrity_check). */
+    protected void assertIntact() throws Exception {}
+
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         store = open(dir);
@@ -364,6 +367,7 @@ abstract class EditingApiContract {
 
         List<Integer> ids = inParallel(writers, k -> () -> idOfCreated(post(SITES, feature(point(112.3, 34.3), "并发新建" + k, k))));
         assertEquals(writers, new HashSet<>(ids).size(), "every creator got an id of its own: " + ids);
+        assertIntact();
     }
 
     private static int idOfCreated(EditingServer.Reply r) {

@@ -284,6 +284,36 @@ abstract class EditingApiContract {
         }
     }
 
+    /**
+     * The requests QGIS 3.32+'s OAPIF provider makes (qgsoapifprovider.cpp and its create/put/patch/delete requests),
+     * as an editor: OPTIONS on the items and on the first item decide what it offers; a new feature is POSTed
+     * without an id, with {@code Content-Crs} as a bare URI, and its id read after "/items/" in Location. QGIS sends
+     * no If-Match, so its replace, patch and delete are refused (428) and change nothing: see the report.
+     */
+    @Test
+    void aQgisEditSessionCreatesAndItsWritesWithoutIfMatchChangeNothing() {
+        String items = "/collections/" + SITES + "/items";
+        long first = get(items + "?limit=10").json().at("/features/0/id").asLong();
+        assertTrue(methods(server.send("OPTIONS", items, null, EditingServer.CALLER, editor)).contains("POST"));
+        assertTrue(methods(server.send("OPTIONS", items + "/" + first, null, EditingServer.CALLER, editor)).containsAll(List.of("PUT", "PATCH", "DELETE")));
+
+        EditingServer.Reply created = server.send("POST", items, "{\"type\":\"Feature\",\"geometry\":" + point(34.31, 112.31)
+                        + ",\"properties\":{\"name_zh\":\"QGIS新增站\",\"households\":null}}",
+                "Content-Type", GEOJSON, "Content-Crs", "http://www.opengis.net/def/crs/EPSG/0/4490", EditingServer.CALLER, editor);
+        assertEquals(201, created.status(), created.toString());
+        String location = created.header("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf("/items/") + "/items/".length()));
+        assertEquals(112.31, get(items + "/" + id).json().at("/geometry/coordinates/0").asDouble(), 1e-9);
+
+        assertEquals(428, server.send("PATCH", items + "/" + id, "{\"properties\":{\"name_zh\":\"QGIS改名\"}}", "Content-Type", MERGE_PATCH,
+                EditingServer.CALLER, editor).status());
+        assertEquals(428, server.send("PUT", items + "/" + id, feature(point(34.32, 112.32), "QGIS替换", 1), "Content-Type", GEOJSON,
+                "Content-Crs", "http://www.opengis.net/def/crs/EPSG/0/4490", EditingServer.CALLER, editor).status());
+        assertEquals(428, server.send("DELETE", items + "/" + id, null, EditingServer.CALLER, editor).status());
+        assertEquals("QGIS新增站", get(items + "/" + id).json().at("/properties/name_zh").asText());
+        assertEquals("\"1\"", get(items + "/" + id).header("ETag"));
+    }
+
     private static Set<String> methods(EditingServer.Reply r) {
         assertNotNull(r.header("Allow"), r.toString());
         Set<String> out = new HashSet<>();

@@ -20,8 +20,6 @@ import parkgrid.store.ImportProgress;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonReader;
 import parkgrid.geo.GeoPackageGeometry;
-import parkgrid.store.AuditJson;
-import parkgrid.store.AuditRecord;
 import parkgrid.store.FeatureChecks;
 import parkgrid.store.FeatureEdit;
 import parkgrid.store.VersionedChange;

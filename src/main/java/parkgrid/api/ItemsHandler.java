@@ -20,6 +20,7 @@ import parkgrid.io.FeatureEncoder;
 import parkgrid.io.FeatureFormat;
 import parkgrid.io.FeatureFormats;
 import parkgrid.store.FeatureStore;
+import parkgrid.store.VersionedFeature;
 
 /**
  * {@code /collections/{id}/items}, {@code /items/{featureId}} and {@code /export}. Pages and exports are
@@ -57,15 +58,15 @@ final class ItemsHandler {
         ResponseFormat format = ResponseFormat.of(ctx);
         SupportedCrs crs = ItemsRequest.crs(ctx, "crs");
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
-        String idText = ctx.pathParam("featureId");
-        long id;
-        try {
-            id = Long.parseLong(idText);
-        } catch (NumberFormatException e) {
-            throw ParkGridException.notFound("featureId", "feature id '" + idText + "' is not an integer, so no feature has it");
-        }
-        Feature f = store.feature(layer.name(), id).orElseThrow(() ->
+        long id = featureId(ctx);
+        VersionedFeature versioned = store.versioned(layer.name(), id).orElseThrow(() ->
                 ParkGridException.notFound("featureId", "collection '" + layer.name() + "' has no feature " + id));
+        ctx.header("ETag", EntityTag.of(versioned.version()));
+        if (EntityTag.noneMatchHolds(ctx, versioned.version())) {
+            ctx.status(304);
+            return;
+        }
+        Feature f = versioned.feature();
         Links links = new Links(ctx);
         String path = "/collections/" + layer.name();
         ArrayNode l = Responses.JSON.createArrayNode();
@@ -84,6 +85,16 @@ final class ItemsHandler {
             doc.set("links", l);
             ctx.header("Content-Crs", "<" + crs.uri() + ">");
             ctx.contentType(OgcVocabulary.GEOJSON).result(doc.toString());
+        }
+    }
+
+    /** The {@code featureId} path parameter; 404 when it is not an integer (no feature can have it). */
+    static long featureId(Context ctx) {
+        String idText = ctx.pathParam("featureId");
+        try {
+            return Long.parseLong(idText);
+        } catch (NumberFormatException e) {
+            throw ParkGridException.notFound("featureId", "feature id '" + idText + "' is not an integer, so no feature has it");
         }
     }
 

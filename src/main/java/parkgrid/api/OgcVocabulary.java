@@ -12,6 +12,8 @@ public final class OgcVocabulary {
     public static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
     public static final String SCHEMA_JSON = "application/schema+json";
     public static final String PROBLEM_JSON = "application/problem+json";
+    /** JSON Merge Patch (RFC 7396), the body of a PATCH (OGC API – Features Part 4 update). */
+    public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     public static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
@@ -33,7 +35,8 @@ public final class OgcVocabulary {
     /**
      * What {@code /conformance} declares: OGC API – Features Part 1 (core, OpenAPI 3.0, HTML, GeoJSON),
      * Part 2 (crs) and Part 3 (filter, features-filter) with CQL2 text and JSON, basic CQL2, the spatial
-     * function classes and case-/accent-insensitive comparison.
+     * function classes and case-/accent-insensitive comparison; Part 4 (create, replace, delete; update by
+     * PATCH; for features).
      */
     public static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -52,7 +55,10 @@ public final class OgcVocabulary {
             "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
             "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
             "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
-            "http://www.opengis.net/spec/cql2/1.0/conf/accent-insensitive-comparison");
+            "http://www.opengis.net/spec/cql2/1.0/conf/accent-insensitive-comparison",
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");
 
     /** The OGC API page size default (what QGIS assumes) and the most one page returns. */
     public static final int DEFAULT_LIMIT = 1000;

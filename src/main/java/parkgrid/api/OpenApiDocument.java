@@ -62,13 +62,19 @@ final class OpenApiDocument {
             o.putObject("requestBody").put("required", true).putObject("content").putObject(OgcVocabulary.JSON)
                     .set("schema", op.process().requestSchema());
         }
+        if (!op.requestTypes().isEmpty()) {
+            ObjectNode content = o.putObject("requestBody").put("required", true).putObject("content");
+            op.requestTypes().forEach(t -> content.putObject(t).putObject("schema").put("type", "object"));
+        }
         ObjectNode responses = o.putObject("responses");
-        if (op.responseTypes().isEmpty() && op.method() != io.javalin.http.HandlerType.GET) {
-            responses.putObject("204").put("description", "Done; no content");
-        } else if (op.responseTypes().isEmpty()) {
-            responses.putObject("302").put("description", "Redirect");
-        } else {
-            ObjectNode content = responses.putObject("200").put("description", "OK").putObject("content");
+        ObjectNode success = responses.putObject(Integer.toString(op.status())).put("description", switch (op.status()) {
+            case 201 -> "Created (Location and ETag name the new feature)";
+            case 204 -> "No content";
+            case 302 -> "Redirect";
+            default -> "OK";
+        });
+        if (!op.responseTypes().isEmpty()) {
+            ObjectNode content = success.putObject("content");
             op.responseTypes().forEach(t -> content.putObject(t));
         }
         problem(responses, ProblemMapper.statusOf(ParkGridException.InvalidInput.class), "Invalid parameter or input");
@@ -78,6 +84,12 @@ final class OpenApiDocument {
         }
         if (op.path().contains("{")) problem(responses, ProblemMapper.statusOf(ParkGridException.NotFound.class), "No such collection, feature or process");
         if (op.process() != null) problem(responses, ProblemMapper.statusOf(ParkGridException.TimeLimitExceeded.class), "Analysis time limit exceeded, or every analysis worker busy");
+        if (!op.requestTypes().isEmpty()) problem(responses, ProblemMapper.statusOf(ParkGridException.TooLarge.class), "Body or geometry larger than the limits");
+        if (op.path().endsWith("{featureId}") && op.method() != io.javalin.http.HandlerType.OPTIONS && !op.requestTypes().isEmpty()
+                || op.method() == io.javalin.http.HandlerType.DELETE) {
+            problem(responses, ProblemMapper.statusOf(ParkGridException.PreconditionFailed.class), "If-Match names a version that is no longer current");
+            problem(responses, ProblemMapper.statusOf(ParkGridException.PreconditionRequired.class), "If-Match missing");
+        }
         return o;
     }
 

@@ -21,12 +21,14 @@ import parkgrid.process.ProcessDeclaration;
  * @param parameters      every path and query parameter it accepts
  * @param layerParameters extra query parameters a collection adds (one equality filter per property), or null
  * @param process         the process whose execution this is (its inputs are the request body), or null
- * @param responseTypes   media types of a successful answer; empty for a redirect
+ * @param responseTypes   media types of a successful answer; empty for a redirect or an answer without a body
  * @param handler         does the work; query parameters are checked against the declaration before it runs
+ * @param requestTypes    media types of the request body of a feature write; empty when it takes none (or a process body)
+ * @param status          the status of a successful answer (200, 201 created, 204 no content, 302 redirect)
  */
 record Operation(String id, HandlerType method, String path, Role role, String summary, List<Parameter> parameters,
                  Function<Layer, List<Parameter>> layerParameters, ProcessDeclaration process, List<String> responseTypes,
-                 Handler handler) {
+                 Handler handler, List<String> requestTypes, int status) {
     Operation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(method, "method");
@@ -36,6 +38,7 @@ record Operation(String id, HandlerType method, String path, Role role, String s
         Objects.requireNonNull(handler, "handler");
         parameters = List.copyOf(parameters);
         responseTypes = List.copyOf(responseTypes);
+        requestTypes = List.copyOf(requestTypes);
         for (Parameter p : parameters) {
             if (p.in() == Parameter.In.PATH && !path.contains("{" + p.name() + "}")) {
                 throw new IllegalArgumentException(id + ": path parameter " + p.name() + " is not in " + path);
@@ -45,34 +48,39 @@ record Operation(String id, HandlerType method, String path, Role role, String s
 
     /** A public GET answering {@code responseTypes}. */
     static Operation get(String id, String path, String summary, Handler handler, String... responseTypes) {
-        return new Operation(id, HandlerType.GET, path, Role.PUBLIC, summary, List.of(), null, null, List.of(responseTypes), handler);
+        return new Operation(id, HandlerType.GET, path, Role.PUBLIC, summary, List.of(), null, null, List.of(responseTypes), handler,
+                List.of(), responseTypes.length == 0 ? 302 : 200);
     }
 
-    /** Any method, for {@code role}, answering {@code responseTypes}. */
-    static Operation of(String id, HandlerType method, String path, Role role, String summary, Handler handler, String... responseTypes) {
-        return new Operation(id, method, path, role, summary, List.of(), null, null, List.of(responseTypes), handler);
+    /**
+     * A write or other non-GET operation for {@code role}: its body's media types ({@code requestTypes}, may be
+     * empty), the status of its success and what that answer is ({@code responseTypes}, empty for none).
+     */
+    static Operation write(String id, HandlerType method, String path, Role role, String summary, Handler handler,
+                           List<String> requestTypes, int status, String... responseTypes) {
+        return new Operation(id, method, path, role, summary, List.of(), null, null, List.of(responseTypes), handler, requestTypes, status);
     }
 
     /** The public POST that executes {@code process}, answering GeoJSON. */
     static Operation execute(ProcessDeclaration process, Handler handler, Parameter... parameters) {
         return new Operation("execute-" + process.id(), HandlerType.POST, process.executionPath(), Role.PUBLIC,
                 "Run " + process.title().toLowerCase(java.util.Locale.ROOT) + " (inputs: /processes/" + process.id() + ")",
-                List.of(parameters), null, process, List.of(OgcVocabulary.GEOJSON), handler);
+                List.of(parameters), null, process, List.of(OgcVocabulary.GEOJSON), handler, List.of(), 200);
     }
 
     Operation with(Parameter... more) {
         List<Parameter> all = new ArrayList<>(parameters);
         all.addAll(List.of(more));
-        return new Operation(id, method, path, role, summary, all, layerParameters, process, responseTypes, handler);
+        return new Operation(id, method, path, role, summary, all, layerParameters, process, responseTypes, handler, requestTypes, status);
     }
 
     /** The same operation for callers holding {@code needed}. */
     Operation as(Role needed) {
-        return new Operation(id, method, path, needed, summary, parameters, layerParameters, process, responseTypes, handler);
+        return new Operation(id, method, path, needed, summary, parameters, layerParameters, process, responseTypes, handler, requestTypes, status);
     }
 
     Operation withLayerParameters(Function<Layer, List<Parameter>> perLayer) {
-        return new Operation(id, method, path, role, summary, parameters, perLayer, process, responseTypes, handler);
+        return new Operation(id, method, path, role, summary, parameters, perLayer, process, responseTypes, handler, requestTypes, status);
     }
 
     /** True when the path has {@code {collectionId}} and each collection adds parameters of its own. */

@@ -71,6 +71,19 @@ final class Operations {
     static final List<Parameter> EXPORT_QUERY = List.of(FORMAT, BBOX, BBOX_CRS, CRS, DATETIME, FILTER, FILTER_LANG, FILTER_CRS,
             SORTBY, PROPERTIES);
 
+    static final Parameter FEATURE_ID = path("featureId", Schema.integer(), "feature id");
+    static final Parameter REPAIR = query("repair", Schema.bool().defaultValue(false),
+            "true: an invalid geometry (e.g. a self-intersecting ring) is repaired with JTS GeometryFixer instead of refused");
+    static final Parameter CONTENT_CRS = Parameter.header(FeatureBody.CONTENT_CRS, Schema.string(),
+            "CRS of the body's coordinates (OGC API – Features Part 4/2), in its authority axis order: <uri> or the bare URI, "
+                    + "default CRS84; one of " + SupportedCrs.supportedList());
+    static final Parameter IF_MATCH = Parameter.header(EntityTag.IF_MATCH, Schema.string(),
+            "the ETag of the version this change replaces (from GET …/items/{featureId}); without it 428, when stale 412").asRequired();
+    static final Parameter IF_MATCH_OPTIONAL = Parameter.header(EntityTag.IF_MATCH, Schema.string(),
+            "the ETag the feature must have now (for a deleted one, the version of its delete record); 412 when it has changed");
+    static final Parameter IF_NONE_MATCH = Parameter.header(EntityTag.IF_NONE_MATCH, Schema.string(),
+            "an ETag the client holds: 304 without a body when it is still current");
+
     private final List<Operation> all;
 
     /** A salt for the suggestion client keys, new each start: the key counts posts, it identifies nobody. */
@@ -84,6 +97,7 @@ final class Operations {
         LandingHandler landing = new LandingHandler(store);
         CollectionsHandler collections = new CollectionsHandler(store);
         ItemsHandler items = new ItemsHandler(store);
+        ItemWriteHandler writes = new ItemWriteHandler(store, settings.limits());
         OpenApiHandler openApi = new OpenApiHandler(store, this::all);
         MapConfigHandler mapConfig = new MapConfigHandler(settings);
         SpatialQueryHandler spatial = new SpatialQueryHandler(store);
@@ -102,6 +116,8 @@ final class Operations {
         // properties, /map/config the layer roles and basemap key, so they are data here.
         Role read = settings.readAccess() == ReadAccess.TOKEN ? Role.VIEWER : Role.PUBLIC;
         String json = OgcVocabulary.JSON, html = OgcVocabulary.HTML, geojson = OgcVocabulary.GEOJSON;
+        List<String> featureBody = List.of(geojson, json);
+        String items_ = COLLECTION_PATH + "/items", item = items_ + "/{featureId}";
 
         List<Operation> ops = new ArrayList<>();
         ops.add(Operation.get("getLandingPage", "/", "Landing page (in a browser: the map)", landing::landing, json, html).with(F));
@@ -118,8 +134,37 @@ final class Operations {
                 items::items, geojson, html)
                 .with(COLLECTION_ID).with(ITEMS_QUERY.toArray(Parameter[]::new))
                 .withLayerParameters(Operations::propertyFilters).as(read));
-        ops.add(Operation.get("getFeature", COLLECTION_PATH + "/items/{featureId}", "One feature", items::item, geojson, html)
-                .with(COLLECTION_ID, path("featureId", Schema.integer(), "feature id"), CRS, F).as(read));
+        ops.add(Operation.get("getFeature", item, "One feature, with its version as ETag", items::item, geojson, html)
+                .with(COLLECTION_ID, FEATURE_ID, CRS, F, IF_NONE_MATCH).as(read));
+        // Javalin answers HEAD on a GET route with an empty 200 without running it: this one sends the ETag
+        ops.add(Operation.write("headFeature", HandlerType.HEAD, item, Role.PUBLIC, "The headers of GET on one feature (its ETag), no body",
+                items::item, List.of(), 200).with(COLLECTION_ID, FEATURE_ID, CRS, F, IF_NONE_MATCH).as(read));
+        ops.add(Operation.write("createFeature", HandlerType.POST, items_, Role.EDITOR,
+                "Add a feature (GeoJSON Feature; without an id the next free one): 201 with Location and ETag",
+                writes::create, featureBody, 201, geojson).with(COLLECTION_ID, REPAIR, CONTENT_CRS));
+        ops.add(Operation.write("replaceFeature", HandlerType.PUT, item, Role.EDITOR,
+                "Replace a feature (GeoJSON Feature); If-Match required, answers the new ETag",
+                writes::replace, featureBody, 200, geojson).with(COLLECTION_ID, FEATURE_ID, REPAIR, IF_MATCH, CONTENT_CRS));
+        ops.add(Operation.write("updateFeature", HandlerType.PATCH, item, Role.EDITOR,
+                "Change some properties and/or the geometry (JSON Merge Patch; a null property clears it); If-Match required",
+                writes::patch, List.of(OgcVocabulary.MERGE_PATCH_JSON, geojson, json), 200, geojson)
+                .with(COLLECTION_ID, FEATURE_ID, REPAIR, IF_MATCH, CONTENT_CRS));
+        ops.add(Operation.write("deleteFeature", HandlerType.DELETE, item, Role.EDITOR, "Delete a feature; If-Match required",
+                writes::delete, List.of(), 204).with(COLLECTION_ID, FEATURE_ID, IF_MATCH));
+        ops.add(Operation.write("optionsFeatures", HandlerType.OPTIONS, items_, Role.PUBLIC,
+                "Allow: what this caller may do with the layer's features (POST for editors), as QGIS asks",
+                writes::itemsOptions, List.of(), 204).with(COLLECTION_ID));
+        ops.add(Operation.write("optionsFeature", HandlerType.OPTIONS, item, Role.PUBLIC,
+                "Allow: what this caller may do with a feature (PUT, PATCH, DELETE for editors), for any id",
+                writes::itemOptions, List.of(), 204).with(COLLECTION_ID, path("featureId", Schema.string(), "feature id")));
+        ops.add(Operation.get("getFeatureHistory", item + "/history",
+                "Every recorded change of a feature, oldest first: version, action, who, when, before and after (GeoJSON)",
+                writes::history, json).with(COLLECTION_ID, FEATURE_ID).as(read));
+        ops.add(Operation.write("revertFeature", HandlerType.POST, item + "/revert", Role.EDITOR,
+                "Put a feature back as it was at a version (re-created if deleted), as a new version with its own record",
+                writes::revert, List.of(), 200, geojson)
+                .with(COLLECTION_ID, FEATURE_ID, query("version", Schema.integer().minimum(1), "the version to go back to (see history)").asRequired(),
+                        IF_MATCH_OPTIONAL));
         ops.add(Operation.get("exportFeatures", COLLECTION_PATH + "/export", "The whole layer (filters apply, no paging) as a GeoJSON download",
                 items::export, geojson)
                 .with(COLLECTION_ID).with(EXPORT_QUERY.toArray(Parameter[]::new))
@@ -150,27 +195,26 @@ final class Operations {
                 "Supply-radius rule sets (DL/T 5729 and high-voltage service radii), metres by voltage and class", coverageRules::rules, json).as(read));
         ops.add(Operation.get("getSuggestionForm", "/suggestions/form",
                 "What the citizens' suggestion form offers: categories, statuses, limits", suggestions::form, json));
-        ops.add(new Operation("postSuggestion", HandlerType.POST, "/suggestions", Role.PUBLIC,
+        ops.add(Operation.write("postSuggestion", HandlerType.POST, "/suggestions", Role.PUBLIC,
                 "Leave a planning suggestion: JSON {text, category, author?, lon, lat} or a GeoJSON Point Feature; "
                         + SuggestionsHandler.MAX_BODY_BYTES + " bytes at most, a few per client per hour (429 beyond)",
-                List.of(), null, null, List.of(geojson), suggestions::submit));
-        ops.add(new Operation("answerSuggestion", HandlerType.POST, "/suggestions/{suggestionId}/answer", Role.EDITOR,
+                suggestions::submit, List.of(json, geojson), 201, geojson));
+        ops.add(Operation.write("answerSuggestion", HandlerType.POST, "/suggestions/{suggestionId}/answer", Role.EDITOR,
                 "Move a suggestion to under_review or answered with a reply: JSON {status, reply}; If-Match with its ETag",
-                List.of(path("suggestionId", Schema.integer(), "the suggestion's feature id")), null, null, List.of(geojson),
-                suggestions::answer));
+                suggestions::answer, List.of(json), 200, geojson)
+                .with(path("suggestionId", Schema.integer(), "the suggestion's feature id"), IF_MATCH));
         ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap, layer roles)", mapConfig::get, json).as(read));
         ops.add(Operation.get("getHealth", "/health", "Liveness: 200 with status ok", ctx -> ctx.json(Map.of("status", "ok", "store", store.kind())), json));
         ops.add(Operation.get("getFavicon", "/favicon.ico", "Browser icon: redirects to /static/favicon.svg",
                 ctx -> ctx.redirect("/static/favicon.svg")));
         ops.add(Operation.get("getCaller", "/me", "Who the server takes the caller for: the bearer token's holder and role, or anonymous",
                 me::get, json));
-        ops.add(Operation.of("createToken", HandlerType.POST, "/admin/tokens", Role.ADMIN,
+        ops.add(Operation.write("createToken", HandlerType.POST, "/admin/tokens", Role.ADMIN,
                 "Make a bearer token: body {\"name\": holder, \"role\": viewer|editor|admin}; the answer shows the token once",
-                tokens::create, json));
-        ops.add(Operation.of("getTokens", HandlerType.GET, "/admin/tokens", Role.ADMIN, "Every token, without its secret",
-                tokens::list, json));
-        ops.add(Operation.of("revokeToken", HandlerType.DELETE, "/admin/tokens/{tokenId}", Role.ADMIN, "Revoke a token from now on",
-                tokens::revoke).with(path("tokenId", Schema.integer(), "token id")));
+                tokens::create, List.of(json), 201, json));
+        ops.add(Operation.get("getTokens", "/admin/tokens", "Every token, without its secret", tokens::list, json).as(Role.ADMIN));
+        ops.add(Operation.write("revokeToken", HandlerType.DELETE, "/admin/tokens/{tokenId}", Role.ADMIN, "Revoke a token from now on",
+                tokens::revoke, List.of(), 204).with(path("tokenId", Schema.integer(), "token id")));
         this.all = List.copyOf(ops);
     }
 

@@ -8,7 +8,7 @@ import parkgrid.process.Schema;
  * One declared request parameter of an operation, as OpenAPI 3.0 writes it.
  *
  * @param name        the parameter name as the client writes it
- * @param in          {@code path} or {@code query}
+ * @param in          {@code path}, {@code query} or {@code header}
  * @param required    true when the operation cannot run without it (always true for path parameters)
  * @param schema      its JSON schema (type, bounds, default, enum, items)
  * @param description what it means, with units and CRS
@@ -17,7 +17,7 @@ import parkgrid.process.Schema;
  */
 record Parameter(String name, In in, boolean required, Schema schema, String description, String style, Boolean explode) {
     /** Where the parameter is. */
-    enum In { PATH, QUERY }
+    enum In { PATH, QUERY, HEADER }
 
     Parameter {
         Objects.requireNonNull(name, "name");
@@ -34,6 +34,11 @@ record Parameter(String name, In in, boolean required, Schema schema, String des
     /** An optional query parameter, {@code style: form}, {@code explode: false}. */
     static Parameter query(String name, Schema schema, String description) {
         return new Parameter(name, In.QUERY, false, schema, description, "form", false);
+    }
+
+    /** A request header the operation reads ({@code If-Match}, {@code Content-Crs}). */
+    static Parameter header(String name, Schema schema, String description) {
+        return new Parameter(name, In.HEADER, false, schema, description, null, null);
     }
 
     Parameter asRequired() {

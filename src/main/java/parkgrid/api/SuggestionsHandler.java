@@ -60,16 +60,16 @@ final class SuggestionsHandler {
                 text(props, "author"), lonLat[0], lonLat[1]), clientKey(ctx));
         ctx.status(201);
         ctx.header(Header.LOCATION, "/collections/" + java.net.URLEncoder.encode(box.layerName(), StandardCharsets.UTF_8).replace("+", "%20") + "/items/" + stored.feature().id());
-        ctx.header(Header.ETAG, etag(stored.version()));
+        ctx.header(Header.ETAG, EntityTag.of(stored.version()));
         ctx.json(feature(stored));
     }
 
     void answer(Context ctx) {
         long id = suggestionId(ctx);
-        long version = ifMatch(ctx);
+        long version = EntityTag.requireMatch(ctx, box.version(id), "suggestion " + id);
         JsonNode body = body(ctx);
         VersionedFeature changed = box.answer(id, text(body, "status"), text(body, "reply"), version, Caller.of(ctx).name());
-        ctx.header(Header.ETAG, etag(changed.version()));
+        ctx.header(Header.ETAG, EntityTag.of(changed.version()));
         ctx.json(feature(changed));
     }
 
@@ -79,26 +79,6 @@ final class SuggestionsHandler {
         } catch (NumberFormatException e) {
             throw ParkGridException.notFound("suggestionId", "suggestion id '" + ctx.pathParam("suggestionId") + "' is not an integer");
         }
-    }
-
-    /** The version an {@code If-Match} names: {@code "3"}, {@code W/"3"} or {@code 3}. */
-    static long ifMatch(Context ctx) {
-        String v = ctx.header(Header.IF_MATCH);
-        if (v == null || v.isBlank()) {
-            throw ParkGridException.preconditionRequired("If-Match", "say which version you change: send If-Match with the ETag you read");
-        }
-        String t = v.strip();
-        if (t.startsWith("W/")) t = t.substring(2);
-        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) t = t.substring(1, t.length() - 1);
-        try {
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw ParkGridException.preconditionFailed("If-Match", "If-Match '" + v + "' is not an ETag of this server");
-        }
-    }
-
-    static String etag(long version) {
-        return "\"" + version + "\"";
     }
 
     private static JsonNode body(Context ctx) {

@@ -1,6 +1,6 @@
 /**
- * The HTTP API, shaped as OGC API – Features Parts 1–3 (Core, GeoJSON, HTML, OpenAPI 3.0, CRS, Filter)
- * and OGC API – Processes (synchronous). One operation table ({@link parkgrid.api.Operations}): each
+ * The HTTP API, shaped as OGC API – Features Parts 1–4 (Core, GeoJSON, HTML, OpenAPI 3.0, CRS, Filter; Create,
+ * Replace, Update, Delete) and OGC API – Processes (synchronous). One operation table ({@link parkgrid.api.Operations}): each
  * operation is declared once with path, method, role, parameters, media types and handler, and the routes
  * ({@link parkgrid.api.Routes}) and the OpenAPI document ({@link parkgrid.api.OpenApiDocument}) are generated
  * from it, so they cannot drift; an undeclared query parameter or process input is a 400 naming it. The
@@ -17,6 +17,10 @@
  * on the request: no or a bad token where one is needed is unauthorised (401, {@code WWW-Authenticate: Bearer}),
  * a token below the role forbidden (403). With {@code PARKGRID_READ=token} the reading operations are declared
  * {@code viewer}; the landing page, conformance, health, {@code /me} and the favicon stay public.
+ * <p><b>Writes.</b> {@link parkgrid.api.ItemWriteHandler} makes each feature write one versioned store call as
+ * {@link parkgrid.api.Caller#of} (the audit trail's "who"); {@link parkgrid.api.FeatureBody} reads the body once
+ * (size limit, {@code Content-Crs}, geometry checks); {@link parkgrid.api.EntityTag} is the version as ETag and the
+ * If-Match / If-None-Match rules. Roles are declared per operation; the access check enforces them.
  *
  * <p><b>Error contract.</b> Handlers throw {@link parkgrid.feature.ParkGridException}s and never set an error
  * status. {@link parkgrid.api.ProblemMapper} is the only class that turns errors into responses and the only

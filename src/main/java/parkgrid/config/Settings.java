@@ -25,10 +25,12 @@ import java.util.Map;
  *                         the seed's names), see {@link LayerRoles}
  * @param readAccess       {@code PARKGRID_READ}: {@code public} (default) or {@code token} (reading needs a viewer token),
  *                         see {@link ReadAccess}
+ * @param limits           {@code PARKGRID_MAX_BODY_BYTES}, {@code PARKGRID_MAX_VERTICES}: how large a write may be, see
+ *                         {@link RequestLimits}
  */
 public record Settings(String host, int port, String databaseUrl, String databaseUser, String databasePassword, String databaseSchema,
                        Path geoPackage, String basemap, String tiandituKey, Duration analysisTimeLimit,
-                       LayerRoles roles, ReadAccess readAccess) {
+                       LayerRoles roles, ReadAccess readAccess, RequestLimits limits) {
 
     /** Where ParkGrid listens unless {@code PARKGRID_HOST} says otherwise: this machine only. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -56,6 +58,7 @@ public record Settings(String host, int port, String databaseUrl, String databas
         }
         if (roles == null) throw new IllegalArgumentException("roles must not be null: use LayerRoles.seed()");
         if (readAccess == null) throw new IllegalArgumentException("readAccess must not be null: use ReadAccess.PUBLIC");
+        if (limits == null) throw new IllegalArgumentException("limits must not be null: use RequestLimits.DEFAULTS");
         if (!databaseSchema.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("PARKGRID_DB_SCHEMA must be a lower-case identifier, got " + databaseSchema);
         }
@@ -74,36 +77,43 @@ public record Settings(String host, int port, String databaseUrl, String databas
                 blankToNull(env.get("PARKGRID_TIANDITU_KEY")),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("PARKGRID_ANALYSIS_SECONDS", "30"))),
                 LayerRoles.parse(env.get("PARKGRID_ROLES")),
-                ReadAccess.parse(env.get("PARKGRID_READ")));
+                ReadAccess.parse(env.get("PARKGRID_READ")),
+                RequestLimits.fromEnvironment(env));
     }
 
     /** The embedded defaults (listening on loopback) with the given GeoPackage file and port: what tests and benchmarks start. */
     public static Settings embedded(Path geoPackage, int port) {
         return new Settings(LOOPBACK, port, null, "postgres", "", "parkgrid", geoPackage, "none", null, Duration.ofSeconds(30),
-                LayerRoles.seed(), ReadAccess.PUBLIC);
+                LayerRoles.seed(), ReadAccess.PUBLIC, RequestLimits.DEFAULTS);
     }
 
     /** The same settings with another analysis time limit. */
     public Settings withAnalysisTimeLimit(Duration limit) {
-        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, limit, roles, readAccess);
+        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, limit, roles, readAccess, limits);
     }
 
     /** The same settings listening on another address. */
     public Settings withHost(String address) {
         return new Settings(address, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, readAccess);
+                analysisTimeLimit, roles, readAccess, limits);
     }
 
     /** The same settings with other layer roles. */
     public Settings withRoles(LayerRoles other) {
         return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, other, readAccess);
+                analysisTimeLimit, other, readAccess, limits);
     }
 
     /** The same settings with another read access. */
     public Settings withReadAccess(ReadAccess access) {
         return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, access);
+                analysisTimeLimit, roles, access, limits);
+    }
+
+    /** The same settings with other request limits. */
+    public Settings withLimits(RequestLimits other) {
+        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
+                analysisTimeLimit, roles, readAccess, other);
     }
 
     public boolean usesPostGis() {

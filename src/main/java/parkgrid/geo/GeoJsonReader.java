@@ -99,7 +99,9 @@ public final class GeoJsonReader {
             throw new IllegalArgumentException("a position must be an array of at least two numbers [lon, lat]");
         }
         double x = p.get(0).asDouble(), y = p.get(1).asDouble();
-        if (!Double.isFinite(x) || !Double.isFinite(y)) throw new IllegalArgumentException("position is not finite");
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            throw new IllegalArgumentException("position [" + x + ", " + y + "] is not a finite number");
+        }
         return new Coordinate(x, y);
     }
 }

@@ -11,5 +11,7 @@ import java.time.Instant;
 public record AuditRecord(String layer, long featureId, long version, Action action, String who, Instant at,
                           String before, String after) {
     /** What the change did. */
-    public enum Action { CREATE, REPLACE, PATCH, DELETE }
+    public enum Action { CREATE, REPLACE, PATCH, DELETE,
+        /** The feature put back as it was at an earlier version (re-created if it had been deleted). */
+        REVERT }
 }

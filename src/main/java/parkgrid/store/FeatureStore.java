@@ -74,7 +74,35 @@ public interface FeatureStore extends AutoCloseable {
      * @param who who makes the change, as the audit trail names them
      * @throws parkgrid.feature.ParkGridException 409 when the id exists, 400 for a feature the schema rejects
      */
-    VersionedFeature create(String layerName, Feature feature, String who);
+    default VersionedFeature create(String layerName, Feature feature, String who) {
+        return create(layerName, java.util.OptionalLong.of(feature.id()), feature.geometry(), feature.properties(), who);
+    }
+
+    /**
+     * Inserts one new feature with its audit record in one transaction, through the one flow of both stores
+     * ({@link VersionedChange#create}). Without an id the store picks the next free one inside the write
+     * transaction (one more than the largest id the layer holds or its audit trail names: concurrent creators
+     * never get the same id, and a deleted feature's id is not reused). The version is 1 for an id never used.
+     *
+     * @param id         the id the client chose, or empty
+     * @param geometry   EPSG:4326 lon/lat, or null for a feature without a place
+     * @param who        who makes the change, as the audit trail names them
+     * @return the stored feature with its id and version
+     * @throws parkgrid.feature.ParkGridException 409 when the id exists, 400 for a feature the schema rejects
+     */
+    VersionedFeature create(String layerName, java.util.OptionalLong id, org.locationtech.jts.geom.Geometry geometry,
+                            java.util.Map<String, Object> properties, String who);
+
+    /**
+     * Puts feature {@code id} back as it was at {@code toVersion} (re-creating it when it was deleted), as a new
+     * version with its own audit record ({@link AuditRecord.Action#REVERT}), in one transaction.
+     *
+     * @param expectedVersion when present, the version the feature must be at now (for a deleted feature, the
+     *                        version of its delete record); otherwise whatever is current is replaced
+     * @throws parkgrid.feature.ParkGridException 404 when there is no such feature or version, 400 when
+     *         {@code toVersion} is the feature's deletion, 412 when {@code expectedVersion} is not current
+     */
+    VersionedFeature revert(String layerName, long id, long toVersion, java.util.OptionalLong expectedVersion, String who);
 
     /**
      * The one versioned write: applies {@code edit} to feature {@code id} if and only if it is at

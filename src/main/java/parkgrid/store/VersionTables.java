@@ -72,6 +72,27 @@ public final class VersionTables {
         }
     }
 
+    /** The version of the last audit record of feature {@code fid}, 0 when it has none. */
+    public long lastAuditedVersion(Connection c, String layer, long fid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT max(version) FROM " + audit + " WHERE table_name = ? AND fid = ?")) {
+            ps.setString(1, layer);
+            ps.setLong(2, fid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** The largest feature id the audit trail of {@code layer} names (deleted features included), 0 when none. */
+    public long largestAuditedId(Connection c, String layer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT max(fid) FROM " + audit + " WHERE table_name = ?")) {
+            ps.setString(1, layer);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
     public List<AuditRecord> history(Connection c, String layer, long fid) throws SQLException {
         List<AuditRecord> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT version, action, who, at, before, after FROM " + audit

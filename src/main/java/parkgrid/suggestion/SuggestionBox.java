@@ -99,14 +99,14 @@ public final class SuggestionBox {
         values.put("author", author);
         values.put("position_source", "placed by the submitter on the map");
         values.put("client", client);
-        for (int attempt = 0; ; attempt++) {
-            Feature f = new Feature(nextId(), GEOMETRY.createPoint(new Coordinate(s.lon(), s.lat())), values);
-            try {
-                return store.create(layerName, f, author == null ? "public" : "public: " + author);
-            } catch (ParkGridException.Conflict e) {
-                if (attempt == 3) throw e; // another instance took the id: take the next one
-            }
-        }
+        return store.create(layerName, java.util.OptionalLong.empty(), GEOMETRY.createPoint(new Coordinate(s.lon(), s.lat())), values,
+                author == null ? "public" : "public: " + author);
+    }
+
+    /** The version of suggestion {@code id} now (its ETag). @throws ParkGridException not found */
+    public long version(long id) {
+        layer();
+        return store.versioned(layerName, id).orElseThrow(() -> ParkGridException.notFound("suggestionId", "no suggestion " + id)).version();
     }
 
     /**
@@ -177,16 +177,6 @@ public final class SuggestionBox {
             throw new java.io.UncheckedIOException(e);
         }
         return first.stream().findFirst();
-    }
-
-    private long nextId() {
-        long[] max = {0};
-        try {
-            store.forEach(layerName, FeatureQuery.all(), f -> max[0] = Math.max(max[0], f.id()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return max[0] + 1;
     }
 
     /** The extent of every other layer with 20 km around it; null when no layer has a feature with a place. */

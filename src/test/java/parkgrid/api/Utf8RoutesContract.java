@@ -80,7 +80,15 @@ abstract class Utf8RoutesContract {
 
     /** One request and what its answer must show. */
     private record Probe(String method, String pathAndQuery, String accept, String body, String mustShow, boolean onlyIfQuoted,
-                         int expectedStatus) {
+                         int expectedStatus, String ifMatch) {
+        Probe(String method, String pathAndQuery, String accept, String body, String mustShow, boolean onlyIfQuoted, int expectedStatus) {
+            this(method, pathAndQuery, accept, body, mustShow, onlyIfQuoted, expectedStatus, null);
+        }
+
+        Probe withIfMatch(String etag) {
+            return new Probe(method, pathAndQuery, accept, body, mustShow, onlyIfQuoted, expectedStatus, etag);
+        }
+
         static Probe get(String pathAndQuery, String mustShow) {
             return new Probe("GET", pathAndQuery, "application/json", null, mustShow, false, 0);
         }
@@ -111,13 +119,14 @@ abstract class Utf8RoutesContract {
         List<String> withoutChinese = new ArrayList<>();
         int probes = 0;
         for (Route route : routes) {
-            List<Probe> list = probesFor(route);
+            List<Probe> list = probesFor(route, routes);
             boolean shown = false;
             for (Probe p : list) {
                 shown |= check(p);
                 probes++;
             }
-            boolean takesInput = route.path().contains("{") || !route.method().equals("GET");
+            // HEAD answers have no body to show anything in
+            boolean takesInput = !route.method().equals("HEAD") && (route.path().contains("{") || !route.method().equals("GET"));
             if (takesInput) {
                 assertTrue(shown, route + ": no answer gave the Chinese input back; probes " + list);
             } else if (!shown) {
@@ -166,13 +175,30 @@ abstract class Utf8RoutesContract {
                 .path("store").asText());
     }
 
+    /** A method no route of {@code path} answers: asking with it must be 405. */
+    private static String wrongMethod(String path, List<Route> routes) {
+        for (String method : List.of("DELETE", "GET", "PUT", "POST", "PATCH")) {
+            if (routes.stream().noneMatch(r -> r.path().equals(path) && r.method().equals(method))) return method;
+        }
+        throw new AssertionError(path + " answers every method");
+    }
+
     /** The requests for one route: Chinese ids in every path parameter, real ids with Chinese query values, HTML, wrong method. */
-    private List<Probe> probesFor(Route route) throws IOException {
+    private List<Probe> probesFor(Route route, List<Route> routes) throws IOException {
         List<Probe> probes = new ArrayList<>();
         String real = fill(route.path(), Map.of());
+        String wrong = wrongMethod(route.path(), routes);
         List<String> parameters = new ArrayList<>();
         Matcher m = PATH_PARAMETER.matcher(route.path());
         while (m.find()) parameters.add(m.group(1));
+        if (route.method().equals("HEAD")) {
+            probes.add(new Probe("HEAD", real, "application/json", null, null, false, 200));
+            for (String parameter : parameters) {
+                probes.add(new Probe("HEAD", fill(route.path(), Map.of(parameter, encode(parameter.equals("featureId") ? VILLAGE : COUNTY))),
+                        "application/json", null, null, false, 404));
+            }
+            return probes;
+        }
         for (String parameter : parameters) {
             String chinese = parameter.equals("featureId") ? VILLAGE : COUNTY;
             String path = fill(route.path(), Map.of(parameter, encode(chinese)));
@@ -180,10 +206,11 @@ abstract class Utf8RoutesContract {
                 probes.add(Probe.get(path, chinese).status(404));
                 probes.add(Probe.get(path, chinese).html().status(404));
             }
-            probes.add(new Probe(route.method().equals("GET") ? "DELETE" : "GET", path, "application/json", null, chinese, false, 405));
+            probes.add(new Probe(wrong, path, "application/json", null, chinese, false, 405));
         }
         if (route.method().equals("GET")) {
-            String showsVillage = parameters.contains("featureId") ? VILLAGE : null;
+            // the feature itself shows its name; its history or other sub-resources need not
+            String showsVillage = route.path().endsWith("{featureId}") ? VILLAGE : null;
             probes.add(Probe.get(real, showsVillage));
             probes.add(Probe.get(real + (real.contains("?") ? "&" : "?") + "f=html", showsVillage).html());
             probes.add(Probe.get(real + (real.contains("?") ? "&" : "?") + "f=" + encode(COUNTY), COUNTY).ifQuoted());
@@ -194,13 +221,12 @@ abstract class Utf8RoutesContract {
                 probes.add(Probe.get(real + "?sortby=" + encode("名称"), "名称").status(400));
                 probes.add(Probe.get(real + "?" + encode("名称") + "=" + encode(VILLAGE), "名称").status(400));
             }
-            if (parameters.isEmpty()) probes.add(new Probe("DELETE", real, "application/json", null, null, false, 405));
+            if (parameters.isEmpty()) probes.add(new Probe(wrong, real, "application/json", null, null, false, 405));
         } else {
             List<Probe> bodies = bodiesFor(route);
             if (bodies.isEmpty()) fail(route + " takes a body this test has no Chinese input for: add it to bodiesFor");
             probes.addAll(bodies);
-            boolean hasGet = server.routes().stream().anyMatch(r -> r.method().equals("GET") && r.path().equals(route.path()));
-            if (!hasGet) probes.add(new Probe("GET", real, "application/json", null, null, false, 405));
+            probes.add(new Probe(wrong, real, "application/json", null, null, false, 405));
         }
         return probes;
     }
@@ -231,6 +257,43 @@ abstract class Utf8RoutesContract {
             probes.add(post(path, "{\"text\":\"路灯\",\"category\":\"公园\"," + at + "}", "公园", 400));
         } else if (path.endsWith("/answer")) {
             probes.add(post(fill(path, Map.of("suggestionId", encode(COUNTY))), "{\"status\":\"answered\"}", COUNTY, 404));
+        } else if (path.endsWith("/items") && route.method().equals("POST")) {
+            String items = "/collections/villages/items";
+            probes.add(post(items, "{\"type\":\"Feature\",\"geometry\":" + point + ",\"properties\":{\"name_zh\":\"新建村\","
+                    + "\"township_zh\":\"柏树乡\"}}", "新建村", 201));
+            probes.add(post(items, "{\"type\":\"Feature\",\"geometry\":" + point + ",\"properties\":{\"名称\":\"新建村\"}}", "名称", 400));
+            probes.add(post("/collections/" + encode(COUNTY) + "/items", "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{}}", COUNTY, 404));
+        } else if (path.endsWith("/items/{featureId}") && !route.method().equals("OPTIONS")) {
+            String item = "/collections/villages/items/" + chengcun.id();
+            String etag = "\"" + server.store().versioned("villages", chengcun.id()).orElseThrow().version() + "\"";
+            String chinese = "/collections/villages/items/" + encode(VILLAGE);
+            switch (route.method()) {
+                case "PUT" -> {
+                    // the same feature again, with the current ETag: a real replace whose answer shows the names
+                    String same = "{\"type\":\"Feature\",\"geometry\":" + point + ",\"properties\":"
+                            + JSON.valueToTree(chengcun.properties()) + "}";
+                    probes.add(new Probe("PUT", item, "application/geo+json", same, VILLAGE, false, 200).withIfMatch(etag));
+                    probes.add(new Probe("PUT", chinese, "application/json", same, VILLAGE, false, 404).withIfMatch(etag));
+                }
+                case "PATCH" -> {
+                    probes.add(new Probe("PATCH", item, "application/json", "{\"properties\":{\"名称\":\"程村\"}}", "名称", false, 400)
+                            .withIfMatch(etag));
+                    probes.add(new Probe("PATCH", chinese, "application/json", "{\"properties\":{}}", VILLAGE, false, 404).withIfMatch(etag));
+                }
+                case "DELETE" -> {
+                    probes.add(new Probe("DELETE", chinese, "application/json", null, VILLAGE, false, 404));
+                    probes.add(new Probe("DELETE", item, "application/json", null, null, false, 428)); // no If-Match: nothing deleted
+                }
+                default -> { }
+            }
+        } else if (route.method().equals("OPTIONS")) {
+            String real = path.replace("{collectionId}", "villages").replace("{featureId}", Long.toString(chengcun.id()));
+            probes.add(new Probe("OPTIONS", real, "application/json", null, null, false, 204));
+            probes.add(new Probe("OPTIONS", real.replace("villages", encode(COUNTY)), "application/json", null, COUNTY, false, 404));
+        } else if (path.endsWith("/revert")) {
+            String revert = "/collections/villages/items/" + chengcun.id() + "/revert";
+            probes.add(new Probe("POST", revert + "?version=" + encode("一"), "application/json", null, "一", false, 400));
+            probes.add(new Probe("POST", "/collections/" + encode(COUNTY) + "/items/1/revert?version=1", "application/json", null, COUNTY, false, 404));
         } else if (path.endsWith("/supply-radius/execution")) {
             probes.add(post(path, "{\"inputs\":{\"voltage_kv\":10,\"class\":\"D\",\"lines\":\"" + COUNTY + "\"}}", COUNTY, 404));
             probes.add(post(path, "{\"inputs\":{\"voltage_kv\":10,\"class\":\"甲类\"}}", "甲类", 400));
@@ -275,7 +338,8 @@ abstract class Utf8RoutesContract {
 
     /** Sends one probe and checks its answer; true when the answer showed the expected Chinese. */
     private boolean check(Probe p) {
-        RawReply r = server.send(p.method(), p.pathAndQuery(), p.accept(), p.body(), admin);
+        RawReply r = p.ifMatch() == null ? server.send(p.method(), p.pathAndQuery(), p.accept(), p.body(), admin)
+                : server.send(p.method(), p.pathAndQuery(), p.accept(), p.body(), "If-Match", p.ifMatch(), "Authorization", "Bearer " + admin);
         String body = decode(r.body(), p);
         assertTrue(r.status() < 500, p + " answered " + r.status() + ": " + body);
         if (p.expectedStatus() != 0) assertEquals(p.expectedStatus(), r.status(), p + ": " + body);
@@ -286,7 +350,11 @@ abstract class Utf8RoutesContract {
                         p + ": Content-Type " + r.contentType() + " does not say charset=utf-8");
             }
         }
-        if (r.status() >= 400) assertProblem(r, body, p.toString());
+        if (r.status() >= 400 && p.method().equals("HEAD")) {
+            assertTrue(r.contentType().startsWith(OgcVocabulary.PROBLEM_JSON), p + ": an error as " + r.contentType()); // no body to read
+        } else if (r.status() >= 400) {
+            assertProblem(r, body, p.toString());
+        }
         for (String internal : internals()) {
             assertFalse(body.contains(internal), p + " shows the store's internals (" + internal + "): " + body);
         }

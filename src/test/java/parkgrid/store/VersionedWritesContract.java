@@ -189,4 +189,53 @@ abstract class VersionedWritesContract extends FeatureStoreContract {
             if (r > 0) assertEquals(history.get(r - 1).after(), history.get(r).before(), "no lost update between rounds");
         }
     }
+
+    @Test
+    void withoutAnIdACreatedFeatureTakesTheNextIdNoOneEverHadAndARevertBringsADeletedOneBack() throws Exception {
+        long largest = 0;
+        List<Feature> all = new ArrayList<>();
+        store.forEach("villages", new FeatureQuery(null, Map.of(), FeatureQuery.UNLIMITED, 0), all::add);
+        for (Feature f : all) largest = Math.max(largest, f.id());
+        Geometry place = new WKTReader().read("POINT (112.3 34.2)");
+        VersionedFeature made = store.create("villages", java.util.OptionalLong.empty(), place, Map.of("name_zh", "新村"), EDITOR);
+        assertEquals(largest + 1, made.feature().id());
+        assertEquals(1, made.version());
+        store.delete("villages", made.feature().id(), 1, EDITOR);
+        VersionedFeature next = store.create("villages", java.util.OptionalLong.empty(), place, Map.of("name_zh", "又一新村"), EDITOR);
+        assertEquals(largest + 2, next.feature().id(), "the deleted feature's id stays its own");
+
+        VersionedFeature back = store.revert("villages", made.feature().id(), 1, java.util.OptionalLong.of(2), "审核员 李四");
+        assertEquals(3, back.version());
+        assertEquals("新村", store.feature("villages", made.feature().id()).orElseThrow().properties().get("name_zh"));
+        List<AuditRecord> history = store.history("villages", made.feature().id());
+        assertEquals(List.of(AuditRecord.Action.CREATE, AuditRecord.Action.DELETE, AuditRecord.Action.REVERT),
+                history.stream().map(AuditRecord::action).toList());
+        assertEquals("审核员 李四", history.get(2).who());
+        assertThrows(ParkGridException.PreconditionFailed.class,
+                () -> store.revert("villages", made.feature().id(), 1, java.util.OptionalLong.of(2), EDITOR));
+    }
+
+    @Test
+    void creatorsWithoutAnIdAtTheSameTimeEachGetAnIdOfTheirOwn() throws Exception {
+        int n = 6;
+        Geometry place = new WKTReader().read("POINT (112.31 34.21)");
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CyclicBarrier start = new CyclicBarrier(n);
+            List<Future<Long>> ids = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                String name = "同时新建" + k;
+                ids.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return store.create("villages", java.util.OptionalLong.empty(), place, Map.of("name_zh", name), EDITOR).feature().id();
+                }));
+            }
+            java.util.Set<Long> distinct = new java.util.HashSet<>();
+            for (Future<Long> f : ids) distinct.add(f.get(30, TimeUnit.SECONDS));
+            assertEquals(n, distinct.size(), distinct.toString());
+            for (long id : distinct) assertEquals(1, store.history("villages", id).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -58,16 +58,22 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * Sends any request and keeps the body's bytes as they came, undecoded. {@code pathAndQuery} must already be
-     * percent-encoded; {@code body} (UTF-8 JSON) may be null.
+     * percent-encoded; {@code body} (UTF-8 JSON) may be null; {@code headers} come in pairs (name, value).
      */
     public RawReply send(String method, String pathAndQuery, String accept, String body) {
-        return send(method, pathAndQuery, accept, body, null);
+        return send(method, pathAndQuery, accept, body, new String[0]);
     }
 
     /** {@link #send(String, String, String, String)} with {@code Authorization: Bearer <token>} when the token is not null. */
     public RawReply send(String method, String pathAndQuery, String accept, String body, String token) {
+        return token == null ? send(method, pathAndQuery, accept, body, new String[0])
+                : send(method, pathAndQuery, accept, body, new String[] {"Authorization", "Bearer " + token});
+    }
+
+    /** Sends the request with {@code headers} in pairs (name, value). */
+    public RawReply send(String method, String pathAndQuery, String accept, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).header("Accept", accept);
-        if (token != null) b.header("Authorization", "Bearer " + token);
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         if (body != null) b.header("Content-Type", "application/json");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8));

@@ -52,6 +52,10 @@ final class GeoPackageSql {
         return sql.append(" WHERE fid = ?").toString();
     }
 
+    String largestId() {
+        return "SELECT max(fid) FROM " + table;
+    }
+
     String delete() {
         return "DELETE FROM " + table + " WHERE fid = ?";
     }

@@ -110,7 +110,15 @@ public final class GeoPackageStore implements FeatureStore {
     @Override public Optional<Feature> feature(String layerName, long id) { return reader.feature(layerName, id); }
 
     @Override
-    public VersionedFeature create(String layerName, Feature feature, String who) { return writer.create(layerName, feature, who); }
+    public VersionedFeature create(String layerName, java.util.OptionalLong id, org.locationtech.jts.geom.Geometry geometry,
+                                   java.util.Map<String, Object> properties, String who) {
+        return writer.create(layerName, id, geometry, properties, who);
+    }
+
+    @Override
+    public VersionedFeature revert(String layerName, long id, long toVersion, java.util.OptionalLong expectedVersion, String who) {
+        return writer.revert(layerName, id, toVersion, expectedVersion, who);
+    }
 
     @Override
     public Optional<VersionedFeature> change(String layerName, long id, long expectedVersion, String who, FeatureEdit edit) {

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
 import parkgrid.feature.Layer;
@@ -18,8 +20,6 @@ import parkgrid.store.ImportProgress;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonReader;
 import parkgrid.geo.GeoPackageGeometry;
-import parkgrid.store.AuditJson;
-import parkgrid.store.AuditRecord;
 import parkgrid.store.FeatureChecks;
 import parkgrid.store.FeatureEdit;
 import parkgrid.store.VersionedChange;
@@ -127,20 +127,35 @@ final class GeoPackageWriter {
         }
     }
 
-    /** Inserts one new feature at version 1 with its audit record; 409 when the id exists. */
-    VersionedFeature create(String layerName, Feature feature, String who) {
+    /**
+     * Inserts one new feature with its audit record, with its id or the next free one (the write lock
+     * serialises creators); 409 when the id exists.
+     */
+    VersionedFeature create(String layerName, OptionalLong id, Geometry geometry, Map<String, Object> properties, String who) {
         Layer layer = layers.require(layerName);
-        List<Object[]> rows = FeatureChecks.check(layer, List.of(feature));
         Instant at = now();
+        VersionedFeature[] result = {null};
         synchronized (file.writeLock()) {
             inWriteTransaction(layerName, () -> {
-                insertRows(layer, List.of(feature), rows);
-                GeoPackageMigrations.VERSIONS.set(file.writer(), layerName, feature.id(), 1, at);
-                GeoPackageMigrations.VERSIONS.audit(file.writer(), new AuditRecord(layerName, feature.id(), 1, AuditRecord.Action.CREATE,
-                        who, at, null, AuditJson.of(feature)));
+                result[0] = new Change(new GeoPackageSql(layer), layerName).create(file.writer(), layer, id, geometry, properties, who, at);
+                updateContentsExtent(layer);
             });
         }
-        return new VersionedFeature(feature, 1, at);
+        return result[0];
+    }
+
+    /** Puts feature {@code id} back as it was at {@code toVersion}; see {@link VersionedChange#revert}. */
+    VersionedFeature revert(String layerName, long id, long toVersion, OptionalLong expectedVersion, String who) {
+        Layer layer = layers.require(layerName);
+        Instant at = now();
+        VersionedFeature[] result = {null};
+        synchronized (file.writeLock()) {
+            inWriteTransaction(layerName, () -> {
+                result[0] = new Change(new GeoPackageSql(layer), layerName).revert(file.writer(), layer, id, toVersion, expectedVersion, who, at);
+                updateContentsExtent(layer);
+            });
+        }
+        return result[0];
     }
 
     /**
@@ -176,14 +191,24 @@ final class GeoPackageWriter {
         }
 
         @Override
-        protected Feature current(Connection c, long id) throws SQLException {
+        protected Optional<Feature> row(Connection c, long id) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(sql.byId())) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw ParkGridException.notFound("featureId", "no feature " + id + " in '" + layerName + "'");
-                    return new Feature(rs.getLong(1), codec.decode(rs.getBytes(2)), sql.properties(rs, 3));
+                    if (!rs.next()) return Optional.empty();
+                    return Optional.of(new Feature(rs.getLong(1), codec.decode(rs.getBytes(2)), sql.properties(rs, 3)));
                 }
             }
+        }
+
+        @Override
+        protected String insertSql() {
+            return sql.insert();
+        }
+
+        @Override
+        protected String largestIdSql() {
+            return sql.largestId();
         }
 
         @Override

@@ -74,6 +74,10 @@ final class PostGisSql {
         return sql.append(" WHERE fid = ?").toString();
     }
 
+    String largestId() {
+        return "SELECT max(fid) FROM " + table;
+    }
+
     String delete() {
         return "DELETE FROM " + table + " WHERE fid = ?";
     }

@@ -250,7 +250,15 @@ public final class PostGisStore implements FeatureStore {
     @Override public Optional<VersionedFeature> versioned(String layerName, long id) { return versionedWrites.versioned(layerName, id); }
 
     @Override
-    public VersionedFeature create(String layerName, Feature feature, String who) { return versionedWrites.create(layerName, feature, who); }
+    public VersionedFeature create(String layerName, java.util.OptionalLong id, org.locationtech.jts.geom.Geometry geometry,
+                                   java.util.Map<String, Object> properties, String who) {
+        return versionedWrites.create(layerName, id, geometry, properties, who);
+    }
+
+    @Override
+    public VersionedFeature revert(String layerName, long id, long toVersion, java.util.OptionalLong expectedVersion, String who) {
+        return versionedWrites.revert(layerName, id, toVersion, expectedVersion, who);
+    }
 
     @Override
     public Optional<VersionedFeature> change(String layerName, long id, long expectedVersion, String who, FeatureEdit edit) {

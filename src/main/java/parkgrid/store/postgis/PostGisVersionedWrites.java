@@ -7,17 +7,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
 import parkgrid.feature.Layer;
-import parkgrid.feature.ParkGridException;
 import parkgrid.geo.GeoJsonReader;
-import parkgrid.store.AuditJson;
 import parkgrid.store.AuditRecord;
-import parkgrid.store.FeatureChecks;
 import parkgrid.store.FeatureEdit;
 import parkgrid.store.LayerCatalog;
 import parkgrid.store.SqlDialect;
@@ -65,16 +64,21 @@ final class PostGisVersionedWrites {
         });
     }
 
-    VersionedFeature create(String layerName, Feature feature, String who) {
+    /** One new feature with its id or the next free one; creators of one layer queue on a transaction-scoped advisory lock. */
+    VersionedFeature create(String layerName, OptionalLong id, Geometry geometry, Map<String, Object> properties, String who) {
         Layer layer = layers.require(layerName);
-        List<Object[]> rows = FeatureChecks.check(layer, List.of(feature));
         Instant at = now();
-        store.inTransaction(c -> {
-            store.insert(c, layer, List.of(feature), rows);
-            versions.set(c, layerName, feature.id(), 1, at);
-            versions.audit(c, new AuditRecord(layerName, feature.id(), 1, AuditRecord.Action.CREATE, who, at, null, AuditJson.of(feature)));
-        });
-        return new VersionedFeature(feature, 1, at);
+        VersionedFeature[] result = {null};
+        store.inTransaction(c -> result[0] = new Change(new PostGisSql(schema, layer), layerName).create(c, layer, id, geometry, properties, who, at));
+        return result[0];
+    }
+
+    VersionedFeature revert(String layerName, long id, long toVersion, OptionalLong expectedVersion, String who) {
+        Layer layer = layers.require(layerName);
+        Instant at = now();
+        VersionedFeature[] result = {null};
+        store.inTransaction(c -> result[0] = new Change(new PostGisSql(schema, layer), layerName).revert(c, layer, id, toVersion, expectedVersion, who, at));
+        return result[0];
     }
 
     /** The feature's row is locked ({@code FOR UPDATE}) before its version is read: writers of one feature queue. */
@@ -102,13 +106,33 @@ final class PostGisVersionedWrites {
         }
 
         @Override
-        protected Feature current(Connection c, long id) throws SQLException {
+        protected Optional<Feature> row(Connection c, long id) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(sql.byIdForUpdate())) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw ParkGridException.notFound("featureId", "no feature " + id + " in '" + layerName + "'");
-                    return new Feature(rs.getLong(1), PostGisStore.geometry(new WKBReader(GeoJsonReader.WGS84), rs.getBytes(2)), sql.properties(rs, 3));
+                    if (!rs.next()) return Optional.empty();
+                    return Optional.of(new Feature(rs.getLong(1), PostGisStore.geometry(new WKBReader(GeoJsonReader.WGS84), rs.getBytes(2)),
+                            sql.properties(rs, 3)));
                 }
+            }
+        }
+
+        @Override
+        protected String insertSql() {
+            return sql.insert();
+        }
+
+        @Override
+        protected String largestIdSql() {
+            return sql.largestId();
+        }
+
+        /** A row lock cannot guard an id no row has yet: creators (and re-creators) of one layer take this lock in turn. */
+        @Override
+        protected void lockForCreate(Connection c) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                ps.setString(1, "parkgrid.create." + schema + "." + layerName);
+                ps.execute();
             }
         }
 

@@ -15,6 +15,8 @@ public final class FeatureFormats {
     public static final FeatureFormat GEOJSON = new FeatureFormat("geojson",
             List.of("json", "application/json"), "application/geo+json", "geojson", GeoJsonEncoder::new);
     public static final FeatureFormat HTML = new FeatureFormat("html", List.of(), "text/html", null, HtmlEncoder::new);
+    public static final FeatureFormat SHAPEFILE = new FeatureFormat("shapefile", List.of("shp"), "application/x-zipped-shp", "zip",
+            parkgrid.io.shapefile.ShapefileEncoder::new);
 
     /** The formats ParkGrid serves. */
     public static final FeatureFormats STANDARD = standard();
@@ -26,7 +28,8 @@ public final class FeatureFormats {
     private static FeatureFormats standard() {
         return new FeatureFormats()
                 .register(GEOJSON)
-                .register(HTML);
+                .register(HTML)
+                .register(SHAPEFILE);
     }
 
     /** An empty registry to fill with {@link #register}; the first format registered is the default. */

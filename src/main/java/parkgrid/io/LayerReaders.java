@@ -31,7 +31,8 @@ public final class LayerReaders {
 
     private static LayerReaders standard() {
         return new LayerReaders()
-                .register(GEOJSON);
+                .register(GEOJSON)
+                .register(new parkgrid.io.shapefile.ShapefileReader());
     }
 
     /** @throws IllegalArgumentException when the id or an extension is taken already */

@@ -101,10 +101,11 @@ final class ItemsHandler {
         FeatureFormat format = exportFormat(ctx.queryParam("format"));
         ItemsRequest request = ItemsRequest.parse(ctx, layer, false);
         SupportedCrs crs = request.crs();
-        ctx.contentType(format.contentType());
+        TextEncoding encoding = encoding(ctx.queryParam("encoding"));
+        ctx.contentType(encoding != null && format.mediaType().startsWith("text/")
+                ? format.mediaType() + "; charset=" + encoding.charset().name().toLowerCase(java.util.Locale.ROOT) : format.contentType());
         if (crs.isStorageCrs()) ctx.header("Content-Crs", "<" + crs.uri() + ">");
         ctx.header("Content-Disposition", "attachment; filename=\"" + layer.name() + "." + format.fileExtension() + "\"");
-        TextEncoding encoding = encoding(ctx.queryParam("encoding"));
         try (FeatureEncoder encoder = format.encoder(ctx.outputStream(),
                 new EncodingOptions(crs, CrsTransformer.AxisOrder.EAST_NORTH, request.properties(), encoding))) {
             encoder.start(CollectionMetadata.titled(layer.title()).withName(layer.name()).withLayer(layer));

@@ -32,12 +32,19 @@ public final class FieldNames {
         this.names = List.copyOf(names);
     }
 
-    /** The property names for {@code fieldNames}, in the same order. */
+    /** The property names for {@code fieldNames}, in the same order; a name without ASCII becomes f + its position in the list. */
     public static FieldNames of(List<String> fieldNames) {
+        int[] positions = new int[fieldNames.size()];
+        for (int i = 0; i < positions.length; i++) positions[i] = i + 1;
+        return of(fieldNames, positions);
+    }
+
+    /** As {@link #of(List)}, with the 1-based column position of each name in its file (for the {@code f}<i>n</i> names). */
+    public static FieldNames of(List<String> fieldNames, int[] positions) {
         Set<String> taken = new HashSet<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < fieldNames.size(); i++) {
-            String n = base(fieldNames.get(i), i + 1);
+            String n = base(fieldNames.get(i), positions[i]);
             String unique = n;
             for (int k = 2; !taken.add(unique); k++) {
                 String suffix = "_" + k;

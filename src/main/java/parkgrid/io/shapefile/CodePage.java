@@ -2,12 +2,7 @@ package parkgrid.io.shapefile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,24 +52,6 @@ final class CodePage {
 
     /** True when all of {@code in} decodes as UTF-8 (read to its end). */
     static boolean isUtf8(InputStream in) throws IOException {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
-        CharBuffer chars = CharBuffer.allocate(1 << 16);
-        byte[] chunk = new byte[1 << 15];
-        int n;
-        try {
-            while ((n = in.read(chunk)) >= 0) {
-                bytes.put(chunk, 0, n).flip();
-                if (d.decode(bytes, chars, false).isError()) return false;
-                chars.clear();
-                bytes.compact();
-            }
-            bytes.flip();
-            if (d.decode(bytes, chars, true).isError()) return false;
-            return !d.flush(chars.clear()).isError();
-        } catch (IllegalStateException e) {
-            throw new CharacterCodingException();
-        }
+        return parkgrid.io.Utf8Check.isUtf8(in);
     }
 }

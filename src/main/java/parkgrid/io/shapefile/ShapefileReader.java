@@ -135,7 +135,7 @@ public final class ShapefileReader implements LayerReader {
                 columns.add(i);
                 types.add(t);
             }
-            FieldNames mapped = FieldNames.of(names);
+            FieldNames mapped = FieldNames.of(names, columns.stream().mapToInt(i -> i + 1).toArray());
             List<PropertyDefinition> props = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) props.add(new PropertyDefinition(mapped.name(i), types.get(i)));
             return new Schema(fid, props, columns.stream().mapToInt(Integer::intValue).toArray(), dbfTypes);

@@ -68,7 +68,7 @@ class CsvFormatTest extends SeededServerTest {
         Path gbk = RoundTrip.download(server, "/collections/villages/export?format=csv&encoding=gbk", dir.resolve("gbk.csv"));
         assertTrue(new String(Files.readAllBytes(gbk), Charset.forName("GBK")).contains("\"柏树村\""));
         RoundTrip.assertSame(RoundTrip.seed("villages"), READER.read(gbk, ReadOptions.named("villages")).source(), p -> p, 0, true);
-        assertEquals("text/csv;charset=gbk", server.send("GET", "/collections/villages/export?format=csv&encoding=gbk", "*/*", null).contentType());
+        assertEquals("text/csv; charset=gbk", server.send("GET", "/collections/villages/export?format=csv&encoding=gbk", "*/*", null).contentType());
     }
 
     @Test

@@ -72,6 +72,16 @@ class CsvFormatTest extends SeededServerTest {
     }
 
     @Test
+    void itemsAnswerAPageAsCsvWithF() throws Exception {
+        var r = server.send("GET", "/collections/villages/items?f=csv&limit=5", "*/*", null);
+        assertEquals(200, r.status());
+        assertEquals("text/csv; charset=utf-8", r.contentType());
+        List<String> lines = new String(r.body(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(6, lines.size(), "a header and five rows");
+        assertTrue(lines.get(1).startsWith("1,\"柏树村\","), lines.get(1));
+    }
+
+    @Test
     void anExportInAGaussKrugerZoneHasEastingAndNorthing() throws Exception {
         Path csv = RoundTrip.download(server, "/collections/villages/export?format=csv&crs=EPSG:4546", dir.resolve("gk.csv"));
         assertTrue(Files.readAllLines(csv).get(0).endsWith(",x,y,wkt"));

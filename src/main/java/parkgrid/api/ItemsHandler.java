@@ -19,6 +19,7 @@ import parkgrid.io.EncodingOptions;
 import parkgrid.io.FeatureEncoder;
 import parkgrid.io.FeatureFormat;
 import parkgrid.io.FeatureFormats;
+import parkgrid.io.TextEncoding;
 import parkgrid.store.FeatureStore;
 import parkgrid.store.VersionedFeature;
 
@@ -43,7 +44,7 @@ final class ItemsHandler {
         long returned = Math.max(0, Math.min(query.limit(), matched - query.offset()));
         CollectionMetadata metadata = CollectionMetadata.titled(layer.title() + " – features")
                 .withNumbers(matched, returned).withTimeStamp(Instant.now())
-                .withLinks(pageLinks(ctx, layer, query, matched, returned));
+                .withLinks(pageLinks(ctx, layer, query, matched, returned)).withLayer(layer);
         if (format != FeatureFormats.HTML) ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
         ctx.contentType(format.contentType());
         try (FeatureEncoder encoder = format.encoder(ctx.outputStream(),
@@ -111,15 +112,24 @@ final class ItemsHandler {
         FeatureFormat format = exportFormat(ctx.queryParam("format"));
         ItemsRequest request = ItemsRequest.parse(ctx, layer, false);
         SupportedCrs crs = request.crs();
-        ctx.contentType(format.contentType());
+        TextEncoding encoding = encoding(ctx.queryParam("encoding"));
+        ctx.contentType(encoding != null && format.mediaType().startsWith("text/")
+                ? format.mediaType() + "; charset=" + encoding.charset().name().toLowerCase(java.util.Locale.ROOT) : format.contentType());
         if (crs.isStorageCrs()) ctx.header("Content-Crs", "<" + crs.uri() + ">");
         ctx.header("Content-Disposition", "attachment; filename=\"" + layer.name() + "." + format.fileExtension() + "\"");
         try (FeatureEncoder encoder = format.encoder(ctx.outputStream(),
-                new EncodingOptions(crs, CrsTransformer.AxisOrder.EAST_NORTH, request.properties()))) {
-            encoder.start(CollectionMetadata.titled(layer.title()).withName(layer.name()));
+                new EncodingOptions(crs, CrsTransformer.AxisOrder.EAST_NORTH, request.properties(), encoding))) {
+            encoder.start(CollectionMetadata.titled(layer.title()).withName(layer.name()).withLayer(layer));
             store.forEach(layer.name(), request.query(), encoder::feature);
             encoder.end();
         }
+    }
+
+    /** The text encoding {@code encoding=} names; null (the format's default) without one. */
+    private static TextEncoding encoding(String name) {
+        if (name == null) return null;
+        return TextEncoding.find(name).orElseThrow(() -> ParkGridException.invalidParameter("encoding",
+                "unknown encoding '" + name + "': use " + String.join(", ", TextEncoding.parameterValues())));
     }
 
     /** The file format {@code format=} names; GeoJSON without one. */

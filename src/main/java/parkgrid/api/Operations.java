@@ -20,6 +20,7 @@ import parkgrid.process.Processes;
 import parkgrid.process.Schema;
 import parkgrid.io.FeatureFormat;
 import parkgrid.io.FeatureFormats;
+import parkgrid.io.TextEncoding;
 import parkgrid.store.FeatureStore;
 
 /**
@@ -64,11 +65,14 @@ final class Operations {
     static final Parameter FORMAT = query("format", Schema.string()
             .enumOf(FeatureFormats.STANDARD.files().stream().map(FeatureFormat::name).toList())
             .defaultValue(FeatureFormats.GEOJSON.name()), "file format");
+    static final Parameter ENCODING = query("encoding", Schema.string().enumOf(TextEncoding.parameterValues()),
+            "text encoding of a Shapefile's DBF or a CSV: utf-8 (default), utf-8-bom (CSV for Excel), gbk; "
+                    + "GeoJSON, FlatGeobuf and GeoPackage are always UTF-8");
     /** The query parameters of {@code /items} besides the property filters. */
     static final List<Parameter> ITEMS_QUERY = List.of(BBOX, BBOX_CRS, CRS, LIMIT, OFFSET, DATETIME, FILTER, FILTER_LANG,
             FILTER_CRS, SORTBY, PROPERTIES, F_FEATURES);
     /** The query parameters of {@code /export} besides the property filters: those of {@code /items} without paging. */
-    static final List<Parameter> EXPORT_QUERY = List.of(FORMAT, BBOX, BBOX_CRS, CRS, DATETIME, FILTER, FILTER_LANG, FILTER_CRS,
+    static final List<Parameter> EXPORT_QUERY = List.of(FORMAT, ENCODING, BBOX, BBOX_CRS, CRS, DATETIME, FILTER, FILTER_LANG, FILTER_CRS,
             SORTBY, PROPERTIES);
 
     static final Parameter FEATURE_ID = path("featureId", Schema.integer(), "feature id");
@@ -165,8 +169,8 @@ final class Operations {
                 writes::revert, List.of(), 200, geojson)
                 .with(COLLECTION_ID, FEATURE_ID, query("version", Schema.integer().minimum(1), "the version to go back to (see history)").asRequired(),
                         IF_MATCH_OPTIONAL));
-        ops.add(Operation.get("exportFeatures", COLLECTION_PATH + "/export", "The whole layer (filters apply, no paging) as a GeoJSON download",
-                items::export, geojson)
+        ops.add(Operation.get("exportFeatures", COLLECTION_PATH + "/export", "The whole layer (filters apply, no paging) as a file download in format (GeoJSON by default) and crs",
+                items::export, FeatureFormats.STANDARD.files().stream().map(FeatureFormat::mediaType).toArray(String[]::new))
                 .with(COLLECTION_ID).with(EXPORT_QUERY.toArray(Parameter[]::new))
                 .withLayerParameters(Operations::propertyFilters).as(read));
         ops.add(Operation.get("getNearest", COLLECTION_PATH + "/nearest", "The k features nearest to a point, with distance_m (metres, geodesic)",

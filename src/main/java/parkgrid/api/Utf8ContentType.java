@@ -27,12 +27,15 @@ public final class Utf8ContentType {
         ctx.res().setCharacterEncoding("UTF-8");
     }
 
-    /** After-handler: adds {@code charset=utf-8} to a text Content-Type that lacks it. */
+    /** After-handler: adds {@code charset=utf-8} to a text Content-Type that lacks a charset (or has Jetty's {@code null}). */
     public static void declare(Context ctx) {
         if (ctx.res().isCommitted()) return;
         String type = ctx.res().getContentType();
         if (type == null || !isText(type)) return;
-        if (type.toLowerCase(Locale.ROOT).replace(" ", "").contains(";charset=utf-8")) return;
+        String lower = type.toLowerCase(Locale.ROOT).replace(" ", "");
+        if (lower.contains(";charset=utf-8")) return;
+        // a handler that chose another charset on purpose (a GBK CSV export) keeps it
+        if (lower.contains(";charset=") && !lower.contains(";charset=null")) return;
         String withoutCharset = CHARSET.matcher(type).replaceAll(""); // e.g. Jetty's "text/html;charset=null"
         ctx.res().setContentType(withoutCharset + ";charset=utf-8");
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import parkgrid.feature.Layer;
 
 /**
  * What a feature collection says besides its features. Every member is optional (null: not written).
@@ -20,38 +21,51 @@ import java.util.Map;
  * @param links          an array of link objects (href, rel, type, title)
  * @param extra          further members after the features, e.g. {@code summary}: values are null, String,
  *                       Number, Boolean, a Jackson {@link JsonNode}, a Map/List of those, or a {@link FeatureSet}
+ * @param layer          the layer the features belong to (geometry kind, typed schema): file formats with a
+ *                       header of fields (Shapefile, CSV, FlatGeobuf, GeoPackage) need it; null when the
+ *                       collection is no layer's (an analysis answer)
  */
 public record CollectionMetadata(String title, String name, Long numberMatched, Long numberReturned, Instant timeStamp,
-                                 JsonNode links, Map<String, Object> extra) {
+                                 JsonNode links, Map<String, Object> extra, Layer layer) {
     public CollectionMetadata {
         extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
+    public CollectionMetadata(String title, String name, Long numberMatched, Long numberReturned, Instant timeStamp,
+                              JsonNode links, Map<String, Object> extra) {
+        this(title, name, numberMatched, numberReturned, timeStamp, links, extra, null);
+    }
+
     /** A collection with a title and nothing else; add members with the {@code with…} methods. */
     public static CollectionMetadata titled(String title) {
-        return new CollectionMetadata(title, null, null, null, null, null, Map.of());
+        return new CollectionMetadata(title, null, null, null, null, null, Map.of(), null);
     }
 
     public CollectionMetadata withName(String n) {
-        return new CollectionMetadata(title, n, numberMatched, numberReturned, timeStamp, links, extra);
+        return new CollectionMetadata(title, n, numberMatched, numberReturned, timeStamp, links, extra, layer);
     }
 
     public CollectionMetadata withNumbers(Long matched, Long returned) {
-        return new CollectionMetadata(title, name, matched, returned, timeStamp, links, extra);
+        return new CollectionMetadata(title, name, matched, returned, timeStamp, links, extra, layer);
     }
 
     public CollectionMetadata withTimeStamp(Instant t) {
-        return new CollectionMetadata(title, name, numberMatched, numberReturned, t, links, extra);
+        return new CollectionMetadata(title, name, numberMatched, numberReturned, t, links, extra, layer);
     }
 
     public CollectionMetadata withLinks(JsonNode l) {
-        return new CollectionMetadata(title, name, numberMatched, numberReturned, timeStamp, l, extra);
+        return new CollectionMetadata(title, name, numberMatched, numberReturned, timeStamp, l, extra, layer);
+    }
+
+    /** This metadata naming the layer its features belong to (its name, kind and schema). */
+    public CollectionMetadata withLayer(Layer l) {
+        return new CollectionMetadata(title, name, numberMatched, numberReturned, timeStamp, links, extra, l);
     }
 
     /** This metadata with one more member after the features (it replaces one of the same name). */
     public CollectionMetadata with(String member, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(extra);
         more.put(member, value);
-        return new CollectionMetadata(title, name, numberMatched, numberReturned, timeStamp, links, more);
+        return new CollectionMetadata(title, name, numberMatched, numberReturned, timeStamp, links, more, layer);
     }
 }

@@ -14,22 +14,35 @@ import parkgrid.geo.SupportedCrs;
  * @param axisOrder  {@code AUTHORITY} for OGC API Part 2 responses; {@code EAST_NORTH} for files, which then say
  *                   their CRS with GeoJSON's legacy {@code crs} member when it is not CRS84
  * @param properties the properties to write, in this order; null for all of the feature's
+ * @param encoding   the text encoding of formats that offer a choice (Shapefile DBF, CSV); null for the
+ *                   format's default (UTF-8); formats whose specification fixes UTF-8 ignore it
  */
-public record EncodingOptions(SupportedCrs crs, CrsTransformer.AxisOrder axisOrder, List<String> properties) {
+public record EncodingOptions(SupportedCrs crs, CrsTransformer.AxisOrder axisOrder, List<String> properties,
+                              TextEncoding encoding) {
     public EncodingOptions {
         if (crs == null) throw new IllegalArgumentException("crs is required (SupportedCrs.CRS84 for lon/lat)");
         if (axisOrder == null) throw new IllegalArgumentException("axisOrder is required");
         properties = properties == null ? null : List.copyOf(properties);
     }
 
+    /** Options in the format's default text encoding. */
+    public EncodingOptions(SupportedCrs crs, CrsTransformer.AxisOrder axisOrder, List<String> properties) {
+        this(crs, axisOrder, properties, null);
+    }
+
+    /** The text encoding asked for, UTF-8 when none was. */
+    public TextEncoding encodingOrUtf8() {
+        return encoding == null ? TextEncoding.UTF_8 : encoding;
+    }
+
     /** CRS84, all properties: what RFC 7946 GeoJSON answers use. */
     public static EncodingOptions crs84() {
-        return new EncodingOptions(SupportedCrs.CRS84, CrsTransformer.AxisOrder.AUTHORITY, null);
+        return new EncodingOptions(SupportedCrs.CRS84, CrsTransformer.AxisOrder.AUTHORITY, null, null);
     }
 
     /** A response in {@code crs} (authority axis order), all properties. */
     public static EncodingOptions inCrs(SupportedCrs crs) {
-        return new EncodingOptions(crs, CrsTransformer.AxisOrder.AUTHORITY, null);
+        return new EncodingOptions(crs, CrsTransformer.AxisOrder.AUTHORITY, null, null);
     }
 
     /** True when a file in this CRS must name it with the legacy {@code crs} member (not CRS84, easting first). */

@@ -15,6 +15,13 @@ public final class FeatureFormats {
     public static final FeatureFormat GEOJSON = new FeatureFormat("geojson",
             List.of("json", "application/json"), "application/geo+json", "geojson", GeoJsonEncoder::new);
     public static final FeatureFormat HTML = new FeatureFormat("html", List.of(), "text/html", null, HtmlEncoder::new);
+    public static final FeatureFormat SHAPEFILE = new FeatureFormat("shapefile", List.of("shp"), "application/x-zipped-shp", "zip",
+            parkgrid.io.shapefile.ShapefileEncoder::new);
+    public static final FeatureFormat FLATGEOBUF = new FeatureFormat("flatgeobuf", List.of("fgb"), "application/flatgeobuf", "fgb",
+            parkgrid.io.flatgeobuf.FlatGeobufEncoder::new);
+    public static final FeatureFormat GEOPACKAGE = new FeatureFormat("geopackage", List.of("gpkg"), "application/geopackage+sqlite3", "gpkg",
+            parkgrid.io.geopackage.GeoPackageEncoder::new);
+    public static final FeatureFormat CSV = new FeatureFormat("csv", List.of(), "text/csv", "csv", parkgrid.io.csv.CsvEncoder::new);
 
     /** The formats ParkGrid serves. */
     public static final FeatureFormats STANDARD = standard();
@@ -26,7 +33,11 @@ public final class FeatureFormats {
     private static FeatureFormats standard() {
         return new FeatureFormats()
                 .register(GEOJSON)
-                .register(HTML);
+                .register(HTML)
+                .register(SHAPEFILE)
+                .register(CSV)
+                .register(FLATGEOBUF)
+                .register(GEOPACKAGE);
     }
 
     /** An empty registry to fill with {@link #register}; the first format registered is the default. */

@@ -31,7 +31,11 @@ public final class LayerReaders {
 
     private static LayerReaders standard() {
         return new LayerReaders()
-                .register(GEOJSON);
+                .register(GEOJSON)
+                .register(new parkgrid.io.shapefile.ShapefileReader())
+                .register(new parkgrid.io.csv.CsvReader())
+                .register(new parkgrid.io.flatgeobuf.FlatGeobufReader())
+                .register(new parkgrid.io.geopackage.GeoPackageFileReader());
     }
 
     /** @throws IllegalArgumentException when the id or an extension is taken already */

@@ -13,6 +13,14 @@
  *   <li>{@link parkgrid.io.GeoJsonEncoder}: RFC 7946; in another CRS, files carry GeoJSON's legacy
  *       {@code crs} member and easting-first positions, responses the CRS's authority axis order.</li>
  *   <li>{@link parkgrid.io.HtmlEncoder}: the HTML page of a collection, written from the features.</li>
+ *   <li>{@link parkgrid.io.shapefile.ShapefileEncoder} ({@code f=shapefile}), {@link parkgrid.io.csv.CsvEncoder}
+ *       ({@code csv}), {@link parkgrid.io.flatgeobuf.FlatGeobufEncoder} ({@code flatgeobuf}),
+ *       {@link parkgrid.io.geopackage.GeoPackageEncoder} ({@code geopackage}): file formats with a header of
+ *       fields. They need the layer ({@link parkgrid.io.CollectionMetadata#withLayer}) and write through
+ *       {@link parkgrid.io.FileLayer} (selected properties, geometry in the output CRS easting first). The
+ *       Shapefile, FlatGeobuf and GeoPackage encoders spool to temporary files and copy them out in
+ *       {@code end()}; memory stays one feature. {@link parkgrid.io.EncodingOptions#encoding()} picks UTF-8,
+ *       UTF-8 with BOM or GBK where a format offers the choice (Shapefile DBF, CSV).</li>
  * </ul>
  * {@link parkgrid.io.FeatureFormats} is the registry: it maps {@code f} values and Accept media types to
  * {@link parkgrid.io.FeatureFormat}s; the API's content negotiation asks it, and {@code /export} offers
@@ -33,6 +41,11 @@
  * types) is made once, by {@link parkgrid.store.FeatureChecks}, which every store applies to all features
  * of an import before it writes any (imports stay atomic). {@link parkgrid.io.GeoJsonLayerReader} reads
  * GeoJSON FeatureCollections with ParkGrid's layer members (the seed format); {@link parkgrid.io.SeedData}
- * fills an empty store on first start.
+ * fills an empty store on first start. {@link parkgrid.io.LayerReaders} registers the file readers
+ * ({@link parkgrid.io.shapefile.ShapefileReader}, {@link parkgrid.io.csv.CsvReader},
+ * {@link parkgrid.io.flatgeobuf.FlatGeobufReader}, {@link parkgrid.io.geopackage.GeoPackageFileReader}): each gives
+ * a streaming source in the file's coordinates and the EPSG code the file declares. Field names of foreign files
+ * become property names by {@link parkgrid.io.FieldNames}; a numeric {@code fid} column (which the Shapefile, CSV
+ * and FlatGeobuf encoders write) gives the feature ids.
  */
 package parkgrid.io;

@@ -69,7 +69,7 @@ class FeatureFormatNegotiationTest extends SeededServerTest {
         Reply html = server.get("/collections/villages/export?format=html");
         assertEquals(400, html.status());
         assertEquals("format", html.json().get("parameter").asText());
-        assertTrue(html.json().get("detail").asText().endsWith("use geojson"), html.body());
+        assertTrue(html.json().get("detail").asText().endsWith("use geojson, shapefile, csv, flatgeobuf, geopackage"), html.body());
         Reply file = server.get("/collections/villages/export?format=geojson&name_zh=" + URLEncoder.encode("程村", StandardCharsets.UTF_8));
         assertEquals(200, file.status());
         assertEquals("程村", file.json().at("/features/0/properties/name_zh").asText());

@@ -42,7 +42,8 @@ class FeatureFormatsTest {
 
     @Test
     void onlyFileFormatsAreExportedAndHtmlIsNotOne() {
-        assertEquals(List.of(FeatureFormats.GEOJSON), formats.files());
+        assertEquals(List.of(FeatureFormats.GEOJSON, FeatureFormats.SHAPEFILE, FeatureFormats.CSV, FeatureFormats.FLATGEOBUF,
+                FeatureFormats.GEOPACKAGE), formats.files());
         assertEquals("geojson", FeatureFormats.GEOJSON.fileExtension());
         assertEquals("text/html; charset=utf-8", FeatureFormats.HTML.contentType());
         assertEquals("application/geo+json", FeatureFormats.GEOJSON.contentType());

@@ -51,7 +51,7 @@ public final class CompliancePdf {
             w.text(ComplianceRows.TITLE + "  " + ComplianceRows.TITLE_EN, 17, true);
             w.gap(4);
             w.text("审查对象 Subject：" + subject, 10, false);
-            w.text("生成时间 Generated：" + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(java.time.ZoneOffset.UTC)), 10, false);
+            w.text("生成时间 Generated：" + ZonedDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(java.time.ZoneOffset.UTC)), 10, false);
             w.text("项目用地面积 Project area：" + r.boundaryArea().zh() + "，" + ComplianceRows.m2(r.boundaryArea()) + " m²", 10, false);
             w.gap(6);
             w.text("总体结论 Overall：" + r.conclusionZh(), 12, true);

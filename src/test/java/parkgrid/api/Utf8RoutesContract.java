@@ -220,6 +220,11 @@ abstract class Utf8RoutesContract {
         } else if (path.endsWith("/supply-radius/execution")) {
             probes.add(post(path, "{\"inputs\":{\"voltage_kv\":10,\"class\":\"D\",\"lines\":\"" + COUNTY + "\"}}", COUNTY, 404));
             probes.add(post(path, "{\"inputs\":{\"voltage_kv\":10,\"class\":\"甲类\"}}", "甲类", 400));
+        } else if (path.endsWith("/compliance/execution")) {
+            String park = "\"feature\":{\"collection\":\"park\",\"id\":1}";
+            probes.add(post(path, "{\"inputs\":{" + park + ",\"controls\":[{\"collection\":\"" + COUNTY + "\",\"rule\":\"avoid\"}]}}", COUNTY, 404));
+            probes.add(post(path, "{\"inputs\":{\"boundary_txt\":\"不是坐标文件\"}}", "电子报盘", 400));
+            probes.add(post(path, "{\"inputs\":{" + park + "}}", "占用永久基本农田", 200));
         }
         return probes;
     }

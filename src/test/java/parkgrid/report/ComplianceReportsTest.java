@@ -63,6 +63,7 @@ class ComplianceReportsTest {
         byte[] pdf = new CompliancePdf(font).write(review(), "汝阳县绿色建材项目（示例）");
         Path file = dir.resolve("报告.pdf");
         Files.write(file, pdf);
+        Files.write(Path.of("target/compliance-report.pdf"), pdf); // to look at, like the browser tests' screenshots
         assertTrue(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
 
         String fonts = run(dir, "/usr/bin/pdffonts", file.toString());

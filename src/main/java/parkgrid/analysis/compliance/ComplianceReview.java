@@ -76,7 +76,8 @@ public final class ComplianceReview {
             if (++n % CHECK_EVERY == 0) checkDeadline(started, layer, n);
             Geometry g = f.geometry();
             if (g == null || !(g instanceof Polygonal) || !box.intersects(g.getEnvelopeInternal()) || !prepared.intersects(g)) continue;
-            Geometry piece = polygonal(boundary.intersection(g), boundary.getFactory());
+            // most hits of a large layer lie wholly inside the boundary: they are their own overlap, no overlay needed
+            Geometry piece = prepared.containsProperly(g) ? g : polygonal(boundary.intersection(g), boundary.getFactory());
             if (piece.isEmpty()) continue;
             double m2 = EllipsoidalArea.squareMetres(piece);
             if (m2 <= 0) continue;

@@ -8,7 +8,8 @@
 const ROLE = Object.freeze({
   PARK: 'park', PARCELS: 'parcels', ENTERPRISES: 'enterprises', PROJECTS: 'projects', DEMAND: 'demand',
   SUPPLY_SUBSTATIONS: 'supply-substations', SUPPLY_TRANSFORMERS: 'supply-transformers', LINES: 'lines',
-  WIND_FARM: 'wind-farm', WIND_TURBINES: 'wind-turbines', FACILITIES: 'facilities', SUGGESTIONS: 'suggestions'
+  WIND_FARM: 'wind-farm', WIND_TURBINES: 'wind-turbines', FACILITIES: 'facilities', SUGGESTIONS: 'suggestions',
+  FARMLAND: 'farmland', ECO_REDLINE: 'eco-redline', URBAN_BOUNDARY: 'urban-boundary'
 });
 
 /** The role a collection plays under `roles` (role → collection id), or null. */

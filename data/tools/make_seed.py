@@ -1148,10 +1148,92 @@ for lon, lat, zh, en, cat, st, radius, note, src in FACS:
 longteng = pt(112.4140, 34.6240)
 assert vincenty(longteng, pt(112.4125, 34.6262)) < 300  # the proposed park would serve the community
 
+# ================================================================= 11. control lines (三区三线), illustrative
+# Permanent basic farmland, ecological red line and urban development boundary around the park, so that a
+# site compliance review has something to find. ALL INVENTED: the real 三区三线 of Ruyang County are not public
+# here. The urban development boundary covers the county seat and the south of the park; the park's north strip
+# lies outside it, and a few farmland patches on the park's north edge overlap the park.
+ILLUSTRATIVE = "illustrative (invented, NOT the real control lines): "
+urban_xy = [(-200, -1900), (4300, -1900), (4300, 500), (2800, 1150), (1500, 1350), (-200, 1150)]
+urban_ring = ccw([pf.ll(x, y) for x, y in urban_xy])
+assert is_simple(urban_ring)
+urban = Layer("urban_boundary", "Urban development boundary (illustrative)", "城镇开发边界（示意）",
+              "ILLUSTRATIVE control line, invented for the site compliance review: an urban development boundary "
+              "around the Ruyang county seat covering the south of the park. Not the real 城镇开发边界 (layer CZKFBJ).",
+              "Polygon",
+              "Invented. FACTS.md: 三区三线 layer names (CZKFBJ [H]); county seat 112.4669, 34.1540 [S].",
+              "illustrative: hand-drawn outline in the park's drawing frame; not a real boundary.",
+              [("name_zh", "string"), ("name_en", "string"), ("area_m2", "integer"), ("position_source", "string")])
+urban.add([as_list(urban_ring)], name_zh="汝阳县城镇开发边界（示意）", name_en="Ruyang urban development boundary (illustrative)",
+          area_m2=int(round(ring_area_m2(urban_ring))),
+          position_source=ILLUSTRATIVE + "hand-drawn around the county seat and the south of the park")
+assert inside(RUYANG_SEAT, urban_ring)
+assert not all(inside(p, urban_ring) for p in park_ring[:-1]), "part of the park must lie outside the urban boundary"
+
+FARM_CLASSES = [("0101", "水田"), ("0102", "水浇地"), ("0103", "旱地")]
+farm = Layer("basic_farmland", "Permanent basic farmland (illustrative)", "永久基本农田（示意）",
+             "ILLUSTRATIVE control line, invented for the site compliance review: rectangular farmland patches "
+             "(180 m × 140 m, 20 m field roads) outside the urban development boundary around the park, four of "
+             "them reaching over the park's north edge. Not the real 永久基本农田 (layer YJJBNT).",
+             "Polygon",
+             "Invented. FACTS.md: 三区三线 layer names (YJJBNT [H]); land classes are the 三调 codes 0101 水田, "
+             "0102 水浇地, 0103 旱地 (GB/T 21010-2017).",
+             "illustrative: a regular grid of patches in the park's drawing frame; not real farmland.",
+             [("tbbh", "string"), ("dlbm", "string"), ("dlmc", "string"), ("area_m2", "integer"),
+              ("position_source", "string")])
+edge_taken = 0
+cells = []
+for j in range(-4, 16):
+    for i in range(-5, 21):
+        x0, y0 = i * 200.0, j * 160.0
+        cell = [(x0, y0), (x0 + 180, y0), (x0 + 180, y0 + 140), (x0, y0 + 140)]
+        ring = ccw([pf.ll(x, y) for x, y in cell])
+        if not rings_disjoint(ring, urban_ring):
+            continue
+        clip = clip_convex(cell, park_xy)
+        share = abs(shoelace(close(clip))) / (180 * 140) if len(clip) >= 3 else 0.0
+        if share > 0:
+            # the park took these fields; four on its north edge still overlap it (what a review must find)
+            if not (0.1 < share < 0.8 and y0 > 900 and edge_taken < 4):
+                continue
+            edge_taken += 1
+        elif (i * 7 + j * 3) % 6 == 0:
+            continue  # gaps: hamlets, ponds, roads
+        cells.append((i, j, ring, share))
+assert edge_taken == 4, edge_taken
+for i, j, ring, share in cells:
+    code, name = FARM_CLASSES[(i + 2 * j) % 3 if j >= 6 else (1 if i % 2 else 0)]
+    farm.add([as_list(ring)], tbbh="JBNT-%02d%02d" % (i + 5, j + 4), dlbm=code, dlmc=name,
+             area_m2=int(round(ring_area_m2(ring))),
+             position_source=ILLUSTRATIVE + ("grid patch reaching over the park's north edge" if share > 0
+                                             else "grid patch around the park, outside the urban boundary"))
+assert 100 < len(farm.features) < 400, len(farm.features)
+
+eco = Layer("eco_redline", "Ecological protection red line (illustrative)", "生态保护红线（示意）",
+            "ILLUSTRATIVE control line, invented for the site compliance review: two red-line areas on the hills "
+            "north and west of the park, clear of it. Not the real 生态保护红线 (layer STBHHX).",
+            "Polygon",
+            "Invented. FACTS.md: 三区三线 layer names (STBHHX [H]).",
+            "illustrative: hand-drawn outlines in the park's drawing frame; not real red lines.",
+            [("name_zh", "string"), ("name_en", "string"), ("category", "string"), ("area_m2", "integer"),
+             ("position_source", "string")])
+for shape, zh, en, cat in (
+        ([(300, 2700), (1600, 2550), (2600, 2750), (2900, 3500), (1800, 3900), (500, 3600)],
+         "北部山地水源涵养生态保护红线（示意）", "Northern hills water conservation red line (illustrative)", "水源涵养"),
+        ([(-2600, 200), (-1500, -100), (-1100, 900), (-1300, 1900), (-2400, 2100), (-2900, 1100)],
+         "西部丘陵水土保持生态保护红线（示意）", "Western hills soil conservation red line (illustrative)", "水土保持")):
+    ring = ccw([pf.ll(x, y) for x, y in shape])
+    assert is_simple(ring) and rings_disjoint(ring, park_ring) and rings_disjoint(ring, urban_ring)
+    eco.add([as_list(ring)], name_zh=zh, name_en=en, category=cat, area_m2=int(round(ring_area_m2(ring))),
+            position_source=ILLUSTRATIVE + "hand-drawn on the hills beside the park")
+for f in farm.features:
+    r = [tuple(p) for p in f["geometry"]["coordinates"][0]]
+    assert all(rings_disjoint(r, [tuple(p) for p in e["geometry"]["coordinates"][0]]) for e in eco.features)
+
 # ================================================================= write
 # Load order of the seed (parkgrid.io.SeedData reads layers.txt; lines starting with # are comments).
 LOAD_ORDER = ["park", "parcels", "enterprises", "projects", "villages", "substations", "transformers", "power_lines",
-              "wind_farm", "wind_turbines", "facilities", "suggestions"]
+              "wind_farm", "wind_turbines", "facilities", "suggestions", "basic_farmland", "eco_redline", "urban_boundary"]
 assert sorted(LOAD_ORDER) == sorted(LAYERS), set(LAYERS) ^ set(LOAD_ORDER)
 os.makedirs(OUT, exist_ok=True)
 for name in sorted(LAYERS):

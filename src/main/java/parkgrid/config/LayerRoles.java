@@ -28,6 +28,12 @@ public final class LayerRoles {
     public static final String FACILITIES = "facilities";
     public static final String WIND_FARM = "wind-farm";
     public static final String WIND_TURBINES = "wind-turbines";
+    /** Control line 永久基本农田 (permanent basic farmland, 三区三线 layer YJJBNT): a project must not occupy it. */
+    public static final String FARMLAND = "farmland";
+    /** Control line 生态保护红线 (ecological protection red line, STBHHX): a project must not occupy it. */
+    public static final String ECO_REDLINE = "eco-redline";
+    /** Control line 城镇开发边界 (urban development boundary, CZKFBJ): a project must lie inside it. */
+    public static final String URBAN_BOUNDARY = "urban-boundary";
 
     /** Role → the seed's layer name (data/seed/layers.txt), in the order the map lists them. */
     private static final Map<String, String> SEED = seedRoles();
@@ -52,6 +58,9 @@ public final class LayerRoles {
         m.put(WIND_TURBINES, "wind_turbines");
         m.put(FACILITIES, "facilities");
         m.put(SUGGESTIONS, "suggestions");
+        m.put(FARMLAND, "basic_farmland");
+        m.put(ECO_REDLINE, "eco_redline");
+        m.put(URBAN_BOUNDARY, "urban_boundary");
         return Collections.unmodifiableMap(m);
     }
 

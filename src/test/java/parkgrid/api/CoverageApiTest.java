@@ -124,7 +124,7 @@ class CoverageApiTest extends SeededServerTest {
         assertEquals(15000, rules.at("/radius_m/10/D").asDouble(), 0);
         assertEquals(500, rules.at("/radius_m/0.4/D").asDouble(), 0);
         assertTrue(rules.get("confidence").asText().startsWith("[R]"));
-        assertEquals(3, server.get("/processes").json().get("processes").size());
+        assertEquals(4, server.get("/processes").json().get("processes").size());
     }
 
     @Test

@@ -70,7 +70,7 @@ class OperationTableTest extends SeededServerTest {
             "/processes/coverage/rules", "/map/config", "/health"}) {
             assertTrue(documented.contains("GET " + path), path);
         }
-        for (String process : new String[] {"spatial-query", "coverage", "supply-radius"}) {
+        for (String process : new String[] {"spatial-query", "coverage", "supply-radius", "compliance"}) {
             assertTrue(documented.contains("POST /processes/" + process + "/execution"), process);
         }
     }

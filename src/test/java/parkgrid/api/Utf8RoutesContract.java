@@ -302,6 +302,11 @@ abstract class Utf8RoutesContract {
             probes.add(post(path, "{\"name\":\"规划员 王五\",\"role\":\"editor\"}", "规划员 王五", 201));
         } else if (path.equals("/admin/tokens/{tokenId}")) {
             probes.add(new Probe("DELETE", "/admin/tokens/" + encode(COUNTY), "application/json", null, COUNTY, false, 400));
+        } else if (path.endsWith("/compliance/execution")) {
+            String park = "\"feature\":{\"collection\":\"park\",\"id\":1}";
+            probes.add(post(path, "{\"inputs\":{" + park + ",\"controls\":[{\"collection\":\"" + COUNTY + "\",\"rule\":\"avoid\"}]}}", COUNTY, 404));
+            probes.add(post(path, "{\"inputs\":{\"boundary_txt\":\"不是坐标文件\"}}", "电子报盘", 400));
+            probes.add(post(path, "{\"inputs\":{" + park + "}}", "占用永久基本农田", 200));
         }
         return probes;
     }

@@ -59,6 +59,14 @@ public final class RequiredServices {
         return python;
     }
 
+    /** A TrueType CJK font for PDF reports ({@code PARKGRID_CJK_FONT} or a known system path; Debian fonts-wqy-microhei). */
+    public static Path cjkFont() {
+        return parkgrid.report.CjkFont.fromEnvironment(System.getenv()).locate().orElseGet(() -> {
+            unavailable("no TrueType CJK font (apt-get install fonts-wqy-microhei, or set PARKGRID_CJK_FONT); run ./test.sh");
+            return null;
+        });
+    }
+
     private static void unavailable(String why) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.fail("CI requires it: " + why);
         Assumptions.abort(why);

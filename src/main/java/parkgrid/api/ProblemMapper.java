@@ -20,6 +20,7 @@ import parkgrid.feature.ParkGridException.NotFound;
 import parkgrid.feature.ParkGridException.PreconditionFailed;
 import parkgrid.feature.ParkGridException.PreconditionRequired;
 import parkgrid.feature.ParkGridException.TimeLimitExceeded;
+import parkgrid.feature.ParkGridException.Unavailable;
 import parkgrid.feature.ParkGridException.TooLarge;
 import parkgrid.feature.ParkGridException.Unauthorized;
 
@@ -40,17 +41,18 @@ final class ProblemMapper {
     record Kind(int status, String title) {}
 
     /** Every kind of {@link ParkGridException}, with its HTTP status and title. */
-    static final Map<Class<? extends ParkGridException>, Kind> KINDS = Map.of(
-            InvalidInput.class, new Kind(400, "Invalid parameter"),
-            Unauthorized.class, new Kind(401, "Unauthorized"),
-            Forbidden.class, new Kind(403, "Forbidden"),
-            NotFound.class, new Kind(404, "Not found"),
-            Conflict.class, new Kind(409, "Conflict"),
-            PreconditionFailed.class, new Kind(412, "Precondition failed"),
-            TooLarge.class, new Kind(413, "Payload too large"),
-            PreconditionRequired.class, new Kind(428, "Precondition required"),
-            Busy.class, new Kind(503, "Server busy"),
-            TimeLimitExceeded.class, new Kind(503, "Analysis time limit exceeded"));
+    static final Map<Class<? extends ParkGridException>, Kind> KINDS = Map.ofEntries(
+            Map.entry(InvalidInput.class, new Kind(400, "Invalid parameter")),
+            Map.entry(Unauthorized.class, new Kind(401, "Unauthorized")),
+            Map.entry(Forbidden.class, new Kind(403, "Forbidden")),
+            Map.entry(NotFound.class, new Kind(404, "Not found")),
+            Map.entry(Conflict.class, new Kind(409, "Conflict")),
+            Map.entry(PreconditionFailed.class, new Kind(412, "Precondition failed")),
+            Map.entry(TooLarge.class, new Kind(413, "Payload too large")),
+            Map.entry(PreconditionRequired.class, new Kind(428, "Precondition required")),
+            Map.entry(Busy.class, new Kind(503, "Server busy")),
+            Map.entry(TimeLimitExceeded.class, new Kind(503, "Analysis time limit exceeded")),
+            Map.entry(Unavailable.class, new Kind(503, "Component unavailable")));
 
     private ProblemMapper() {}
 

@@ -3,6 +3,7 @@ package parkgrid.api;
 import io.javalin.http.Context;
 import java.io.IOException;
 import parkgrid.process.CoverageAnswer;
+import parkgrid.process.FacilityLocationAnswer;
 import parkgrid.process.FeatureHits;
 import parkgrid.process.ProcessResult;
 import parkgrid.process.SupplyRadiusAnswer;
@@ -18,6 +19,8 @@ final class ProcessResultWriter {
             CoverageResponse.write(ctx, c.demands(), c.result(), c.areasOmitted());
         } else if (result instanceof SupplyRadiusAnswer s) {
             CoverageResponse.writeSupplyRadius(ctx, s.results(), s.sources(), s.voltageKv(), s.network());
+        } else if (result instanceof FacilityLocationAnswer f) {
+            FacilityLocationResponse.write(ctx, f);
         } else {
             throw new IllegalStateException("no response writer for " + result.getClass().getName());
         }

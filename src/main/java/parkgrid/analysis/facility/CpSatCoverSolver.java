@@ -22,7 +22,7 @@ import parkgrid.feature.ParkGridException;
  * rounding slack). A hint (the greedy choice) starts the
  * search. It stops at the time limit or the deadline, whichever comes first, with the best choice found and
  * CP-SAT's proven bound; the solve is single-threaded unless more workers are asked for (one worker is
- * deterministic).
+ * deterministic, and with the full LP relaxation, linearization level 2, it is also the fastest measured).
  */
 public final class CpSatCoverSolver implements CoverSolver {
     /** Seconds kept free before the deadline for reading the answer and writing the response. */
@@ -81,7 +81,9 @@ public final class CpSatCoverSolver implements CoverSolver {
             for (int j = 0; j < n; j++) m.addHint(x[j], on[j] ? 1 : 0);
         }
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(limit).setNumWorkers(workers).setRandomSeed(1);
+        // linearization level 2 puts the whole LP relaxation in the search; at the default level 1 a 200 × 2 000 instance
+        // stays 30–70 % from optimal after 30 s, at level 2 it is proven optimal in 0.2 s (bench/facility.sh)
+        solver.getParameters().setMaxTimeInSeconds(limit).setNumWorkers(workers).setRandomSeed(1).setLinearizationLevel(2);
         CpSolverStatus status = solver.solve(m);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {

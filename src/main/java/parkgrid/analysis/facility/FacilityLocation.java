@@ -120,13 +120,21 @@ public final class FacilityLocation {
                         SolveStatus.OPTIMAL, 0, null);
             } else {
                 exact = new CpSatCoverSolver(timeLimitSeconds, workers, greedy.sites()).solve(instance, deadline);
-                if (exact.bound() > greedy.bound()) { // the greedy bound is valid too: keep the tighter one
-                    exact = new CoverSolution(exact.solver(), exact.sites(), exact.objective(), Math.max(exact.objective(), greedy.bound()),
-                            exact.objective() >= greedy.bound() ? SolveStatus.OPTIMAL : exact.status(), exact.seconds(), exact.note());
-                }
             }
         }
-        CoverSolution answer = exact != null && exact.objective() >= greedy.objective() ? exact : greedy;
+        CoverSolution answer = greedy;
+        if (exact != null) {
+            // both bounds are valid: the tighter one holds for either choice; CP-SAT may stop (time limit) below greedy
+            double bound = Math.min(exact.bound(), greedy.bound());
+            CoverSolution better = exact.objective() >= greedy.objective() ? exact : greedy;
+            SolveStatus status = better.objective() >= bound * (1 - 1e-12) ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
+            String note = better == greedy && exact.objective() < greedy.objective()
+                    ? "CP-SAT stopped below the greedy choice (" + exact.note() + "); the greedy choice is the answer" : exact.note();
+            exact = new CoverSolution(exact.solver(), exact.sites(), exact.objective(), Math.max(bound, exact.objective()),
+                    exact.objective() >= bound * (1 - 1e-12) ? SolveStatus.OPTIMAL : exact.status(), exact.seconds(), exact.note());
+            answer = new CoverSolution(better.solver(), better.sites(), better.objective(), Math.max(bound, better.objective()), status,
+                    better.seconds(), note);
+        }
         result = report(instance, answer, solvers == SolverChoice.EXACT && exact != null ? null : greedy, exact, skipped,
                 weight, unknown, before, reaching, groupOf);
         return result;

@@ -150,7 +150,7 @@ public final class FacilityLocationProcess extends LayerAnalysisProcess<Facility
             case "both" -> SolverChoice.BOTH;
             default -> throw ParkGridException.invalidParameter("solver", "unknown solver '" + in.get("solver").asText() + "': use greedy, exact or both");
         };
-        double left = Duration.between(Instant.now(), deadline).toMillis() / 1000.0;
+        double left = deadline == null ? 30 : Duration.between(Instant.now(), deadline).toMillis() / 1000.0;
         double limit = InputValues.number(in, "time_limit_s", Math.max(0.1, left));
         if (!(limit > 0)) throw ParkGridException.invalidParameter("time_limit_s", "time_limit_s must be more than 0 seconds, got " + limit);
 
@@ -160,6 +160,12 @@ public final class FacilityLocationProcess extends LayerAnalysisProcess<Facility
         var result = new FacilityLocation(candidates, demands, suppliers, candidateRadius, radius)
                 .sites(p).weightProperty(weight).solvers(solver).timeLimitSeconds(limit).deadline(deadline).getResult();
         return new FacilityLocationAnswer(result, demands, source, demand.name(), existing.stream().map(Layer::name).toList(), weight);
+    }
+
+    @Override
+    public String timeLimitHint(JsonNode in) {
+        return "a smaller time_limit_s answers with the best choice found and its bound; solver \"greedy\" needs no exact solve, "
+                + "and a coarser candidates.grid.spacing_m means fewer candidates";
     }
 
     private List<Layer> existingLayers(JsonNode in) {

@@ -220,6 +220,12 @@ abstract class Utf8RoutesContract {
         } else if (path.endsWith("/supply-radius/execution")) {
             probes.add(post(path, "{\"inputs\":{\"voltage_kv\":10,\"class\":\"D\",\"lines\":\"" + COUNTY + "\"}}", COUNTY, 404));
             probes.add(post(path, "{\"inputs\":{\"voltage_kv\":10,\"class\":\"甲类\"}}", "甲类", 400));
+        } else if (path.endsWith("/facility-location/execution")) {
+            String rest = "\"radius\":{\"type\":\"constant\",\"metres\":2000},\"existing\":[],\"solver\":\"greedy\"";
+            String atVillage = "\"candidates\":{\"collection\":\"villages\",\"filter\":\"name_zh = '" + VILLAGE + "'\"}";
+            probes.add(post(path, "{\"inputs\":{\"p\":1," + atVillage + ",\"demand\":{\"collection\":\"" + COUNTY + "\"}," + rest + "}}", COUNTY, 404));
+            probes.add(post(path, "{\"inputs\":{\"p\":1," + atVillage + ",\"demand\":{\"weight_property\":\"人口\"}," + rest + "}}", "人口", 400));
+            probes.add(post(path, "{\"inputs\":{\"p\":1," + atVillage + "," + rest + "}}", VILLAGE, 200));
         }
         return probes;
     }

@@ -74,12 +74,12 @@ public final class FacilityBenchmark {
                 OrToolsNatives.loadSeconds(), (System.nanoTime() - t0) / 1e9);
         System.out.println("case | radius | p | workers | pairs (groups) | matrix s | greedy obj | greedy s | exact obj | bound | status | exact s | greedy gap | total s");
         Object[][] cases = {
-                {1500.0, 10, 1}, {2000.0, 20, 1}, {2000.0, 20, 2}, {3000.0, 10, 1}, {3000.0, 30, 1}, {5000.0, 15, 1}, {2500.0, 40, 1}};
+                {1500.0, 10, 1}, {2000.0, 20, 1}, {2000.0, 20, 2}, {3000.0, 10, 1}, {3000.0, 30, 1}, {5000.0, 15, 1}, {2500.0, 40, 1}, {5000.0, 20, 1}, {8000.0, 10, 1}};
         for (int run = 0; run < runs; run++) {
             for (int k = 0; k < cases.length; k++) {
                 double radius = (double) cases[k][0];
                 int p = (int) cases[k][1], workers = (int) cases[k][2];
-                Instance in = instance(200, 2000, k == 6 ? 0 : 60, 20261202L + k);
+                Instance in = instance(200, 2000, k >= 6 ? 0 : 60, 20261202L + k); // cases 7–9: no existing supplier
                 long start = System.nanoTime();
                 FacilityLocationResult r = new FacilityLocation(in.candidates(), in.demands(), in.existing(),
                         RadiusPolicy.constant(radius), RadiusPolicy.constant(radius))

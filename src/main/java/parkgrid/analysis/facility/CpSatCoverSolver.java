@@ -21,7 +21,7 @@ import parkgrid.feature.ParkGridException;
  * "optimal" is then optimal for the rounded weights, and a bound is the scaled bound divided back plus the
  * rounding slack). A hint (the greedy choice) starts the
  * search. It stops at the time limit or the deadline, whichever comes first, with the best choice found and
- * CP-SAT's proven bound; the solve is single-threaded unless more workers are asked for (one worker is
+ * CP-SAT's proven bound (when it found none, the hint with that bound); the solve is single-threaded unless more workers are asked for (one worker is
  * deterministic, and with the full LP relaxation, linearization level 2, it is also the fastest measured).
  */
 public final class CpSatCoverSolver implements CoverSolver {
@@ -87,11 +87,17 @@ public final class CpSatCoverSolver implements CoverSolver {
         CpSolverStatus status = solver.solve(m);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            if (status == CpSolverStatus.UNKNOWN) {
-                throw ParkGridException.timeLimit("time_limit_s", String.format(Locale.ROOT,
-                        "CP-SAT found no solution in %.1f s (%d sites, %d demand groups)", seconds, n, in.groupCount()));
+            if (status != CpSolverStatus.UNKNOWN) {
+                throw new IllegalStateException("CP-SAT answered " + status + " for a model that always has a solution");
             }
-            throw new IllegalStateException("CP-SAT answered " + status + " for a model that always has a solution");
+            String why = String.format(Locale.ROOT, "CP-SAT found no solution in the %.1f s time limit (%d sites, %d demand groups)",
+                    limit, n, in.groupCount());
+            if (hint == null) throw ParkGridException.timeLimit("time_limit_s", why);
+            // the hint is a solution; CP-SAT's bound (its LP relaxation) still holds
+            double cpBound = solver.bestObjectiveBound() / scale + slack;
+            double hinted = in.coveredWeight(hint);
+            double bound = Double.isFinite(cpBound) ? Math.max(hinted, cpBound) : Double.NaN;
+            return new CoverSolution("cp-sat", hint, hinted, bound, SolveStatus.FEASIBLE, seconds, why + "; the starting choice is kept");
         }
         List<Integer> chosen = new ArrayList<>();
         for (int j = 0; j < n; j++) if (solver.booleanValue(x[j])) chosen.add(j);

@@ -39,7 +39,14 @@ final class FacilityLocationResponse {
         s.put("weight_unknown_count", r.weightUnknownCount());
         s.put("radius", r.radius());
         s.put("existing_radius", r.existingRadius());
-        s.put("distance", "straight-line, metres on the WGS84 ellipsoid");
+        if (r.network() == null) {
+            s.put("mode", "euclidean");
+            s.put("distance", "straight-line, metres on the WGS84 ellipsoid");
+        } else {
+            s.put("mode", "network");
+            s.put("distance", "along the line network, metres (access legs + path)");
+            s.set("network", CoverageResponse.network(r.network()));
+        }
         s.put("demand_count", r.demandCount());
         s.put("demand_weight", r.demandWeight());
         ObjectNode before = s.putObject("before");

@@ -29,12 +29,13 @@ import parkgrid.store.FeatureStore;
  * {@code facility-location}: where p new suppliers (transformers, substations, facilities) cover the most demand
  * weight that the existing ones leave uncovered — a maximal covering location problem over candidate sites (a
  * collection, optionally filtered, or a grid over a study area), solved greedily and exactly (OR-Tools CP-SAT)
- * with the gap between them. Reach is straight-line on the ellipsoid with the coverage process's radius rules.
+ * with the gap between them. Reach is straight-line on the ellipsoid or along the line network of the radius's
+ * voltage level (mode network), with the coverage process's radius rules.
  */
 public final class FacilityLocationProcess extends LayerAnalysisProcess<FacilityLocationAnswer> {
     static final ProcessDeclaration DECLARATION = new ProcessDeclaration("facility-location", "New-facility placement",
             "Choose p new sites that cover the most demand weight not covered by the existing suppliers (maximal covering "
-                    + "location; straight-line reach in metres on the WGS84 ellipsoid), greedy and exact (CP-SAT) with the gap",
+                    + "location; reach in metres, straight-line on the WGS84 ellipsoid or along the line network), greedy and exact (CP-SAT) with the gap",
             List.of(
                 required("p", Schema.integer().minimum(1), "how many new sites to choose"),
                 object("candidates", true, "where new sites may go: {collection, filter} or {grid: {study_area, spacing_m}}",
@@ -51,6 +52,11 @@ public final class FacilityLocationProcess extends LayerAnalysisProcess<Facility
                 optional("existing", Schema.arrayOf(Schema.string()).defaultValue(List.of(LayerRoles.seed().layerFor(LayerRoles.SUPPLY_TRANSFORMERS))),
                         "the existing supplier collections; [] for none"),
                 RadiusInput.declaration(),
+                optional("mode", Schema.string().enumOf("euclidean", "network").defaultValue("euclidean"),
+                        "straight-line (geodesic) reach or reach along the line network of the radius's voltage level"),
+                optional("network", Schema.string().defaultValue(LayerRoles.seed().layerFor(LayerRoles.LINES)), "mode network: the line collection"),
+                NetworkInput.filterDeclaration(),
+                NetworkInput.maxAccessDeclaration(),
                 optional("solver", Schema.string().enumOf("greedy", "exact", "both").defaultValue("both"),
                         "greedy heuristic, exact optimum (OR-Tools CP-SAT), or both with the gap"),
                 optional("time_limit_s", Schema.number().minimum(0), "longest exact solve in seconds (default: what the "
@@ -154,11 +160,33 @@ public final class FacilityLocationProcess extends LayerAnalysisProcess<Facility
         double limit = InputValues.number(in, "time_limit_s", Math.max(0.1, left));
         if (!(limit > 0)) throw ParkGridException.invalidParameter("time_limit_s", "time_limit_s must be more than 0 seconds, got " + limit);
 
+        String mode = InputValues.text(in, "mode", "euclidean");
+        List<Feature> lines = null;
+        parkgrid.analysis.NetworkScope scope = null;
+        if (mode.equals("network")) {
+            Layer network = InputValues.layer(store, InputValues.text(in, "network", roles.layerFor(LayerRoles.LINES)), "network");
+            if (network.geometryKind() != parkgrid.feature.GeometryKind.LINESTRING && network.geometryKind() != parkgrid.feature.GeometryKind.MULTILINESTRING) {
+                throw ParkGridException.invalidParameter("network", "network layer '" + network.name() + "' holds "
+                        + network.geometryKind().geoJsonName() + ", not lines");
+            }
+            scope = NetworkInput.scope(in, network);
+            lines = NetworkInput.lines(store, network, scope);
+        } else if (mode.equals("euclidean")) {
+            for (String networkOnly : new String[] {"network", "network_filter", "max_access_m"}) {
+                if (in.hasNonNull(networkOnly)) {
+                    throw ParkGridException.invalidParameter(networkOnly, networkOnly + " applies to mode network only; this request is euclidean");
+                }
+            }
+        } else {
+            throw ParkGridException.invalidParameter("mode", "unknown mode '" + mode + "': use euclidean or network");
+        }
         List<Feature> demands = LocatedFeatures.read(store, demand.name());
         List<Feature> suppliers = new ArrayList<>();
         for (Layer e : existing) suppliers.addAll(LocatedFeatures.read(store, e.name()));
-        var result = new FacilityLocation(candidates, demands, suppliers, candidateRadius, radius)
-                .sites(p).weightProperty(weight).solvers(solver).timeLimitSeconds(limit).deadline(deadline).getResult();
+        FacilityLocation analysis = new FacilityLocation(candidates, demands, suppliers, candidateRadius, radius)
+                .sites(p).weightProperty(weight).solvers(solver).timeLimitSeconds(limit).deadline(deadline);
+        if (lines != null) analysis.alongNetwork(lines, scope);
+        var result = analysis.getResult();
         return new FacilityLocationAnswer(result, demands, source, demand.name(), existing.stream().map(Layer::name).toList(), weight);
     }
 

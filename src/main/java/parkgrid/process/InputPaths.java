@@ -40,6 +40,7 @@ public final class InputPaths {
             "spacing_m", "candidates.grid.spacing_m",
             "demands", "demand.collection",
             "suppliers", "candidates.collection",
+            "lines", "network",
             "radius_property", "radius.property"));
 
     private final Map<String, String> clientPathByAnalysisName;

@@ -111,6 +111,25 @@ class FacilityLocationApiTest extends SeededServerTest {
     }
 
     @Test
+    void alongTheNetworkTheExistingCoverageIsTheCoverageProcesssNetworkCoverage() throws Exception {
+        String radius = "\"radius\":{\"type\":\"constant\",\"metres\":3000}";
+        TestServer.Reply r = post(server, "{\"inputs\":{\"p\":2,\"candidates\":{\"collection\":\"villages\"},\"existing\":[\"transformers\"],"
+                + radius + ",\"mode\":\"network\"}}");
+        assertEquals(200, r.status(), r.body());
+        JsonNode s = r.json().get("summary");
+        assertEquals("network", s.get("mode").asText());
+        JsonNode coverage = CoverageApiTest.post(server, "coverage", "{\"inputs\":{\"supply\":\"transformers\",\"demand\":\"villages\","
+                + radius + ",\"mode\":\"network\",\"include_areas\":false}}").json();
+        assertEquals(coverage.get("summary").get("covered_count").asInt(), s.get("before").get("covered_count").asInt());
+        Set<Long> uncovered = new HashSet<>();
+        coverage.get("uncovered").forEach(id -> uncovered.add(id.asLong()));
+        for (JsonNode v : r.json().get("newly_covered").get("features")) assertTrue(uncovered.contains(v.get("id").asLong()), v.toString());
+        assertEquals(coverage.get("summary").get("covered_count").asInt() + r.json().get("newly_covered").get("features").size(),
+                s.get("after").get("covered_count").asInt());
+        assertTrue(s.get("network").isObject(), s.toString());
+    }
+
+    @Test
     void candidatesFromAFilteredCollectionWithGreedyOnly() throws Exception {
         TestServer.Reply r = post(server, "{\"inputs\":{\"p\":1,\"candidates\":{\"collection\":\"villages\",\"filter\":\"supply_class = 'D'\"},"
                 + "\"radius\":" + RULE + ",\"solver\":\"greedy\"}}");
@@ -134,6 +153,8 @@ class FacilityLocationApiTest extends SeededServerTest {
         assertProblem(400, "candidates.grid.study_area", "{\"inputs\":{\"p\":1,\"candidates\":{\"grid\":{\"study_area\":"
                 + "{\"type\":\"Point\",\"coordinates\":[112.3,34.1]},\"spacing_m\":500}},\"radius\":" + RULE + "}}");
         assertProblem(400, "candidates.gird", "{\"inputs\":{\"p\":1,\"candidates\":{\"gird\":{}},\"radius\":" + RULE + "}}");
+        assertProblem(400, "network_filter", "{\"inputs\":{\"p\":1," + grid + ",\"network_filter\":\"voltage_kv = 10\",\"radius\":" + RULE + "}}");
+        assertProblem(400, "mode", "{\"inputs\":{\"p\":1," + grid + ",\"mode\":\"沿线\",\"radius\":" + RULE + "}}");
         assertProblem(400, "radius.metres", "{\"inputs\":{\"p\":1," + grid + ",\"radius\":{\"type\":\"constant\",\"metres\":-1}}}");
         assertProblem(400, "candidates.radius", "{\"inputs\":{\"p\":1," + grid + ",\"existing\":[\"facilities\"],"
                 + "\"radius\":{\"type\":\"property\",\"property\":\"service_radius_m\"}}}");

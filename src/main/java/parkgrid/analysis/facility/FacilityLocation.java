@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import parkgrid.analysis.CoverageSets;
+import parkgrid.analysis.NetworkScope;
+import parkgrid.analysis.NetworkSummary;
 import parkgrid.analysis.RadiusPolicy;
 import parkgrid.feature.Feature;
 import parkgrid.feature.ParkGridException;
@@ -18,7 +20,8 @@ import parkgrid.feature.ParkGridException;
  * <p>Reach is straight-line: metres on the WGS84 ellipsoid between the EPSG:4326 geometries, against each
  * supplier's radius under a {@link RadiusPolicy} (constant, per supplier property, or the DL/T 5729 table by
  * the demand's supply-area class), computed by {@link CoverageSets} — the same distances and radii the coverage
- * process uses. Along-the-network reach is not offered here (yet). The coverage matrix is built once; demands
+ * process uses; or, with {@link #alongNetwork}, along the lines of the assessed voltage level as the coverage
+ * process's network mode measures it. The coverage matrix is built once; demands
  * already covered or reached by no candidate leave the model, and demands with equal coverage sets are merged.
  *
  * <p>Solvers ({@link SolverChoice}): greedy ({@link GreedyCoverSolver}, with its bound), exact
@@ -43,7 +46,10 @@ public final class FacilityLocation {
     private int workers = 1;
     private Instant deadline;
     private long maxExactPairs = DEFAULT_MAX_EXACT_PAIRS;
+    private List<Feature> lines;
+    private NetworkScope scope;
     private FacilityLocationResult result;
+    private NetworkSummary network;
 
     /**
      * @param candidates      candidate sites, EPSG:4326, non-empty geometries
@@ -78,6 +84,16 @@ public final class FacilityLocation {
     /** When the whole answer is due, or null. */
     public FacilityLocation deadline(Instant limit) { this.deadline = limit; return this; }
 
+    /**
+     * Reach along the line network (the lines of the assessed level, {@link NetworkScope}) instead of straight-line,
+     * for existing suppliers and candidates alike; candidates must be points.
+     */
+    public FacilityLocation alongNetwork(List<Feature> lineFeatures, NetworkScope networkScope) {
+        this.lines = List.copyOf(lineFeatures);
+        this.scope = networkScope;
+        return this;
+    }
+
     /** Largest model given to the exact solver, in candidate–demand pairs. */
     public FacilityLocation maxExactPairs(long pairs) { this.maxExactPairs = pairs; return this; }
 
@@ -101,9 +117,11 @@ public final class FacilityLocation {
         double[] weight = new double[n];
         int unknown = readWeights(weight);
         boolean[] before = new boolean[n];
-        int[][] byExisting = new CoverageSets(existing, demands, existingRadius, deadline).reachingSuppliers();
+        int[][] byExisting = sets(existing, existingRadius).reachingSuppliers();
         for (int i = 0; i < n; i++) before[i] = byExisting[i].length > 0;
-        int[][] reaching = new CoverageSets(candidates, demands, candidateRadius, deadline).reachingSuppliers();
+        CoverageSets candidateSets = sets(candidates, candidateRadius);
+        int[][] reaching = candidateSets.reachingSuppliers();
+        network = candidateSets.networkSummary();
         int[] groupOf = new int[n];
         CoveringInstance instance = CoveringInstance.of(candidates.size(), p, weight, reaching, before, groupOf);
 
@@ -138,6 +156,11 @@ public final class FacilityLocation {
         result = report(instance, answer, solvers == SolverChoice.EXACT && exact != null ? null : greedy, exact, skipped,
                 weight, unknown, before, reaching, groupOf);
         return result;
+    }
+
+    private CoverageSets sets(List<Feature> suppliers, RadiusPolicy radius) {
+        CoverageSets sets = new CoverageSets(suppliers, demands, radius, deadline);
+        return lines == null ? sets : sets.alongNetwork(lines, scope);
     }
 
     private int readWeights(double[] weight) {
@@ -210,7 +233,7 @@ public final class FacilityLocation {
         }
         return new FacilityLocationResult(sites, answer, greedy, exact, skipped, n, total, unknown, coveredBefore, wBefore,
                 coveredAfter, wAfter, reachable, newlyBy, before, candidates.size(), in.pairCount(), in.groupCount(),
-                candidateRadius.describe(), existingRadius.describe(), OrToolsNatives.loadSeconds());
+                candidateRadius.describe(), existingRadius.describe(), OrToolsNatives.loadSeconds(), network);
     }
 
     /** The sites in greedy order among themselves: each next one adds the most to those before (ties: lower index). */

@@ -27,12 +27,14 @@ import java.util.List;
  * @param radius             the candidates' radius in words
  * @param existingRadius     the existing suppliers' radius in words
  * @param nativeLoadSeconds  OR-Tools native load time in this JVM (NaN when not loaded)
+ * @param network            which lines formed the network (reach along the network), or null (straight-line)
  */
 public record FacilityLocationResult(List<ChosenSite> sites, CoverSolution answer, CoverSolution greedy, CoverSolution exact,
                                      String exactSkipped, int demandCount, double demandWeight, int weightUnknownCount,
                                      int coveredBefore, double weightBefore, int coveredAfter, double weightAfter,
                                      int reachableCount, int[] newlyCoveredBy, boolean[] coveredByExisting, int candidateCount,
-                                     long pairCount, int groupCount, String radius, String existingRadius, double nativeLoadSeconds) {
+                                     long pairCount, int groupCount, String radius, String existingRadius, double nativeLoadSeconds,
+                                     parkgrid.analysis.NetworkSummary network) {
     public FacilityLocationResult {
         sites = List.copyOf(sites);
         newlyCoveredBy = newlyCoveredBy.clone();

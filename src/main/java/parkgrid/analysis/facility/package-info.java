@@ -6,7 +6,8 @@
  * <p><b>Geometry.</b> {@link parkgrid.analysis.facility.FacilityLocation} builds the coverage matrix once with
  * {@link parkgrid.analysis.CoverageSets}: straight-line reach in metres on the WGS84 ellipsoid between EPSG:4326
  * geometries, with the coverage process's {@link parkgrid.analysis.RadiusPolicy} (constant, per supplier property,
- * DL/T 5729 by the demand's supply-area class). Along-the-network reach is not offered yet. Candidates are a
+ * DL/T 5729 by the demand's supply-area class), or along the line network of the assessed voltage level as the
+ * coverage process's network mode measures it ({@link parkgrid.analysis.CoverageSets#alongNetwork}). Candidates are a
  * layer's features or a {@link parkgrid.analysis.facility.CandidateGrid} over a study area (metres in the area's
  * CGCS2000 3° zone).
  *

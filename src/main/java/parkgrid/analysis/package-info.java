@@ -14,6 +14,8 @@
  *       straight-line or along a {@link parkgrid.analysis.LineNetwork}, with a
  *       {@link parkgrid.analysis.RadiusPolicy} (constant, per supplier, or by supply-area class from
  *       {@link parkgrid.analysis.SupplyRadiusRules});
+ *   <li>{@link parkgrid.analysis.CoverageSets}: every supplier within reach of each demand (the coverage matrix
+ *       of {@link parkgrid.analysis.facility}, new-facility placement);
  *   <li>{@link parkgrid.analysis.SupplyRadiusCheck}: longest feeder path of each 10 kV / 0.4 kV source
  *       against the DL/T 5729 limits;
  *   <li>statistics: {@link parkgrid.analysis.GroupSummary} (counts, km, m², sums per property value),

@@ -20,6 +20,7 @@ import parkgrid.feature.ParkGridException.NotFound;
 import parkgrid.feature.ParkGridException.PreconditionFailed;
 import parkgrid.feature.ParkGridException.PreconditionRequired;
 import parkgrid.feature.ParkGridException.TimeLimitExceeded;
+import parkgrid.feature.ParkGridException.Unavailable;
 import parkgrid.feature.ParkGridException.TooLarge;
 import parkgrid.feature.ParkGridException.Unauthorized;
 
@@ -51,7 +52,8 @@ final class ProblemMapper {
             Map.entry(PreconditionRequired.class, new Kind(428, "Precondition required")),
             Map.entry(ParkGridException.TooManyRequests.class, new Kind(429, "Too many requests")),
             Map.entry(Busy.class, new Kind(503, "Server busy")),
-            Map.entry(TimeLimitExceeded.class, new Kind(503, "Analysis time limit exceeded")));
+            Map.entry(TimeLimitExceeded.class, new Kind(503, "Analysis time limit exceeded")),
+            Map.entry(Unavailable.class, new Kind(503, "Component unavailable")));
 
     /** Seconds a client should wait before asking again after a busy answer (Retry-After). */
     static final long BUSY_RETRY_AFTER_SECONDS = 5;

@@ -3,6 +3,7 @@ package parkgrid.api;
 import io.javalin.http.Context;
 import java.io.IOException;
 import parkgrid.process.CoverageAnswer;
+import parkgrid.process.FacilityLocationAnswer;
 import parkgrid.process.FeatureHits;
 import parkgrid.process.ProcessResult;
 import parkgrid.process.ReportFile;
@@ -24,6 +25,8 @@ final class ProcessResultWriter {
             ctx.contentType(file.mediaType());
             if (file.fileName() != null) ctx.header("Content-Disposition", contentDisposition(file.fileName()));
             ctx.result(file.body());
+        } else if (result instanceof FacilityLocationAnswer f) {
+            FacilityLocationResponse.write(ctx, f);
         } else {
             throw new IllegalStateException("no response writer for " + result.getClass().getName());
         }

@@ -96,6 +96,14 @@ public abstract sealed class ParkGridException extends RuntimeException {
         return new TooManyRequests(null, detail, null, retryAfterSeconds);
     }
 
+    /**
+     * A component the work needs cannot run on this server (the exact solver's native libraries did not load);
+     * asking again will not help until the server is fixed.
+     */
+    public static ParkGridException unavailable(String parameter, String detail, Throwable cause) {
+        return new Unavailable(parameter, detail, cause);
+    }
+
     /** An input is larger than the server accepts. */
     public static ParkGridException tooLarge(String parameter, String detail) {
         return new TooLarge(parameter, detail, null);
@@ -176,5 +184,11 @@ public abstract sealed class ParkGridException extends RuntimeException {
         @Override public TooManyRequests at(String parameter, String detail) {
             return new TooManyRequests(parameter, detail, this, retryAfterSeconds);
         }
+    }
+
+    /** A component the work needs cannot run here. */
+    public static final class Unavailable extends ParkGridException {
+        public Unavailable(String parameter, String detail, Throwable cause) { super(parameter, detail, cause); }
+        @Override public Unavailable at(String parameter, String detail) { return new Unavailable(parameter, detail, this); }
     }
 }

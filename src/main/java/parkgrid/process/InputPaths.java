@@ -33,6 +33,16 @@ public final class InputPaths {
     public static final InputPaths SUPPLY_RADIUS = new InputPaths(Map.of(
             "supply_class", "class"));
 
+    /** FacilityLocation, CandidateGrid and CoverageSets names in the facility-location process. */
+    public static final InputPaths FACILITY_LOCATION = new InputPaths(Map.of(
+            "weight_property", "demand.weight_property",
+            "study_area", "candidates.grid.study_area",
+            "spacing_m", "candidates.grid.spacing_m",
+            "demands", "demand.collection",
+            "suppliers", "candidates.collection",
+            "lines", "network",
+            "radius_property", "radius.property"));
+
     private final Map<String, String> clientPathByAnalysisName;
 
     private InputPaths(Map<String, String> clientPathByAnalysisName) {

@@ -29,7 +29,8 @@ public final class Processes {
                 new SpatialQueryProcess(store),
                 new CoverageProcess(store, roles),
                 new SupplyRadiusProcess(store, roles),
-                new ComplianceProcess(store, roles)));
+                new ComplianceProcess(store, roles),
+                new FacilityLocationProcess(store, roles)));
     }
 
     /** These processes and {@code more} after them. */

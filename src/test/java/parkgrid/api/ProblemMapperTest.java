@@ -37,7 +37,8 @@ class ProblemMapperTest {
             Arguments.of(ParkGridException.preconditionRequired("If-Match", "say which version of 程村 you edit"), ParkGridException.PreconditionRequired.class, 428, "Precondition required", "If-Match"),
             Arguments.of(ParkGridException.tooManyRequests("5 suggestions from this client in the last hour (柏树村)", 1200), ParkGridException.TooManyRequests.class, 429, "Too many requests", null),
             Arguments.of(ParkGridException.busy("no read connection free"), ParkGridException.Busy.class, 503, "Server busy", null),
-            Arguments.of(ParkGridException.timeLimit("include_areas", "嵩县 covered area not finished"), ParkGridException.TimeLimitExceeded.class, 503, "Analysis time limit exceeded", "include_areas"));
+            Arguments.of(ParkGridException.timeLimit("include_areas", "嵩县 covered area not finished"), ParkGridException.TimeLimitExceeded.class, 503, "Analysis time limit exceeded", "include_areas"),
+            Arguments.of(ParkGridException.unavailable("solver", "汝阳县 选址：精确求解器不可用", null), ParkGridException.Unavailable.class, 503, "Component unavailable", "solver"));
     }
 
     @ParameterizedTest(name = "{1} -> {2}")

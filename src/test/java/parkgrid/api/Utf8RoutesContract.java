@@ -307,6 +307,12 @@ abstract class Utf8RoutesContract {
             probes.add(post(path, "{\"inputs\":{" + park + ",\"controls\":[{\"collection\":\"" + COUNTY + "\",\"rule\":\"avoid\"}]}}", COUNTY, 404));
             probes.add(post(path, "{\"inputs\":{\"boundary_txt\":\"不是坐标文件\"}}", "电子报盘", 400));
             probes.add(post(path, "{\"inputs\":{" + park + "}}", "占用永久基本农田", 200));
+        } else if (path.endsWith("/facility-location/execution")) {
+            String rest = "\"radius\":{\"type\":\"constant\",\"metres\":2000},\"existing\":[],\"solver\":\"greedy\"";
+            String atVillage = "\"candidates\":{\"collection\":\"villages\",\"filter\":\"name_zh = '" + VILLAGE + "'\"}";
+            probes.add(post(path, "{\"inputs\":{\"p\":1," + atVillage + ",\"demand\":{\"collection\":\"" + COUNTY + "\"}," + rest + "}}", COUNTY, 404));
+            probes.add(post(path, "{\"inputs\":{\"p\":1," + atVillage + ",\"demand\":{\"weight_property\":\"人口\"}," + rest + "}}", "人口", 400));
+            probes.add(post(path, "{\"inputs\":{\"p\":1," + atVillage + "," + rest + "}}", VILLAGE, 200));
         }
         return probes;
     }

@@ -1,0 +1,151 @@
+package parkgrid.analysis.facility;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import parkgrid.feature.ParkGridException;
+
+/**
+ * The greedy and CP-SAT solvers against brute force over all p-subsets (an independent formulation) on seeded
+ * random instances, and on hand-made instances with known answers. No deadline and a time limit far above what
+ * the instances need, so nothing here depends on the wall clock; CP-SAT runs with one worker (deterministic).
+ */
+class CoverSolversTest {
+    private static final double NO_LIMIT_SECONDS = 600;
+
+    private static CoverSolution exact(CoveringInstance in) {
+        return new CpSatCoverSolver(NO_LIMIT_SECONDS, 1, null).solve(in, null);
+    }
+
+    /** The best covered weight over all p-subsets, by enumeration. */
+    static double bruteForce(CoveringInstance in) {
+        int n = in.siteCount(), p = in.p();
+        int[] pick = new int[p];
+        for (int k = 0; k < p; k++) pick[k] = k;
+        double best = -1;
+        while (true) {
+            best = Math.max(best, in.coveredWeight(pick));
+            int k = p - 1;
+            while (k >= 0 && pick[k] == n - p + k) k--;
+            if (k < 0) return best;
+            pick[k]++;
+            for (int q = k + 1; q < p; q++) pick[q] = pick[q - 1] + 1;
+        }
+    }
+
+    static CoveringInstance random(Random rnd, boolean fractional) {
+        int sites = 3 + rnd.nextInt(9);
+        int groups = 4 + rnd.nextInt(30);
+        int p = 1 + rnd.nextInt(Math.min(4, sites));
+        double[] w = new double[groups];
+        int[] count = new int[groups];
+        int[][] sets = new int[groups][];
+        for (int g = 0; g < groups; g++) {
+            w[g] = fractional ? Math.round(rnd.nextDouble() * 50_000) / 1000.0 : 1 + rnd.nextInt(100);
+            count[g] = 1;
+            List<Integer> s = new ArrayList<>();
+            for (int j = 0; j < sites; j++) if (rnd.nextDouble() < 0.25) s.add(j);
+            if (s.isEmpty()) s.add(rnd.nextInt(sites));
+            sets[g] = s.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new CoveringInstance(sites, p, w, count, sets);
+    }
+
+    @Test
+    void exactEqualsBruteForceAndIsNeverBelowGreedyOnSeededRandomInstances() {
+        Random rnd = new Random(20261202);
+        int greedyShort = 0;
+        for (int t = 0; t < 150; t++) {
+            CoveringInstance in = random(rnd, t % 3 == 2);
+            double brute = bruteForce(in);
+            CoverSolution x = exact(in);
+            CoverSolution g = new GreedyCoverSolver().solve(in, null);
+            String what = "instance " + t + ": " + in.siteCount() + " sites, p " + in.p() + ", " + in.groupCount() + " groups";
+            assertEquals(brute, x.objective(), 1e-9, what);
+            assertEquals(SolveStatus.OPTIMAL, x.status(), what);
+            assertEquals(in.p(), x.sites().length, what);
+            assertEquals(in.p(), Arrays.stream(x.sites()).distinct().count(), what);
+            assertTrue(x.objective() >= g.objective() - 1e-9, what);
+            assertTrue(g.bound() >= brute - 1e-9, "greedy's bound is an upper bound, " + what);
+            if (g.objective() < brute - 1e-9) greedyShort++;
+        }
+        assertTrue(greedyShort > 0, "the random instances include some where greedy is not optimal");
+    }
+
+    @Test
+    void probeInstanceHasOptimum180AtSitesOneAndThree() {
+        // six demand points, four sites, p = 2 (the dependency probe's instance)
+        CoveringInstance in = new CoveringInstance(4, 2, new double[] {50, 30, 20, 40, 10, 60}, new int[] {1, 1, 1, 1, 1, 1},
+                new int[][] {{0, 1}, {1}, {2}, {2, 3}, {0}, {3}});
+        CoverSolution x = exact(in);
+        assertEquals(180, x.objective(), 0);
+        int[] s = x.sites();
+        Arrays.sort(s);
+        assertArrayEquals(new int[] {1, 3}, s);
+        assertEquals("optimal", x.statusText());
+    }
+
+    @Test
+    void greedyTakesTheCentreAndMissesTheTwoSidesThatCoverMore() {
+        // e1..e4 weigh 2, e5 weighs 1; site 0 = {e2, e3, e5} (5), site 1 = {e1, e2} (4), site 2 = {e3, e4} (4)
+        CoveringInstance in = new CoveringInstance(3, 2, new double[] {2, 2, 2, 2, 1}, new int[] {1, 1, 1, 1, 1},
+                new int[][] {{1}, {0, 1}, {0, 2}, {2}, {0}});
+        CoverSolution g = new GreedyCoverSolver().solve(in, null);
+        assertEquals(7, g.objective(), 0);
+        assertEquals(0, g.sites()[0], "greedy starts at the centre");
+        assertEquals(SolveStatus.FEASIBLE, g.status());
+        CoverSolution x = exact(in);
+        assertEquals(8, x.objective(), 0);
+        int[] s = x.sites();
+        Arrays.sort(s);
+        assertArrayEquals(new int[] {1, 2}, s);
+        assertEquals(1.0 / 8, (x.objective() - g.objective()) / x.objective(), 1e-12);
+    }
+
+    @Test
+    void disjointSitesAreProvenOptimalByTheGreedyBoundAlone() {
+        CoveringInstance in = new CoveringInstance(3, 2, new double[] {5, 3, 1}, new int[] {2, 1, 1}, new int[][] {{0}, {1}, {2}});
+        CoverSolution g = new GreedyCoverSolver().solve(in, null);
+        assertEquals(8, g.objective(), 0);
+        assertEquals(SolveStatus.OPTIMAL, g.status(), "the two best single sites together are a bound the choice meets");
+    }
+
+    @Test
+    void fractionalWeightsAreSolvedOnTheirThousandths() {
+        CoveringInstance in = new CoveringInstance(3, 1, new double[] {0.4, 0.35, 0.3}, new int[] {1, 1, 1}, new int[][] {{0}, {1, 2}, {1, 2}});
+        CoverSolution x = exact(in);
+        assertEquals(0.65, x.objective(), 1e-12);
+        assertEquals(1, x.sites().length);
+        assertTrue(x.sites()[0] == 1 || x.sites()[0] == 2);
+    }
+
+    @Test
+    void pOutsideOneToTheCandidateCountIsInvalidInputNamingP() {
+        ParkGridException zero = assertThrows(ParkGridException.InvalidInput.class,
+                () -> new CoveringInstance(3, 0, new double[0], new int[0], new int[0][]));
+        assertEquals("p", zero.parameter());
+        ParkGridException over = assertThrows(ParkGridException.InvalidInput.class,
+                () -> new CoveringInstance(3, 4, new double[0], new int[0], new int[0][]));
+        assertEquals("p", over.parameter());
+        assertTrue(over.detail().contains("3 candidate sites"), over.detail());
+    }
+
+    @Test
+    void equalCoverageSetsAreMergedAndCoveredOrUnreachedDemandsLeftOut() {
+        int[] groupOf = new int[5];
+        CoveringInstance in = CoveringInstance.of(3, 1, new double[] {1, 2, 4, 8, 16},
+                new int[][] {{0, 2}, {0, 2}, {1}, {}, {1}}, new boolean[] {false, false, false, false, true}, groupOf);
+        assertEquals(2, in.groupCount());
+        assertArrayEquals(new int[] {0, 0, 1, -1, -1}, groupOf);
+        assertEquals(3, in.weight(0), 0);
+        assertEquals(2, in.count(0));
+        assertEquals(4, in.weight(1), 0);
+    }
+}

@@ -14,6 +14,7 @@ import parkgrid.process.Process;
 import parkgrid.process.ProcessRunner;
 import parkgrid.process.Processes;
 import parkgrid.process.Schema;
+import parkgrid.process.SitingProcess;
 import parkgrid.io.FeatureFormat;
 import parkgrid.io.FeatureFormats;
 import parkgrid.store.FeatureStore;
@@ -127,6 +128,10 @@ final class Operations {
         }
         ops.add(Operation.get("getCoverageRules", "/processes/coverage/rules",
                 "Supply-radius rule sets (DL/T 5729 and high-voltage service radii), metres by voltage and class", coverageRules::rules, json));
+        registered.find("siting").filter(p -> p instanceof SitingProcess).map(p -> ((SitingProcess) p).presets()).ifPresent(presets ->
+                ops.add(Operation.get("getSitingPresets", "/processes/siting/presets",
+                        "Siting presets: named criteria sets (line protection corridors by voltage, health-protection distances) with their sources",
+                        ctx -> Responses.write(ctx, ResponseFormat.JSON, "Siting presets", presets.json(), OgcVocabulary.JSON), json)));
         ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap, layer roles)", mapConfig::get, json));
         ops.add(Operation.get("getHealth", "/health", "Liveness: 200 with status ok", ctx -> ctx.json(Map.of("status", "ok", "store", store.kind())), json));
         ops.add(Operation.get("getFavicon", "/favicon.ico", "Browser icon: redirects to /static/favicon.svg",

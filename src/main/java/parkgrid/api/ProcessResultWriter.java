@@ -5,6 +5,7 @@ import java.io.IOException;
 import parkgrid.process.CoverageAnswer;
 import parkgrid.process.FeatureHits;
 import parkgrid.process.ProcessResult;
+import parkgrid.process.SitingAnswer;
 import parkgrid.process.SupplyRadiusAnswer;
 
 /** Writes a process's answer with the response writer of its kind. */
@@ -18,6 +19,8 @@ final class ProcessResultWriter {
             CoverageResponse.write(ctx, c.demands(), c.result(), c.areasOmitted());
         } else if (result instanceof SupplyRadiusAnswer s) {
             CoverageResponse.writeSupplyRadius(ctx, s.results(), s.sources(), s.voltageKv(), s.network());
+        } else if (result instanceof SitingAnswer s) {
+            SitingResponse.write(ctx, s);
         } else {
             throw new IllegalStateException("no response writer for " + result.getClass().getName());
         }

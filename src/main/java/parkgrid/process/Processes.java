@@ -28,7 +28,8 @@ public final class Processes {
         return new Processes(List.of(
                 new SpatialQueryProcess(store),
                 new CoverageProcess(store, roles),
-                new SupplyRadiusProcess(store, roles)));
+                new SupplyRadiusProcess(store, roles),
+                new SitingProcess(store, roles, SitingPresets.standard())));
     }
 
     /** These processes and {@code more} after them. */

@@ -14,8 +14,8 @@ final class SiteReasons {
         String min = FeasibleArea.metres(e.bufferMetres());
         if (Double.isNaN(metres)) {
             return new CriterionCheck("exclusion", e.label(), metres, e.bufferMetres(), true, 0, Double.NaN, -1,
-                    String.format(Locale.ROOT, "no %s in the data (min %s m) ✓", e.label().en(), min),
-                    String.format(Locale.ROOT, "数据中无%s（不少于 %s 米）✓", e.label().zh(), min));
+                    String.format(Locale.ROOT, "no %s near the study area (min %s m) ✓", e.label().en(), min),
+                    String.format(Locale.ROOT, "研究区附近无%s（不少于 %s 米）✓", e.label().zh(), min));
         }
         boolean ok = metres > e.bufferMetres();
         String mark = ok ? "✓" : "✗";
@@ -30,8 +30,8 @@ final class SiteReasons {
         String mark = ok ? "✓" : "✗";
         if (Double.isNaN(metres)) {
             return new CriterionCheck("requirement", r.label(), metres, r.withinMetres(), false, 0, Double.NaN, -1,
-                    String.format(Locale.ROOT, "no %s in the data (max %s m) ✗", r.label().en(), max),
-                    String.format(Locale.ROOT, "数据中无%s（不超过 %s 米）✗", r.label().zh(), max));
+                    String.format(Locale.ROOT, "no %s near the study area (max %s m) ✗", r.label().en(), max),
+                    String.format(Locale.ROOT, "研究区附近无%s（不超过 %s 米）✗", r.label().zh(), max));
         }
         return new CriterionCheck("requirement", r.label(), metres, r.withinMetres(), ok, 0, Double.NaN, -1,
                 String.format(Locale.ROOT, "%d m to nearest %s (max %s, whole site within) %s", Math.round(metres), r.label().en(), max, mark),

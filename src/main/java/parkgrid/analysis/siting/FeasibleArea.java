@@ -5,27 +5,20 @@ import java.util.List;
 import java.util.Locale;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.buffer.BufferOp;
-import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import parkgrid.geo.MetricProjection;
 
 /**
  * The land left for a site, on the plane of a metric projection (metres): the study area less the union of the
  * buffered exclusions ({@link Exclusion#plannedBufferMetres()}), intersected with each requirement's buffer,
- * then opened by half the minimum width (a negative then a positive buffer of {@code minWidth / 2}, with mitred
- * joins so that square corners survive) so that no part narrower than the width is left. Also how much of the study area each criterion rules out on its own.
+ * then opened by half the minimum width (a negative then a positive buffer of {@code minWidth / 2}) so that no
+ * part narrower than the width is left (the round opening also rounds a block's corners by {@code minWidth / 2};
+ * candidate sites are searched in {@link #getConstrained()} and may use them). Also how much of the study area each criterion rules out on its own.
  *
  * <p>Geometries farther from the study area than their buffer are left out before buffering. Not thread-safe
  * (it uses the caller's projection); {@link #compute()} runs once.
  */
 public final class FeasibleArea {
-    /**
-     * Mitred joins for the opening: a round opening would cut the corners of a rectangular block that a
-     * rectangular site fits exactly; mitred offsets keep them (up to JTS's default mitre limit of 5 widths).
-     */
-    private static final BufferParameters SQUARE_CORNERS = new BufferParameters(BufferParameters.DEFAULT_QUADRANT_SEGMENTS,
-            BufferParameters.CAP_FLAT, BufferParameters.JOIN_MITRE, BufferParameters.DEFAULT_MITRE_LIMIT);
     private final Geometry study;
     private final List<Exclusion> exclusions;
     private final List<Requirement> requirements;
@@ -35,6 +28,7 @@ public final class FeasibleArea {
 
     private Geometry afterExclusions;
     private Geometry feasible;
+    private Geometry constrained;
     private final List<Elimination> eliminations = new ArrayList<>();
 
     /**
@@ -78,10 +72,12 @@ public final class FeasibleArea {
                     String.format(Locale.ROOT, "%s %s 米以外（要求在其范围内）", r.label().zh(), metres(r.withinMetres())), out, 100 * out / studyArea));
             remaining = remaining.intersection(inside);
         }
+        constrained = remaining;
         if (minWidthMetres > 0 && !remaining.isEmpty()) {
             options.check("removing slivers narrower than the minimum width");
-            Geometry opened = BufferOp.bufferOp(BufferOp.bufferOp(remaining, -minWidthMetres / 2, SQUARE_CORNERS), minWidthMetres / 2, SQUARE_CORNERS)
-                    .intersection(remaining);
+            // no clip to `remaining`: an overlay of two near-identical polygons with hundreds of holes takes seconds,
+            // and candidates are searched in the constrained area anyway (see getConstrained)
+            Geometry opened = remaining.buffer(-minWidthMetres / 2).buffer(minWidthMetres / 2);
             double out = remaining.getArea() - opened.getArea();
             eliminations.add(new Elimination(
                     String.format(Locale.ROOT, "minimum width %s m", metres(minWidthMetres)),
@@ -89,6 +85,17 @@ public final class FeasibleArea {
             remaining = opened;
         }
         feasible = remaining;
+    }
+
+    /**
+     * The study area less the exclusions, inside the requirements, before the slivers are removed (metres): where
+     * candidate rectangles are searched. A rectangle whose sides are all at least the minimum width lies in the
+     * opening of this area by a square of that width, so searching here loses no site and, unlike the polygonal
+     * opening, can never reach into an exclusion through an arc's chord.
+     */
+    public Geometry getConstrained() {
+        compute();
+        return constrained;
     }
 
     /** The union of the geometries within {@code metres} of the study area, each buffered by it; null for none. */

@@ -23,7 +23,8 @@ import parkgrid.geo.MetricProjection;
  * <li>candidate sites are axis-aligned rectangles of whole grid cells ({@code resolution}, default 10 m): a square
  *     and a 2 : 1 rectangle in both orientations, each side at least the minimum width and the area at least the
  *     required one (sides are rounded up to whole cells). Every grid position where the rectangle lies wholly in the
- *     feasible area is a candidate position ({@link SiteGrid}: a conservative raster with a summed-area table, so
+ *     constrained area ({@link FeasibleArea#getConstrained()}: before the sliver removal, which a rectangle that wide
+ *     passes anyway) is a candidate position ({@link SiteGrid}: a conservative raster with a summed-area table, so
  *     the test costs O(1) a position). Rectangles on a grid were chosen over the largest inscribed rectangle
  *     because the question is "where can a site of this size go, and which place is best", not "what is the
  *     biggest site": the grid enumerates every place at the resolution and lets the preferences choose;</li>
@@ -105,7 +106,7 @@ public final class SitingAnalysis {
         if (cells > MAX_CELLS) cell = Math.ceil(cell * Math.sqrt(cells / MAX_CELLS));
         List<int[]> shapes = shapes(cell);
         options.check("rasterising the feasible area");
-        SiteGrid grid = new SiteGrid(feasible, cell, options);
+        SiteGrid grid = new SiteGrid(area.getConstrained(), cell, options);
 
         List<GeometrySet> preferenceSets = new ArrayList<>();
         for (Preference p : preferences) preferenceSets.add(new GeometrySet(p.geometries(), projection, factory));

@@ -124,7 +124,11 @@ class SitingAnalysisTest {
             }
             assertTrue(c.breakdown().get(0).reasonEn().endsWith("m to nearest 10 kV line (max 250, whole site within) ✓"), c.breakdown().get(0).reasonEn());
         }
-        assertEquals(250_000, r.feasibleSquareMetres(), 250_000 * 0.001, "the 250 m band along the line");
+        double corners = 4 * 50 * 50 * (1 - Math.PI / 4); // the opening by 50 m rounds the band's four corners
+        assertEquals(250_000 - corners, r.feasibleSquareMetres(), 100, "the 250 m band along the line");
+        Envelope corner = metres(r.candidates().get(0).siteLonLat()).getEnvelopeInternal();
+        assertTrue(r.candidates().stream().anyMatch(c -> { Envelope e = metres(c.siteLonLat()).getEnvelopeInternal();
+            return Math.abs(e.getMinX()) < 0.01 && Math.abs(e.getMinY()) < 0.01; }), "a site may still use the band's square corner: " + corner);
     }
 
     @Test
@@ -159,8 +163,10 @@ class SitingAnalysisTest {
         Geometry parcel = local("POLYGON ((500 -10, 960 -10, 960 1010, 500 1010, 500 -10))");
         Exclusion e = new Exclusion(new CriterionLabel("occupied parcel", "已占用地块"), List.of(parcel), 0, null);
         SitingResult r = SitingAnalysis.run(local(SQUARE_KM), new SiteSize(1_000, 60), List.of(e), List.of(), List.of(), options(50));
-        double block = (500 - 0.5) * 1000;
+        double corners = 4 * 30 * 30 * (1 - Math.PI / 4); // the opening by 30 m rounds the block's four corners
+        double block = (500 - 0.5) * 1000 - corners;
         assertEquals(block, r.feasibleSquareMetres(), 50, "only the west block is left");
+        assertFalse(r.candidates().isEmpty());
         for (Candidate c : r.candidates()) assertTrue(metres(c.siteLonLat()).getEnvelopeInternal().getMaxX() < 500);
     }
 

@@ -89,9 +89,9 @@ public final class SitingBenchmark {
             seconds[r] = (System.nanoTime() - t) / 1e9;
             afterExclusions = a.getAfterExclusionsSquareMetres();
         }
-        double java = median(seconds);
+        double javaSeconds = median(seconds);
         System.out.printf(Locale.ROOT, "  ParkGrid analysis (whole siting): median %.3f s of %d runs (min %.3f, max %.3f); target < 2 s: %s%n",
-                java, runs, Arrays.stream(seconds).min().orElse(0), Arrays.stream(seconds).max().orElse(0), java < 2 ? "met" : "NOT met");
+                javaSeconds, runs, Arrays.stream(seconds).min().orElse(0), Arrays.stream(seconds).max().orElse(0), javaSeconds < 2 ? "met" : "NOT met");
         System.out.printf(Locale.ROOT, "    study − exclusions %.1f m², feasible (after width) %.1f m², positions %d, candidates %d, best score %.3f%n",
                 afterExclusions, last.feasibleSquareMetres(), last.positionsTested(), last.candidates().size(),
                 last.candidates().isEmpty() ? 0 : last.candidates().get(0).score());
@@ -154,7 +154,7 @@ public final class SitingBenchmark {
                 version = rs.getString(1).replaceAll("^POSTGIS=\"([^ \"]*).*", "$1");
             }
             System.out.printf(Locale.ROOT, "  PostGIS %s (ST_Difference of ST_Union of ST_Buffer in EPSG:4546, same widened buffers): median %.3f s%n", version, pgSeconds);
-            System.out.printf(Locale.ROOT, "  ratio PostGIS / ParkGrid feasible area: %.2f; PostGIS / whole ParkGrid siting: %.2f%n", pgSeconds / javaFeasible, pgSeconds / java);
+            System.out.printf(Locale.ROOT, "  ratio PostGIS / ParkGrid feasible area: %.2f; PostGIS / whole ParkGrid siting: %.2f%n", pgSeconds / javaFeasible, pgSeconds / javaSeconds);
             System.out.printf(Locale.ROOT, "  area: ParkGrid %.1f m², PostGIS %.1f m², difference %.1f m² (%.4f %%)%n",
                     afterExclusions, pgArea, afterExclusions - pgArea, 100 * (afterExclusions - pgArea) / pgArea);
             try (Statement s = c.createStatement()) {

@@ -220,6 +220,11 @@ abstract class Utf8RoutesContract {
         } else if (path.endsWith("/supply-radius/execution")) {
             probes.add(post(path, "{\"inputs\":{\"voltage_kv\":10,\"class\":\"D\",\"lines\":\"" + COUNTY + "\"}}", COUNTY, 404));
             probes.add(post(path, "{\"inputs\":{\"voltage_kv\":10,\"class\":\"甲类\"}}", "甲类", 400));
+        } else if (path.endsWith("/siting/execution")) {
+            probes.add(post(path, "{\"inputs\":{\"area_m2\":20000,\"exclusions\":[{\"collection\":\"" + COUNTY + "\",\"buffer_m\":10}]}}", COUNTY, 404));
+            probes.add(post(path, "{\"inputs\":{\"area_m2\":20000,\"presets\":[\"玻璃厂\"]}}", "玻璃厂", 400));
+            probes.add(post(path, "{\"inputs\":{\"area_m2\":20000,\"max_candidates\":1,\"exclusions\":[{\"collection\":\"villages\","
+                    + "\"buffer_m\":300,\"label\":\"village\",\"label_zh\":\"村庄\"}]}}", "距最近村庄", 200));
         }
         return probes;
     }

@@ -18,6 +18,7 @@ import parkgrid.process.Process;
 import parkgrid.process.ProcessRunner;
 import parkgrid.process.Processes;
 import parkgrid.process.Schema;
+import parkgrid.process.SitingProcess;
 import parkgrid.io.FeatureFormat;
 import parkgrid.io.FeatureFormats;
 import parkgrid.io.TextEncoding;
@@ -207,6 +208,10 @@ final class Operations {
                 "Move a suggestion to under_review or answered with a reply: JSON {status, reply}; If-Match with its ETag",
                 suggestions::answer, List.of(json), 200, geojson)
                 .with(path("suggestionId", Schema.integer(), "the suggestion's feature id"), IF_MATCH));
+        registered.find("siting").filter(p -> p instanceof SitingProcess).map(p -> ((SitingProcess) p).presets()).ifPresent(presets ->
+                ops.add(Operation.get("getSitingPresets", "/processes/siting/presets",
+                        "Siting presets: named criteria sets (line protection corridors by voltage, health-protection distances) with their sources",
+                        ctx -> Responses.write(ctx, ResponseFormat.JSON, "Siting presets", presets.json(), OgcVocabulary.JSON), json).as(read)));
         ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap, layer roles)", mapConfig::get, json).as(read));
         ops.add(Operation.get("getHealth", "/health", "Liveness: 200 with status ok", ctx -> ctx.json(Map.of("status", "ok", "store", store.kind())), json));
         ops.add(Operation.get("getFavicon", "/favicon.ico", "Browser icon: redirects to /static/favicon.svg",

@@ -7,6 +7,7 @@ import parkgrid.process.FacilityLocationAnswer;
 import parkgrid.process.FeatureHits;
 import parkgrid.process.ProcessResult;
 import parkgrid.process.ReportFile;
+import parkgrid.process.SitingAnswer;
 import parkgrid.process.SupplyRadiusAnswer;
 
 /** Writes a process's answer with the response writer of its kind. */
@@ -27,6 +28,8 @@ final class ProcessResultWriter {
             ctx.result(file.body());
         } else if (result instanceof FacilityLocationAnswer f) {
             FacilityLocationResponse.write(ctx, f);
+        } else if (result instanceof SitingAnswer s) {
+            SitingResponse.write(ctx, s);
         } else {
             throw new IllegalStateException("no response writer for " + result.getClass().getName());
         }

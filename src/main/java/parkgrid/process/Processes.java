@@ -30,7 +30,8 @@ public final class Processes {
                 new CoverageProcess(store, roles),
                 new SupplyRadiusProcess(store, roles),
                 new ComplianceProcess(store, roles),
-                new FacilityLocationProcess(store, roles)));
+                new FacilityLocationProcess(store, roles),
+                new SitingProcess(store, roles, SitingPresets.standard())));
     }
 
     /** These processes and {@code more} after them. */

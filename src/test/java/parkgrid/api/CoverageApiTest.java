@@ -124,7 +124,7 @@ class CoverageApiTest extends SeededServerTest {
         assertEquals(15000, rules.at("/radius_m/10/D").asDouble(), 0);
         assertEquals(500, rules.at("/radius_m/0.4/D").asDouble(), 0);
         assertTrue(rules.get("confidence").asText().startsWith("[R]"));
-        assertEquals(java.util.Set.of("spatial-query", "coverage", "supply-radius", "compliance", "facility-location"),
+        assertEquals(java.util.Set.of("spatial-query", "coverage", "supply-radius", "compliance", "facility-location", "siting"),
                 java.util.stream.StreamSupport.stream(server.get("/processes").json().get("processes").spliterator(), false)
                         .map(p -> p.get("id").asText()).collect(java.util.stream.Collectors.toSet()));
     }

@@ -78,7 +78,7 @@ class ProcessExecutionApiTest extends SeededServerTest {
             JsonNode list = get(app, "/processes").json();
             List<String> ids = new ArrayList<>();
             list.get("processes").forEach(p -> ids.add(p.get("id").asText()));
-            assertEquals(List.of("spatial-query", "coverage", "supply-radius", "compliance", "facility-location", WaitingProcess.ID), ids);
+            assertEquals(List.of("spatial-query", "coverage", "supply-radius", "compliance", "facility-location", "siting", WaitingProcess.ID), ids);
             JsonNode waiting = get(app, "/processes/" + WaitingProcess.ID).json();
             assertEquals("测试：等待", waiting.get("title").asText());
             assertEquals(1, waiting.at("/inputs/村名/minOccurs").asInt());

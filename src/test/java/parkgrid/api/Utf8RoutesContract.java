@@ -313,6 +313,11 @@ abstract class Utf8RoutesContract {
             probes.add(post(path, "{\"inputs\":{\"p\":1," + atVillage + ",\"demand\":{\"collection\":\"" + COUNTY + "\"}," + rest + "}}", COUNTY, 404));
             probes.add(post(path, "{\"inputs\":{\"p\":1," + atVillage + ",\"demand\":{\"weight_property\":\"人口\"}," + rest + "}}", "人口", 400));
             probes.add(post(path, "{\"inputs\":{\"p\":1," + atVillage + "," + rest + "}}", VILLAGE, 200));
+        } else if (path.endsWith("/siting/execution")) {
+            probes.add(post(path, "{\"inputs\":{\"area_m2\":20000,\"exclusions\":[{\"collection\":\"" + COUNTY + "\",\"buffer_m\":10}]}}", COUNTY, 404));
+            probes.add(post(path, "{\"inputs\":{\"area_m2\":20000,\"presets\":[\"玻璃厂\"]}}", "玻璃厂", 400));
+            probes.add(post(path, "{\"inputs\":{\"area_m2\":20000,\"max_candidates\":1,\"exclusions\":[{\"collection\":\"villages\","
+                    + "\"buffer_m\":300,\"label\":\"village\",\"label_zh\":\"村庄\"}]}}", "距最近村庄", 200));
         }
         return probes;
     }

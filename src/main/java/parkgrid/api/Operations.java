@@ -14,6 +14,10 @@ import parkgrid.process.Process;
 import parkgrid.process.ProcessRunner;
 import parkgrid.process.Processes;
 import parkgrid.process.Schema;
+import io.javalin.http.HandlerType;
+import parkgrid.imports.ImportJobs;
+import parkgrid.imports.Importer;
+import parkgrid.io.LayerReaders;
 import parkgrid.io.FeatureFormat;
 import parkgrid.io.FeatureFormats;
 import parkgrid.store.FeatureStore;
@@ -67,6 +71,21 @@ final class Operations {
     static final List<Parameter> EXPORT_QUERY = List.of(FORMAT, BBOX, BBOX_CRS, CRS, DATETIME, FILTER, FILTER_LANG, FILTER_CRS,
             SORTBY, PROPERTIES);
 
+    /** The query parameters of {@code POST /imports}. */
+    static final List<Parameter> IMPORT_QUERY = List.of(
+            query("layer", Schema.string(), "the layer to create (mode=create) or append to (mode=append)").asRequired(),
+            query("mode", Schema.string().enumOf("create", "append").defaultValue("create"),
+                    "create a new layer (the file's ids kept) or append to an existing one (ids numbered on from its highest)"),
+            query("format", Schema.string().enumOf(LayerReaders.STANDARD.ids()),
+                    "the file's format; without it the file name's ending decides"),
+            query("filename", Schema.string(), "the upload's file name (its ending picks the format)"),
+            query("crs", Schema.string(), "CRS of the file's positions: EPSG:4326/4490/4491–4554 …, GCJ-02 (AMap, Tencent), "
+                    + "CGCS2000-GK (zone from the easting); default what the file declares, else lon/lat or Gauss–Krüger by the values"),
+            query("zone", Schema.integer(), "Gauss–Krüger zone of eastings without zone prefix (3° zones 25–45, 6° zones 13–23)"),
+            query("cm", Schema.number(), "central meridian (°E, a multiple of 3) of eastings without zone prefix"),
+            query("dry_run", Schema.bool().defaultValue(false), "check and report only; write nothing"),
+            query("charset", Schema.string(), "the file's text encoding (UTF-8, GBK); default detected"));
+
     private final List<Operation> all;
 
     Operations(FeatureStore store, Settings settings, Processes registered, ProcessRunner runner) {
@@ -80,6 +99,7 @@ final class Operations {
         ProcessesHandler processes = new ProcessesHandler(registered.declarations());
         ProcessExecutionHandler executions = new ProcessExecutionHandler(registered, runner);
         CoverageRulesHandler coverageRules = new CoverageRulesHandler();
+        ImportHandler imports = new ImportHandler(new ImportJobs(new Importer(store, LayerReaders.STANDARD, settings.imports())));
         String json = OgcVocabulary.JSON, html = OgcVocabulary.HTML, geojson = OgcVocabulary.GEOJSON;
 
         List<Operation> ops = new ArrayList<>();
@@ -127,6 +147,14 @@ final class Operations {
         }
         ops.add(Operation.get("getCoverageRules", "/processes/coverage/rules",
                 "Supply-radius rule sets (DL/T 5729 and high-voltage service radii), metres by voltage and class", coverageRules::rules, json));
+        ops.add(new Operation("importFeatures", HandlerType.POST, "/imports", Role.EDITOR,
+                "Import a file (the request body) into a new layer or append it to one, all or nothing, with a report; "
+                        + "Prefer: respond-async answers 202 and /imports/{importId} shows progress",
+                IMPORT_QUERY, null, null, List.of(json), imports::post));
+        ops.add(new Operation("getImport", HandlerType.GET, "/imports/{importId}", Role.EDITOR,
+                "An import's progress (state, features read and written) and its report",
+                List.of(path("importId", Schema.string(), "the id POST /imports gave (Location header)")), null, null,
+                List.of(json), imports::get));
         ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap, layer roles)", mapConfig::get, json));
         ops.add(Operation.get("getHealth", "/health", "Liveness: 200 with status ok", ctx -> ctx.json(Map.of("status", "ok", "store", store.kind())), json));
         ops.add(Operation.get("getFavicon", "/favicon.ico", "Browser icon: redirects to /static/favicon.svg",

@@ -23,10 +23,12 @@ import java.util.Map;
  * @param analysisTimeLimit {@code PARKGRID_ANALYSIS_SECONDS}: how long one analysis request may run (default 30 s)
  * @param roles            {@code PARKGRID_ROLES}: which layer plays which role ({@code lines=xianlu,demand=cunzhuang}; default
  *                         the seed's names), see {@link LayerRoles}
+ * @param imports          {@code PARKGRID_IMPORT_MAX_MB}, {@code PARKGRID_IMPORT_MAX_FEATURES}: how large an import may be,
+ *                         see {@link ImportLimits}
  */
 public record Settings(String host, int port, String databaseUrl, String databaseUser, String databasePassword, String databaseSchema,
                        Path geoPackage, String basemap, String tiandituKey, Duration analysisTimeLimit,
-                       LayerRoles roles) {
+                       LayerRoles roles, ImportLimits imports) {
 
     /** Where ParkGrid listens unless {@code PARKGRID_HOST} says otherwise: this machine only. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -52,6 +54,7 @@ public record Settings(String host, int port, String databaseUrl, String databas
         if (!geoPackage.getFileName().toString().endsWith(".gpkg")) {
             throw new IllegalArgumentException("PARKGRID_GPKG must name a .gpkg file, got " + geoPackage);
         }
+        if (imports == null) throw new IllegalArgumentException("imports must not be null: use ImportLimits.DEFAULT");
         if (roles == null) throw new IllegalArgumentException("roles must not be null: use LayerRoles.seed()");
         if (!databaseSchema.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("PARKGRID_DB_SCHEMA must be a lower-case identifier, got " + databaseSchema);
@@ -70,30 +73,37 @@ public record Settings(String host, int port, String databaseUrl, String databas
                 env.getOrDefault("PARKGRID_BASEMAP", "none"),
                 blankToNull(env.get("PARKGRID_TIANDITU_KEY")),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("PARKGRID_ANALYSIS_SECONDS", "30"))),
-                LayerRoles.parse(env.get("PARKGRID_ROLES")));
+                LayerRoles.parse(env.get("PARKGRID_ROLES")),
+                ImportLimits.fromEnvironment(env));
     }
 
     /** The embedded defaults (listening on loopback) with the given GeoPackage file and port: what tests and benchmarks start. */
     public static Settings embedded(Path geoPackage, int port) {
         return new Settings(LOOPBACK, port, null, "postgres", "", "parkgrid", geoPackage, "none", null, Duration.ofSeconds(30),
-                LayerRoles.seed());
+                LayerRoles.seed(), ImportLimits.DEFAULT);
     }
 
     /** The same settings with another analysis time limit. */
     public Settings withAnalysisTimeLimit(Duration limit) {
-        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, limit, roles);
+        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, limit, roles, imports);
     }
 
     /** The same settings listening on another address. */
     public Settings withHost(String address) {
         return new Settings(address, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles);
+                analysisTimeLimit, roles, imports);
     }
 
     /** The same settings with other layer roles. */
     public Settings withRoles(LayerRoles other) {
         return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, other);
+                analysisTimeLimit, other, imports);
+    }
+
+    /** The same settings with other import limits. */
+    public Settings withImportLimits(ImportLimits other) {
+        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
+                analysisTimeLimit, roles, other);
     }
 
     public boolean usesPostGis() {

@@ -82,6 +82,10 @@ final class PostGisSql {
         return "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM " + table + ") x";
     }
 
+    String maxId() {
+        return "SELECT COALESCE(MAX(fid), 0) FROM " + table;
+    }
+
     String byId() {
         return "SELECT " + columns + " FROM " + table + " WHERE fid = ?";
     }

@@ -15,6 +15,11 @@ public final class FeatureFormats {
     public static final FeatureFormat GEOJSON = new FeatureFormat("geojson",
             List.of("json", "application/json"), "application/geo+json", "geojson", GeoJsonEncoder::new);
     public static final FeatureFormat HTML = new FeatureFormat("html", List.of(), "text/html", null, HtmlEncoder::new);
+    /** KML 2.2, WGS84 lon/lat whatever CRS is asked ({@link KmlEncoder}). */
+    public static final FeatureFormat KML = new FeatureFormat("kml", List.of(), "application/vnd.google-earth.kml+xml", "kml", KmlEncoder::new);
+    /** The land-approval boundary file TXT 电子报盘, polygon layers only ({@link LandApprovalTxtEncoder}). */
+    public static final FeatureFormat LAND_TXT = new FeatureFormat("txt", List.of("landtxt"), "text/plain", "txt",
+            (out, options) -> new LandApprovalTxtEncoder(out, options));
 
     /** The formats ParkGrid serves. */
     public static final FeatureFormats STANDARD = standard();
@@ -26,7 +31,9 @@ public final class FeatureFormats {
     private static FeatureFormats standard() {
         return new FeatureFormats()
                 .register(GEOJSON)
-                .register(HTML);
+                .register(HTML)
+                .register(KML)
+                .register(LAND_TXT);
     }
 
     /** An empty registry to fill with {@link #register}; the first format registered is the default. */

@@ -31,7 +31,10 @@ public final class LayerReaders {
 
     private static LayerReaders standard() {
         return new LayerReaders()
-                .register(GEOJSON);
+                .register(GEOJSON)
+                .register(new KmlLayerReader())
+                .register(new LandApprovalTxtReader())
+                .register(new DxfLayerReader());
     }
 
     /** @throws IllegalArgumentException when the id or an extension is taken already */

@@ -161,12 +161,11 @@ public final class KmlLayerReader implements LayerReader {
         p.id = m != null && m.matches() ? Long.parseLong(m.group(1)) : number;
         List<Geometry> parts = new ArrayList<>();
         int depth = 1;
-        boolean inMulti = false;
+        boolean multi = false;
         while (depth > 0) {
             int e = x.next();
             if (e == XMLStreamConstants.END_ELEMENT) {
                 depth--;
-                if (x.getLocalName().equals("MultiGeometry")) inMulti = false;
                 continue;
             }
             if (e != XMLStreamConstants.START_ELEMENT) continue;
@@ -195,14 +194,14 @@ public final class KmlLayerReader implements LayerReader {
                     depth--;
                     if (key != null) p.data.put(key, value);
                 }
-                case "MultiGeometry" -> inMulti = true;
+                case "MultiGeometry" -> multi = true;
                 case "Point" -> { parts.add(point(x)); depth--; }
                 case "LineString" -> { parts.add(line(x)); depth--; }
                 case "Polygon" -> { parts.add(polygon(x)); depth--; }
                 default -> { }
             }
         }
-        p.geometry = combine(parts, inMulti);
+        p.geometry = combine(parts, multi);
         return p;
     }
 

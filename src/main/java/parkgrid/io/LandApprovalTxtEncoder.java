@@ -37,7 +37,6 @@ public final class LandApprovalTxtEncoder implements FeatureEncoder {
     private final EncodingOptions options;
     private CrsTransformer projection;
     private int zone;
-    private boolean prefixed;
     private boolean headerWritten;
 
     public LandApprovalTxtEncoder(OutputStream out, EncodingOptions options) {
@@ -49,8 +48,7 @@ public final class LandApprovalTxtEncoder implements FeatureEncoder {
 
     private void choose(int code) {
         projection = new CrsTransformer(SupportedCrs.forEpsg(code).orElseThrow());
-        prefixed = code <= 4533;
-        zone = prefixed ? code - 4513 + 25 : (75 + 3 * (code - 4534)) / 3;
+        zone = code <= 4533 ? code - 4513 + 25 : (75 + 3 * (code - 4534)) / 3;
     }
 
     @Override
@@ -112,8 +110,8 @@ public final class LandApprovalTxtEncoder implements FeatureEncoder {
             int firstName = name + 1;
             for (int i = 0; i < cs.length; i++) {
                 int n = i == cs.length - 1 ? firstName : ++name;
-                double easting = prefixed ? cs[i].x + zone * 1_000_000.0 : cs[i].x;
-                line("J" + n + "," + (r + 1) + "," + decimals(cs[i].y, 3) + "," + decimals(easting, 3));
+                // a prefixed CRS's false easting (zone · 10⁶ + 500 000) already puts the zone in front
+                line("J" + n + "," + (r + 1) + "," + decimals(cs[i].y, 3) + "," + decimals(cs[i].x, 3));
             }
         }
     }

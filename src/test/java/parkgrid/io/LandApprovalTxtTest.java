@@ -21,12 +21,12 @@ import parkgrid.feature.GeometryKind;
 import parkgrid.geo.SourceCoordinates;
 import parkgrid.geo.SupportedCrs;
 
-class LandApprovalTxtTest {
+public class LandApprovalTxtTest {
     @TempDir
     Path dir;
 
     /** Two parcels near 汝阳县城 in zone 38 with the prefix; the first has a hole (圈号 2). */
-    static final String FILE = String.join("\r\n",
+    public static final String FILE = String.join("\r\n",
             "[属性描述]",
             "格式版本号=1.01",
             "数据产生单位=汝阳县自然资源局",

@@ -79,11 +79,17 @@ class OperationTableTest extends SeededServerTest {
     void everyDocumentedPathAnswersOverHttp() throws Exception {
         JsonNode api = server.get("/api").json();
         HttpClient http = HttpClient.newHttpClient();
+        // an import for /imports/{importId}: a dry run of one point
+        String location = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/imports?layer=optable&format=geojson&dry_run=true"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                        + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[112.47,34.15]},\"properties\":{}}]}")).build(),
+                HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location").orElseThrow();
+        String importId = location.substring(location.lastIndexOf('/') + 1);
         int checked = 0;
         for (String op : apiOperations(api)) {
             String method = op.substring(0, op.indexOf(' '));
             String path = op.substring(op.indexOf(' ') + 1).replace("{collectionId}", "villages").replace("{featureId}", "1")
-                    .replace("{processId}", "coverage");
+                    .replace("{processId}", "coverage").replace("{importId}", importId);
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
             HttpRequest request = method.equals("POST")
                     ? b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build()

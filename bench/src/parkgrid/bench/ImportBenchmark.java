@@ -59,7 +59,8 @@ public final class ImportBenchmark {
         return env("BENCH_DB", "jdbc:postgresql://127.0.0.1:5432/postgres");
     }
 
-    private void run(Path out, String classpath) throws Exception {
+    private void run(Path outDir, String classpath) throws Exception {
+        Path out = outDir.toAbsolutePath();
         Files.createDirectories(out);
         int segments = Integer.parseInt(env("BENCH_LINES", "200000"));
         long t0 = System.nanoTime();
@@ -164,8 +165,8 @@ public final class ImportBenchmark {
         Files.deleteIfExists(gcLog);
         if (store.equals("postgis")) dropSchema();
         Files.deleteIfExists(out.resolve("import-bench.gpkg"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", classpath, ImportBenchmark.class.getName(), "child", store, copy.toString(), format)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String result = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();

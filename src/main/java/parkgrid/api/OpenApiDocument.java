@@ -56,6 +56,11 @@ final class OpenApiDocument {
             o.putObject("requestBody").put("required", true).putObject("content").putObject(OgcVocabulary.JSON)
                     .set("schema", op.process().requestSchema());
         }
+        if (op.process() == null && op.method() == io.javalin.http.HandlerType.POST) {
+            // an upload: the body is the file itself (POST /imports)
+            o.putObject("requestBody").put("required", true).putObject("content").putObject("application/octet-stream")
+                    .putObject("schema").put("type", "string").put("format", "binary");
+        }
         ObjectNode responses = o.putObject("responses");
         if (op.responseTypes().isEmpty()) {
             responses.putObject("302").put("description", "Redirect");
@@ -65,6 +70,10 @@ final class OpenApiDocument {
         }
         problem(responses, ProblemMapper.statusOf(ParkGridException.InvalidInput.class), "Invalid parameter or input");
         if (op.path().contains("{")) problem(responses, ProblemMapper.statusOf(ParkGridException.NotFound.class), "No such collection, feature or process");
+        if (op.process() == null && op.method() == io.javalin.http.HandlerType.POST) {
+            problem(responses, ProblemMapper.statusOf(ParkGridException.TooLarge.class), "Upload or feature count over the import limits");
+            problem(responses, ProblemMapper.statusOf(ParkGridException.Conflict.class), "The layer to create exists");
+        }
         if (op.process() != null) problem(responses, ProblemMapper.statusOf(ParkGridException.TimeLimitExceeded.class), "Analysis time limit exceeded, or every analysis worker busy");
         return o;
     }

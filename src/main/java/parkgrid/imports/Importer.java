@@ -76,7 +76,7 @@ public final class Importer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the upload: " + e.getMessage(), e);
         }
-        if (target == null) target = renamed(read.source().layer(), request.layer());
+        if (target == null) target = renamed(read.source().layer(), request.layer(), store.layers());
         SourceCoordinates coordinates;
         String crs = request.crs() != null ? request.crs() : read.crs();
         try {
@@ -133,9 +133,14 @@ public final class Importer {
                 "cannot tell the format of '" + request.fileName() + "' from its name: give format=" + String.join("|", readers.ids())));
     }
 
-    private static Layer renamed(Layer l, String name) {
-        if (l.name().equals(name)) return l;
-        String title = l.title().equals(l.name()) ? name : l.title();
+    /**
+     * The file's layer under the name asked for; its title too when the file's title is its old name or another
+     * layer's title (an exported file imported again: a GeoPackage wants titles unique, and so does a reader).
+     */
+    private static Layer renamed(Layer l, String name, List<Layer> existing) {
+        boolean taken = existing.stream().anyMatch(e -> e.title().equals(l.title()));
+        if (l.name().equals(name) && !taken) return l;
+        String title = l.title().equals(l.name()) || taken ? name : l.title();
         return new Layer(name, title, l.titleZh(), l.description(), l.geometryKind(), l.properties(), l.source(),
                 l.positionalAccuracy(), l.temporalProperty(), l.figures());
     }

@@ -243,6 +243,26 @@ abstract class ImportApiContract {
     }
 
     @Test
+    void kmlAndTxtExportsImportBackToTheSameFeatures() throws Exception {
+        assertEquals(201, post("layer=imp_round&filename=" + q("报盘.txt"), LandApprovalTxtTest.FILE.getBytes(Charset.forName("GBK"))).status());
+        for (String format : List.of("kml", "txt")) {
+            HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/collections/imp_round/export?format=" + format))
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, file.statusCode(), format);
+            Answer back = post("layer=imp_round_" + format + "&format=" + format, file.body());
+            assertEquals(201, back.status(), format + ": " + back.body());
+            for (long id = 1; id <= 2; id++) {
+                var a = server.store().feature("imp_round", id).orElseThrow();
+                var b = server.store().feature("imp_round_" + format, id).orElseThrow();
+                assertTrue(a.geometry().equalsExact(b.geometry(), 1e-7) || a.geometry().buffer(0).symDifference(b.geometry().buffer(0)).getArea() < 1e-12,
+                        format + " feature " + id + ": " + a.geometry() + " vs " + b.geometry());
+                assertEquals(a.properties().get("parcel_name"), b.properties().get("parcel_name"), format);
+                assertEquals(a.properties().get("land_class"), b.properties().get("land_class"), format);
+            }
+        }
+    }
+
+    @Test
     void requestMistakesAreNamed() throws Exception {
         assertEquals("layer", post("format=geojson", geoJson(1, 0)).body().get("parameter").asText());
         assertEquals("filename", post("layer=imp_x&filename=a.xyz", geoJson(1, 0)).body().get("parameter").asText());

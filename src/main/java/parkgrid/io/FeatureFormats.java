@@ -17,8 +17,11 @@ public final class FeatureFormats {
     public static final FeatureFormat HTML = new FeatureFormat("html", List.of(), "text/html", null, HtmlEncoder::new);
     /** KML 2.2, WGS84 lon/lat whatever CRS is asked ({@link KmlEncoder}). */
     public static final FeatureFormat KML = new FeatureFormat("kml", List.of(), "application/vnd.google-earth.kml+xml", "kml", KmlEncoder::new);
-    /** The land-approval boundary file TXT 电子报盘, polygon layers only ({@link LandApprovalTxtEncoder}). */
-    public static final FeatureFormat LAND_TXT = new FeatureFormat("txt", List.of("landtxt"), "text/plain", "txt",
+    /**
+     * The land-approval boundary file TXT 电子报盘, polygon layers only ({@link LandApprovalTxtEncoder}). Its media type is
+     * its own: clients such as GDAL send {@code Accept: text/plain} and must not get survey files for it.
+     */
+    public static final FeatureFormat LAND_TXT = new FeatureFormat("txt", List.of("landtxt"), "text/x-land-approval-txt", "txt",
             (out, options) -> new LandApprovalTxtEncoder(out, options));
 
     /** The formats ParkGrid serves. */

@@ -64,7 +64,12 @@ final class OpenApiDocument {
         }
         if (!op.requestTypes().isEmpty()) {
             ObjectNode content = o.putObject("requestBody").put("required", true).putObject("content");
-            op.requestTypes().forEach(t -> content.putObject(t).putObject("schema").put("type", "object"));
+            // an upload (POST /imports) is the file itself; a feature write a JSON object
+            op.requestTypes().forEach(t -> {
+                ObjectNode schema = content.putObject(t).putObject("schema");
+                if (t.equals("application/octet-stream")) schema.put("type", "string").put("format", "binary");
+                else schema.put("type", "object");
+            });
         }
         ObjectNode responses = o.putObject("responses");
         ObjectNode success = responses.putObject(Integer.toString(op.status())).put("description", switch (op.status()) {
@@ -83,6 +88,10 @@ final class OpenApiDocument {
             problem(responses, ProblemMapper.statusOf(ParkGridException.Forbidden.class), "The token's role is below " + op.role().apiName());
         }
         if (op.path().contains("{")) problem(responses, ProblemMapper.statusOf(ParkGridException.NotFound.class), "No such collection, feature or process");
+        if (op.process() == null && op.method() == io.javalin.http.HandlerType.POST) {
+            problem(responses, ProblemMapper.statusOf(ParkGridException.TooLarge.class), "Upload or feature count over the import limits");
+            problem(responses, ProblemMapper.statusOf(ParkGridException.Conflict.class), "The layer to create exists");
+        }
         if (op.process() != null) problem(responses, ProblemMapper.statusOf(ParkGridException.TimeLimitExceeded.class), "Analysis time limit exceeded, or every analysis worker busy");
         if (!op.requestTypes().isEmpty()) problem(responses, ProblemMapper.statusOf(ParkGridException.TooLarge.class), "Body or geometry larger than the limits");
         if (op.path().endsWith("{featureId}") && op.method() != io.javalin.http.HandlerType.OPTIONS && !op.requestTypes().isEmpty()

@@ -19,6 +19,9 @@ import parkgrid.process.ProcessRunner;
 import parkgrid.process.Processes;
 import parkgrid.process.Schema;
 import parkgrid.process.SitingProcess;
+import parkgrid.imports.ImportJobs;
+import parkgrid.imports.Importer;
+import parkgrid.io.LayerReaders;
 import parkgrid.io.FeatureFormat;
 import parkgrid.io.FeatureFormats;
 import parkgrid.io.TextEncoding;
@@ -88,6 +91,20 @@ final class Operations {
             "the ETag the feature must have now (for a deleted one, the version of its delete record); 412 when it has changed");
     static final Parameter IF_NONE_MATCH = Parameter.header(EntityTag.IF_NONE_MATCH, Schema.string(),
             "an ETag the client holds: 304 without a body when it is still current");
+    /** The query parameters of {@code POST /imports}. */
+    static final List<Parameter> IMPORT_QUERY = List.of(
+            query("layer", Schema.string(), "the layer to create (mode=create) or append to (mode=append)").asRequired(),
+            query("mode", Schema.string().enumOf("create", "append").defaultValue("create"),
+                    "create a new layer (the file's ids kept) or append to an existing one (ids numbered on from its highest)"),
+            query("format", Schema.string().enumOf(LayerReaders.STANDARD.ids()),
+                    "the file's format; without it the file name's ending decides"),
+            query("filename", Schema.string(), "the upload's file name (its ending picks the format)"),
+            query("crs", Schema.string(), "CRS of the file's positions: EPSG:4326/4490/4491–4554 …, GCJ-02 (AMap, Tencent), "
+                    + "CGCS2000-GK (zone from the easting); default what the file declares, else lon/lat or Gauss–Krüger by the values"),
+            query("zone", Schema.integer(), "Gauss–Krüger zone of eastings without zone prefix (3° zones 25–45, 6° zones 13–23)"),
+            query("cm", Schema.number(), "central meridian (°E, a multiple of 3) of eastings without zone prefix"),
+            query("dry_run", Schema.bool().defaultValue(false), "check and report only; write nothing"),
+            query("charset", Schema.string(), "the file's text encoding (UTF-8, GBK); default detected"));
 
     private final List<Operation> all;
 
@@ -120,6 +137,7 @@ final class Operations {
         // conformance classes, health, the caller's own role and the browser icon. /api names every layer and its
         // properties, /map/config the layer roles and basemap key, so they are data here.
         Role read = settings.readAccess() == ReadAccess.TOKEN ? Role.VIEWER : Role.PUBLIC;
+        ImportHandler imports = new ImportHandler(new ImportJobs(new Importer(store, LayerReaders.STANDARD, settings.imports())));
         String json = OgcVocabulary.JSON, html = OgcVocabulary.HTML, geojson = OgcVocabulary.GEOJSON;
         List<String> featureBody = List.of(geojson, json);
         String items_ = COLLECTION_PATH + "/items", item = items_ + "/{featureId}";
@@ -212,6 +230,12 @@ final class Operations {
                 ops.add(Operation.get("getSitingPresets", "/processes/siting/presets",
                         "Siting presets: named criteria sets (line protection corridors by voltage, health-protection distances) with their sources",
                         ctx -> Responses.write(ctx, ResponseFormat.JSON, "Siting presets", presets.json(), OgcVocabulary.JSON), json).as(read)));
+        ops.add(Operation.write("importFeatures", HandlerType.POST, "/imports", Role.EDITOR,
+                "Import a file (the request body) into a new layer or append it to one, all or nothing, with a report; "
+                        + "Prefer: respond-async answers 202 and /imports/{importId} shows progress",
+                imports::post, List.of("application/octet-stream"), 201, json).with(IMPORT_QUERY.toArray(Parameter[]::new)));
+        ops.add(Operation.get("getImport", "/imports/{importId}", "An import's progress (state, features read and written) and its report",
+                imports::get, json).with(path("importId", Schema.string(), "the id POST /imports gave (Location header)")).as(Role.EDITOR));
         ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap, layer roles)", mapConfig::get, json).as(read));
         ops.add(Operation.get("getHealth", "/health", "Liveness: 200 with status ok", ctx -> ctx.json(Map.of("status", "ok", "store", store.kind())), json));
         ops.add(Operation.get("getFavicon", "/favicon.ico", "Browser icon: redirects to /static/favicon.svg",

@@ -86,7 +86,8 @@ final class ProblemMapper {
             challenge(ctx, e);
             if (e instanceof ParkGridException.TooManyRequests t) ctx.header(Header.RETRY_AFTER, Long.toString(t.retryAfterSeconds()));
             else if (e instanceof Busy) ctx.header(Header.RETRY_AFTER, Long.toString(BUSY_RETRY_AFTER_SECONDS));
-            write(ctx, kind.status(), kind.title(), e.parameter(), e.detail());
+            ctx.status(kind.status()).contentType(CONTENT_TYPE)
+                    .result(body(kind.status(), kind.title(), e.parameter(), e.detail(), ctx.path(), e.members()));
         });
         app.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
             // Javalin names the methods "availableMethods" (or "Available methods" when the client accepts HTML)
@@ -151,6 +152,11 @@ final class ProblemMapper {
 
     /** A problem document; {@code parameter} and {@code instance} (the request path) may be null. */
     static String body(int status, String title, String parameter, String detail, String instance) {
+        return body(status, title, parameter, detail, instance, Map.of());
+    }
+
+    /** A problem document with further members after the standard ones (an import's {@code report}). */
+    static String body(int status, String title, String parameter, String detail, String instance, Map<String, Object> members) {
         ObjectNode body = JSON.createObjectNode();
         body.put("type", "about:blank");
         body.put("title", title);
@@ -158,6 +164,7 @@ final class ProblemMapper {
         body.put("detail", detail);
         if (instance != null) body.put("instance", instance);
         if (parameter != null) body.put("parameter", parameter);
+        members.forEach((k, v) -> body.set(k, JSON.valueToTree(v)));
         return body.toString();
     }
 

@@ -27,10 +27,12 @@ import java.util.Map;
  *                         see {@link ReadAccess}
  * @param limits           {@code PARKGRID_MAX_BODY_BYTES}, {@code PARKGRID_MAX_VERTICES}: how large a write may be, see
  *                         {@link RequestLimits}
+ * @param imports          {@code PARKGRID_IMPORT_MAX_MB}, {@code PARKGRID_IMPORT_MAX_FEATURES}: how large an import may be,
+ *                         see {@link ImportLimits}
  */
 public record Settings(String host, int port, String databaseUrl, String databaseUser, String databasePassword, String databaseSchema,
                        Path geoPackage, String basemap, String tiandituKey, Duration analysisTimeLimit,
-                       LayerRoles roles, ReadAccess readAccess, RequestLimits limits) {
+                       LayerRoles roles, ReadAccess readAccess, RequestLimits limits, ImportLimits imports) {
 
     /** Where ParkGrid listens unless {@code PARKGRID_HOST} says otherwise: this machine only. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -56,6 +58,7 @@ public record Settings(String host, int port, String databaseUrl, String databas
         if (!geoPackage.getFileName().toString().endsWith(".gpkg")) {
             throw new IllegalArgumentException("PARKGRID_GPKG must name a .gpkg file, got " + geoPackage);
         }
+        if (imports == null) throw new IllegalArgumentException("imports must not be null: use ImportLimits.DEFAULT");
         if (roles == null) throw new IllegalArgumentException("roles must not be null: use LayerRoles.seed()");
         if (readAccess == null) throw new IllegalArgumentException("readAccess must not be null: use ReadAccess.PUBLIC");
         if (limits == null) throw new IllegalArgumentException("limits must not be null: use RequestLimits.DEFAULTS");
@@ -78,42 +81,49 @@ public record Settings(String host, int port, String databaseUrl, String databas
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("PARKGRID_ANALYSIS_SECONDS", "30"))),
                 LayerRoles.parse(env.get("PARKGRID_ROLES")),
                 ReadAccess.parse(env.get("PARKGRID_READ")),
-                RequestLimits.fromEnvironment(env));
+                RequestLimits.fromEnvironment(env),
+                ImportLimits.fromEnvironment(env));
     }
 
     /** The embedded defaults (listening on loopback) with the given GeoPackage file and port: what tests and benchmarks start. */
     public static Settings embedded(Path geoPackage, int port) {
         return new Settings(LOOPBACK, port, null, "postgres", "", "parkgrid", geoPackage, "none", null, Duration.ofSeconds(30),
-                LayerRoles.seed(), ReadAccess.PUBLIC, RequestLimits.DEFAULTS);
+                LayerRoles.seed(), ReadAccess.PUBLIC, RequestLimits.DEFAULTS, ImportLimits.DEFAULT);
     }
 
     /** The same settings with another analysis time limit. */
     public Settings withAnalysisTimeLimit(Duration limit) {
-        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, limit, roles, readAccess, limits);
+        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, limit, roles, readAccess, limits, imports);
     }
 
     /** The same settings listening on another address. */
     public Settings withHost(String address) {
         return new Settings(address, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, readAccess, limits);
+                analysisTimeLimit, roles, readAccess, limits, imports);
     }
 
     /** The same settings with other layer roles. */
     public Settings withRoles(LayerRoles other) {
         return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, other, readAccess, limits);
+                analysisTimeLimit, other, readAccess, limits, imports);
     }
 
     /** The same settings with another read access. */
     public Settings withReadAccess(ReadAccess access) {
         return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, access, limits);
+                analysisTimeLimit, roles, access, limits, imports);
     }
 
     /** The same settings with other request limits. */
     public Settings withLimits(RequestLimits other) {
         return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, readAccess, other);
+                analysisTimeLimit, roles, readAccess, other, imports);
+    }
+
+    /** The same settings with other import limits. */
+    public Settings withImportLimits(ImportLimits other) {
+        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
+                analysisTimeLimit, roles, readAccess, limits, other);
     }
 
     public boolean usesPostGis() {

@@ -13,10 +13,28 @@ package parkgrid.feature;
  */
 public abstract sealed class ParkGridException extends RuntimeException {
     private final String parameter;
+    /** Further members of the problem (e.g. an import's {@code report}); set once, by {@link #rejected}. */
+    private java.util.Map<String, Object> members = java.util.Map.of();
 
     private ParkGridException(String parameter, String detail, Throwable cause) {
         super(detail, cause);
         this.parameter = parameter;
+    }
+
+    /**
+     * Further members the problem document carries besides its detail, in order (values as Jackson writes them);
+     * empty for most problems.
+     */
+    public java.util.Map<String, Object> members() { return members; }
+
+    /**
+     * An input that cannot be used, with what the client needs to fix it as further members, e.g. an import's
+     * report listing every bad feature.
+     */
+    public static ParkGridException rejected(String parameter, String detail, java.util.Map<String, Object> members) {
+        InvalidInput e = new InvalidInput(parameter, detail, null);
+        ((ParkGridException) e).members = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(members));
+        return e;
     }
 
     /** The input the problem is about, or {@code null}. */

@@ -22,6 +22,14 @@ public final class FeatureFormats {
     public static final FeatureFormat GEOPACKAGE = new FeatureFormat("geopackage", List.of("gpkg"), "application/geopackage+sqlite3", "gpkg",
             parkgrid.io.geopackage.GeoPackageEncoder::new);
     public static final FeatureFormat CSV = new FeatureFormat("csv", List.of(), "text/csv", "csv", parkgrid.io.csv.CsvEncoder::new);
+    /** KML 2.2, WGS84 lon/lat whatever CRS is asked ({@link KmlEncoder}). */
+    public static final FeatureFormat KML = new FeatureFormat("kml", List.of(), "application/vnd.google-earth.kml+xml", "kml", KmlEncoder::new);
+    /**
+     * The land-approval boundary file TXT 电子报盘, polygon layers only ({@link LandApprovalTxtEncoder}). Its media type is
+     * its own: clients such as GDAL send {@code Accept: text/plain} and must not get survey files for it.
+     */
+    public static final FeatureFormat LAND_TXT = new FeatureFormat("txt", List.of("landtxt"), "text/x-land-approval-txt", "txt",
+            (out, options) -> new LandApprovalTxtEncoder(out, options));
 
     /** The formats ParkGrid serves. */
     public static final FeatureFormats STANDARD = standard();
@@ -37,7 +45,9 @@ public final class FeatureFormats {
                 .register(SHAPEFILE)
                 .register(CSV)
                 .register(FLATGEOBUF)
-                .register(GEOPACKAGE);
+                .register(GEOPACKAGE)
+                .register(KML)
+                .register(LAND_TXT);
     }
 
     /** An empty registry to fill with {@link #register}; the first format registered is the default. */

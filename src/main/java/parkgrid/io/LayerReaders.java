@@ -35,7 +35,10 @@ public final class LayerReaders {
                 .register(new parkgrid.io.shapefile.ShapefileReader())
                 .register(new parkgrid.io.csv.CsvReader())
                 .register(new parkgrid.io.flatgeobuf.FlatGeobufReader())
-                .register(new parkgrid.io.geopackage.GeoPackageFileReader());
+                .register(new parkgrid.io.geopackage.GeoPackageFileReader())
+                .register(new KmlLayerReader())
+                .register(new LandApprovalTxtReader())
+                .register(new DxfLayerReader());
     }
 
     /** @throws IllegalArgumentException when the id or an extension is taken already */

@@ -46,6 +46,22 @@ public interface FeatureStore extends AutoCloseable {
     }
 
     /**
+     * Appends the features of {@code source} to the existing layer {@code layerName}, all or nothing, streamed
+     * and checked in batches as {@link #importLayers} does ({@link ImportBatches}): after a failure (a feature the
+     * checks reject, an id the layer holds already, a source that cannot be read) the layer is as it was.
+     * {@code source.layer()} must be the stored definition of the layer.
+     *
+     * @return the number of features appended
+     * @throws parkgrid.feature.ParkGridException 404 when there is no such layer, 400 naming the first bad feature
+     *         or an id the layer holds already
+     * @throws java.io.UncheckedIOException when the source cannot be read
+     */
+    long appendFeatures(String layerName, LayerSource source, ImportProgress progress);
+
+    /** The highest feature id of the layer, 0 when it is empty. */
+    long maxId(String layerName);
+
+    /**
      * Inserts features with their ids, all or none. Properties not in the schema are rejected; geometry
      * must match the layer's geometry kind.
      */

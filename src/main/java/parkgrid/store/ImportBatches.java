@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import parkgrid.feature.Feature;
+import parkgrid.feature.Layer;
 import parkgrid.feature.LayerSource;
 
 /**
@@ -34,8 +35,23 @@ public final class ImportBatches {
      * @throws parkgrid.feature.ParkGridException (invalid input) naming the first feature the checks reject
      */
     public static long write(LayerSource source, ImportProgress progress, BatchWriter writer) throws SQLException {
-        String name = source.layer().name();
-        FeatureChecks.Checker checker = new FeatureChecks.Checker(source.layer());
+        return write(source.layer(), source, progress, writer);
+    }
+
+    /**
+     * Streams {@code source} into the existing layer {@code layer} (an append): the features are checked against
+     * the stored definition, whatever the source says its layer is.
+     */
+    public static long append(Layer layer, LayerSource source, ImportProgress progress, BatchWriter writer) throws SQLException {
+        if (!layer.name().equals(source.layer().name())) {
+            throw new IllegalArgumentException("source of layer '" + source.layer().name() + "' appended to '" + layer.name() + "'");
+        }
+        return write(layer, source, progress, writer);
+    }
+
+    private static long write(Layer layer, LayerSource source, ImportProgress progress, BatchWriter writer) throws SQLException {
+        String name = layer.name();
+        FeatureChecks.Checker checker = new FeatureChecks.Checker(layer);
         List<Feature> features = new ArrayList<>(SIZE);
         List<Object[]> rows = new ArrayList<>(SIZE);
         long[] written = {0};

@@ -23,14 +23,14 @@ class FeatureFormatNegotiationTest extends SeededServerTest {
         assertEquals(FeatureFormats.HTML, ResponseFormat.features("html", "application/geo+json", FeatureFormats.STANDARD));
         assertEquals(FeatureFormats.GEOJSON, ResponseFormat.features("json", "text/html", FeatureFormats.STANDARD));
         assertEquals(FeatureFormats.HTML, ResponseFormat.features(null, "text/html,application/xhtml+xml", FeatureFormats.STANDARD));
-        assertEquals(FeatureFormats.GEOJSON, ResponseFormat.features(null, "application/vnd.google-earth.kml+xml", FeatureFormats.STANDARD));
+        assertEquals(FeatureFormats.GEOJSON, ResponseFormat.features(null, "image/vnd.dxf", FeatureFormats.STANDARD));
         assertEquals(FeatureFormats.GEOJSON, ResponseFormat.features(null, null, FeatureFormats.STANDARD));
     }
 
     @Test
     void anUnknownFIsA400NamingFAndListingTheFormatsThatExist() {
         ParkGridException e = assertThrows(ParkGridException.class,
-                () -> ResponseFormat.features("kml", null, FeatureFormats.STANDARD));
+                () -> ResponseFormat.features("dxf", null, FeatureFormats.STANDARD));
         assertTrue(e instanceof ParkGridException.InvalidInput, e.getClass().getName());
         assertEquals("f", e.parameter());
         assertTrue(e.getMessage().contains("geojson") && e.getMessage().contains("html"), e.getMessage());
@@ -56,7 +56,7 @@ class FeatureFormatNegotiationTest extends SeededServerTest {
 
     @Test
     void aClientAskingForGeoJsonOrSomethingWeLackGetsGeoJson() {
-        for (String accept : new String[] {"application/geo+json", "application/vnd.google-earth.kml+xml"}) {
+        for (String accept : new String[] {"application/geo+json", "image/vnd.dxf"}) {
             Reply r = server.get(CHENGCUN, accept);
             assertEquals(200, r.status(), accept);
             assertEquals("application/geo+json", r.mediaType(), accept);
@@ -69,7 +69,7 @@ class FeatureFormatNegotiationTest extends SeededServerTest {
         Reply html = server.get("/collections/villages/export?format=html");
         assertEquals(400, html.status());
         assertEquals("format", html.json().get("parameter").asText());
-        assertTrue(html.json().get("detail").asText().endsWith("use geojson, shapefile, csv, flatgeobuf, geopackage"), html.body());
+        assertTrue(html.json().get("detail").asText().endsWith("use geojson, shapefile, csv, flatgeobuf, geopackage, kml, txt"), html.body());
         Reply file = server.get("/collections/villages/export?format=geojson&name_zh=" + URLEncoder.encode("程村", StandardCharsets.UTF_8));
         assertEquals(200, file.status());
         assertEquals("程村", file.json().at("/features/0/properties/name_zh").asText());

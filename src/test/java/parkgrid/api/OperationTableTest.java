@@ -79,11 +79,18 @@ class OperationTableTest extends SeededServerTest {
     void everyDocumentedPathAnswersOverHttp() throws Exception {
         JsonNode api = server.get("/api").json();
         HttpClient http = HttpClient.newHttpClient();
+        // an import for /imports/{importId}: a dry run of one point
+        String editor = server.store().tokens().issue("规划员 王五", "editor", "test").secret();
+        String location = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/imports?layer=optable&format=geojson&dry_run=true"))
+                .header("Authorization", "Bearer " + editor).POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                        + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[112.47,34.15]},\"properties\":{}}]}")).build(),
+                HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location").orElseThrow();
+        String importId = location.substring(location.lastIndexOf('/') + 1);
         int checked = 0;
         for (String op : apiOperations(api)) {
             String method = op.substring(0, op.indexOf(' '));
             String path = op.substring(op.indexOf(' ') + 1).replace("{collectionId}", "villages").replace("{featureId}", "1")
-                    .replace("{processId}", "coverage").replace("{tokenId}", "1").replaceAll("\\{[^}]+}", "1");
+                    .replace("{processId}", "coverage").replace("{tokenId}", "1").replace("{importId}", importId).replaceAll("\\{[^}]+}", "1");
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
             // each with its own method; writes without If-Match or with an empty body change nothing (428, 400)
             HttpRequest request = Set.of("POST", "PUT", "PATCH").contains(method)

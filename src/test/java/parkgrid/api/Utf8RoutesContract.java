@@ -318,12 +318,38 @@ abstract class Utf8RoutesContract {
             probes.add(post(path, "{\"inputs\":{\"area_m2\":20000,\"presets\":[\"玻璃厂\"]}}", "玻璃厂", 400));
             probes.add(post(path, "{\"inputs\":{\"area_m2\":20000,\"max_candidates\":1,\"exclusions\":[{\"collection\":\"villages\","
                     + "\"buffer_m\":300,\"label\":\"village\",\"label_zh\":\"村庄\"}]}}", "距最近村庄", 200));
+        } else if (path.equals("/imports")) {
+            String file = "{\"type\":\"FeatureCollection\",\"schema\":[{\"name\":\"kv\",\"type\":\"integer\"}],\"features\":[{\"type\":\"Feature\","
+                    + "\"geometry\":" + point + ",\"properties\":{\"kv\":\"十千伏\"}}]}";
+            probes.add(post(path + "?layer=utf8_probe&format=geojson&dry_run=true", file, "十千伏", 400));
+            probes.add(post(path + "?layer=utf8_probe&format=geojson&mode=append", file, "utf8_probe", 404));
         }
         return probes;
     }
 
     private static Probe post(String path, String body, String mustShow, int status) {
         return new Probe("POST", path, "application/json", body, mustShow, false, status);
+    }
+
+    private String importId;
+
+    /** The id of a real import (a dry run of one point named 汝阳县城), made once. */
+    private String importId() throws IOException {
+        if (importId != null) return importId;
+        String body = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\","
+                + "\"coordinates\":[112.4669,34.154]},\"properties\":{\"name\":\"汝阳县城\"}}]}";
+        try {
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(server.baseUrl() + "/imports?layer=utf8_probe&format=geojson&dry_run=true"))
+                    .header("Authorization", "Bearer " + admin).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            String location = r.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location: " + r.statusCode()));
+            importId = location.substring(location.lastIndexOf('/') + 1);
+            return importId;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     /** Fills path parameters: the given (encoded) values, else a real collection, 程村's id, a real process. */
@@ -338,6 +364,7 @@ abstract class Utf8RoutesContract {
                 case "processId" -> firstProcessId();
                 case "suggestionId" -> "1";
                 case "tokenId" -> Long.toString(viewerTokenId);
+                case "importId" -> importId();
                 default -> throw new AssertionError(template + ": a path parameter {" + name + "} this test has no value for");
             };
             m.appendReplacement(out, Matcher.quoteReplacement(value));

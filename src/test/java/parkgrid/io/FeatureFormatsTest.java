@@ -18,7 +18,8 @@ class FeatureFormatsTest {
             assertEquals(Optional.of(FeatureFormats.GEOJSON), formats.byName(f), f);
         }
         for (String f : List.of("html", "text/html")) assertEquals(Optional.of(FeatureFormats.HTML), formats.byName(f), f);
-        assertTrue(formats.byName("kml").isEmpty());
+        assertTrue(formats.byName("dxf").isEmpty());
+        assertEquals(Optional.of(FeatureFormats.KML), formats.byName("kml"));
         assertTrue(formats.byName("HTML").isEmpty(), "f values are exact");
         try (FeatureEncoder e = FeatureFormats.HTML.encoder(new ByteArrayOutputStream(), EncodingOptions.crs84())) {
             assertTrue(e instanceof HtmlEncoder);
@@ -35,7 +36,8 @@ class FeatureFormatsTest {
         assertEquals(Optional.of(FeatureFormats.GEOJSON), formats.byAccept("text/html;q=0.5, application/geo+json"));
         assertEquals(Optional.of(FeatureFormats.HTML), formats.byAccept("application/geo+json;q=0, text/html"));
         assertTrue(formats.byAccept("*/*").isEmpty(), "a wildcard chooses nothing: the caller's default applies");
-        assertTrue(formats.byAccept("application/vnd.google-earth.kml+xml").isEmpty());
+        assertTrue(formats.byAccept("image/vnd.dxf").isEmpty());
+        assertEquals(Optional.of(FeatureFormats.KML), formats.byAccept("application/vnd.google-earth.kml+xml"));
         assertTrue(formats.byAccept(null).isEmpty());
         assertEquals(FeatureFormats.GEOJSON, formats.defaultFormat());
     }
@@ -43,7 +45,7 @@ class FeatureFormatsTest {
     @Test
     void onlyFileFormatsAreExportedAndHtmlIsNotOne() {
         assertEquals(List.of(FeatureFormats.GEOJSON, FeatureFormats.SHAPEFILE, FeatureFormats.CSV, FeatureFormats.FLATGEOBUF,
-                FeatureFormats.GEOPACKAGE), formats.files());
+                FeatureFormats.GEOPACKAGE, FeatureFormats.KML, FeatureFormats.LAND_TXT), formats.files());
         assertEquals("geojson", FeatureFormats.GEOJSON.fileExtension());
         assertEquals("text/html; charset=utf-8", FeatureFormats.HTML.contentType());
         assertEquals("application/geo+json", FeatureFormats.GEOJSON.contentType());

@@ -37,6 +37,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(ParkGridApp.start(Settings.embedded(dir.resolve("unused.gpkg"), 0), store));
     }
 
+    /** Serves a store the test prepared, with these import limits. */
+    public static TestServer serving(FeatureStore store, Path dir, parkgrid.config.ImportLimits limits) {
+        return new TestServer(ParkGridApp.start(Settings.embedded(dir.resolve("unused.gpkg"), 0).withImportLimits(limits), store));
+    }
+
     /** Serves a store the test prepared, with the layers playing {@code roles}. */
     public static TestServer serving(FeatureStore store, Path dir, parkgrid.config.LayerRoles roles) {
         return new TestServer(ParkGridApp.start(Settings.embedded(dir.resolve("unused.gpkg"), 0).withRoles(roles), store));

@@ -48,6 +48,16 @@ final class GeoPackageReader {
         });
     }
 
+    long maxId(String layerName) {
+        Layer layer = layers.require(layerName);
+        return file.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(new GeoPackageSql(layer).maxId())) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     long count(String layerName, FeatureQuery query) {
         Layer layer = layers.require(layerName);
         GeoPackageSql sql = new GeoPackageSql(layer);

@@ -65,6 +65,10 @@ final class GeoPackageSql {
         return "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM " + r;
     }
 
+    String maxId() {
+        return "SELECT COALESCE(MAX(fid), 0) FROM " + table;
+    }
+
     String byId() {
         return "SELECT " + columns + " FROM " + table + " t WHERE t.fid = ?";
     }

@@ -98,6 +98,13 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override public void insert(String layerName, List<Feature> features) { writer.insert(layerName, features); }
 
+    @Override
+    public long appendFeatures(String layerName, LayerSource source, ImportProgress progress) {
+        return writer.appendFeatures(layerName, source, progress);
+    }
+
+    @Override public long maxId(String layerName) { return reader.maxId(layerName); }
+
     @Override public Optional<Envelope> extent(String layerName) { return reader.extent(layerName); }
 
     @Override public long count(String layerName, FeatureQuery query) { return reader.count(layerName, query); }

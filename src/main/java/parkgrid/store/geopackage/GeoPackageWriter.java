@@ -91,12 +91,31 @@ final class GeoPackageWriter {
         }
     }
 
+    /**
+     * Appends to an existing layer in one write transaction: the same row writer as an import, so a failure rolls
+     * every appended row back and the layer is as it was.
+     */
+    long appendFeatures(String layerName, LayerSource source, ImportProgress progress) {
+        Layer layer = layers.require(layerName);
+        long[] written = {0};
+        synchronized (file.writeLock()) {
+            inWriteTransaction(layerName, () -> {
+                written[0] = importRows(layer, source, progress, true);
+                updateContentsExtent(layer);
+            });
+        }
+        return written[0];
+    }
+
+    private long importRows(LayerSource source, ImportProgress progress) throws SQLException {
+        return importRows(source.layer(), source, progress, false);
+    }
+
     /** One layer's rows, row by row so that a repeated id is known by name (sqlite-jdbc batches gain nothing). */
-    private void importRows(LayerSource source, ImportProgress progress) throws SQLException {
-        Layer layer = source.layer();
+    private long importRows(Layer layer, LayerSource source, ImportProgress progress, boolean append) throws SQLException {
         GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
         try (PreparedStatement ps = file.writer().prepareStatement(new GeoPackageSql(layer).insert())) {
-            ImportBatches.write(source, progress, (features, rows) -> {
+            ImportBatches.BatchWriter rowWriter = (features, rows) -> {
                 for (int i = 0; i < features.size(); i++) {
                     bindRow(ps, codec, features.get(i), rows.get(i));
                     try {
@@ -108,7 +127,8 @@ final class GeoPackageWriter {
                         throw e;
                     }
                 }
-            });
+            };
+            return append ? ImportBatches.append(layer, source, progress, rowWriter) : ImportBatches.write(source, progress, rowWriter);
         }
     }
 

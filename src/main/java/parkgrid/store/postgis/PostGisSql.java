@@ -52,9 +52,18 @@ final class PostGisSql {
         return "CREATE INDEX " + quote(layer.name() + "_geom_gist") + " ON " + table + " USING GIST (geom)";
     }
 
+    /**
+     * The WKB parameter as the column takes it: a multi kind's typmod refuses a single geometry that
+     * {@link parkgrid.feature.GeometryKind#accepts} lets through (a Polygon in a MultiPolygon layer), so ST_Multi
+     * makes it a one-part multi, as GeoPackage readers see it anyway.
+     */
+    private String geometryParameter() {
+        return layer.geometryKind().name().startsWith("MULTI") ? "ST_Multi(ST_GeomFromWKB(?, 4326))" : "ST_GeomFromWKB(?, 4326)";
+    }
+
     String insert() {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (fid, geom");
-        StringBuilder marks = new StringBuilder("?, ST_GeomFromWKB(?, 4326)");
+        StringBuilder marks = new StringBuilder("?, " + geometryParameter());
         for (PropertyDefinition p : layer.properties()) {
             sql.append(", ").append(quote(p.name()));
             marks.append(", ?");
@@ -69,7 +78,7 @@ final class PostGisSql {
 
     /** Sets geom (WKB) then the schema's columns of the feature whose fid is the last parameter. */
     String update() {
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET geom = ST_GeomFromWKB(?, 4326)");
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET geom = ").append(geometryParameter());
         for (PropertyDefinition p : layer.properties()) sql.append(", ").append(quote(p.name())).append(" = ?");
         return sql.append(" WHERE fid = ?").toString();
     }
@@ -84,6 +93,10 @@ final class PostGisSql {
 
     String extent() {
         return "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM " + table + ") x";
+    }
+
+    String maxId() {
+        return "SELECT COALESCE(MAX(fid), 0) FROM " + table;
     }
 
     String byId() {

@@ -135,6 +135,31 @@ public final class PostGisStore implements FeatureStore {
         batch.forEach(d -> layers.add(d.layer()));
     }
 
+    @Override
+    public long appendFeatures(String layerName, LayerSource source, ImportProgress progress) {
+        Layer layer = layers.require(layerName);
+        long[] written = {0};
+        inTransaction(c -> {
+            try {
+                written[0] = ImportBatches.append(layer, source, progress, (features, rows) -> insert(c, layer, features, rows));
+            } catch (SQLException e) {
+                throw duplicateIdOr(layerName, e);
+            }
+        });
+        return written[0];
+    }
+
+    @Override
+    public long maxId(String layerName) {
+        PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.maxId())) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** Key (fid)=(7) already exists: the new table's primary key caught an id the import gives twice. */
     private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("Key \\(fid\\)=\\((\\d+)\\)");
 

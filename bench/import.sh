@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Import benchmark: bash bench/import.sh  (figures only, never part of the tests).
+# 200 000 synthetic line segments (testing.SyntheticProvince, as bench/run.sh generates them) written as GeoJSON (and by
+# ogr2ogr as GeoPackage and zipped Shapefile), imported through ParkGrid's pipeline (imports.Importer, not HTTP) into
+# each store by a child JVM with -Xmx256m, beside ogr2ogr GeoJSON → GPKG and GeoJSON → PostgreSQL.
+# Needs target/parkgrid.jar (mvn -o -q -B -DskipTests package -Dnpm.skip=true), ogr2ogr, zip, /usr/bin/time, PostGIS.
+# Knobs: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/postgres), BENCH_DB_USER, BENCH_DB_PASSWORD, BENCH_LINES.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=bench/out/import
+mkdir -p "$OUT"
+JAR=target/parkgrid.jar
+[ -f "$JAR" ] || { echo "[import] $JAR is missing: mvn -o -q -B -DskipTests package -Dnpm.skip=true" >&2; exit 1; }
+cp "$JAR" "$OUT/parkgrid.jar"
+rm -rf "$OUT/classes"
+javac --release 17 -encoding UTF-8 -cp "$OUT/parkgrid.jar" -d "$OUT/classes" bench/src/parkgrid/bench/ImportBenchmark.java \
+  src/test/java/parkgrid/testing/SyntheticProvince.java
+CP="$OUT/classes:$OUT/parkgrid.jar"
+exec java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" parkgrid.bench.ImportBenchmark "$OUT" "$CP"

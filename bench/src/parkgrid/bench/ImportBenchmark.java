@@ -1,0 +1,253 @@
+package parkgrid.bench;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import parkgrid.config.ImportLimits;
+import parkgrid.feature.Feature;
+import parkgrid.feature.PropertyDefinition;
+import parkgrid.imports.ImportJob;
+import parkgrid.imports.ImportJobs;
+import parkgrid.imports.ImportReport;
+import parkgrid.imports.ImportRequest;
+import parkgrid.imports.Importer;
+import parkgrid.io.LayerReaders;
+import parkgrid.store.FeatureStore;
+import parkgrid.store.geopackage.GeoPackageStore;
+import parkgrid.store.postgis.PostGisStore;
+import parkgrid.testing.SyntheticProvince;
+
+/**
+ * Import of 200 000 line segments (SyntheticProvince, as bench/run.sh generates them) through ParkGrid's import
+ * pipeline ({@link Importer}: read, convert, check pass, write pass — not over HTTP) into each store, each import in a
+ * child JVM with -Xmx256m (time, peak heap from MemoryPoolMXBean peaks and the GC log), beside {@code ogr2ogr} doing
+ * the same conversion (GeoJSON → GPKG, GeoJSON → PostgreSQL) on the same machine.
+ *
+ * <p>{@code ImportBenchmark <outDir> <classpath>} runs it all; {@code ImportBenchmark child <store> <file> <format>}
+ * is one import.
+ */
+public final class ImportBenchmark {
+    static final String SCHEMA = "import_bench";
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("child")) {
+            child(args[1], Path.of(args[2]), args[3]);
+            return;
+        }
+        new ImportBenchmark().run(Path.of(args[0]), args[1]);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    static String dbUrl() {
+        return env("BENCH_DB", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    }
+
+    private void run(Path outDir, String classpath) throws Exception {
+        Path out = outDir.toAbsolutePath();
+        Files.createDirectories(out);
+        int segments = Integer.parseInt(env("BENCH_LINES", "200000"));
+        long t0 = System.nanoTime();
+        SyntheticProvince data = SyntheticProvince.generate(1000, segments, 100, SyntheticProvince.BENCH_SEED);
+        Path geojson = out.resolve("lines.geojson");
+        writeGeoJson(data.lines, geojson);
+        System.err.printf(Locale.ROOT, "[import] %,d lines written to %s (%.1f MB) in %.1f s%n", data.lines.size(), geojson,
+                Files.size(geojson) / 1e6, (System.nanoTime() - t0) / 1e9);
+        List<String> rows = new ArrayList<>();
+        rows.add(String.format(Locale.ROOT, "%-44s %9s %12s %12s %s", "import of " + data.lines.size() + " lines", "time s",
+                "peak heap MB", "GC after MB", "notes"));
+        // the same file in the formats ogr2ogr writes, for readers registered on other branches
+        Path gpkgSource = out.resolve("lines_source.gpkg");
+        Path shpZip = out.resolve("lines_shp.zip");
+        Files.deleteIfExists(gpkgSource);
+        command(out, "ogr2ogr", "-f", "GPKG", gpkgSource.toString(), geojson.toString(), "-nln", "lines");
+        Path shpDir = out.resolve("lines_shp");
+        deleteTree(shpDir);
+        command(out, "ogr2ogr", "-f", "ESRI Shapefile", shpDir.toString(), geojson.toString(), "-nln", "lines", "-lco", "ENCODING=UTF-8");
+        Files.deleteIfExists(shpZip);
+        command(shpDir, "zip", "-q", "-j", shpZip.toString(), "lines.shp", "lines.shx", "lines.dbf", "lines.prj", "lines.cpg");
+
+        for (String store : List.of("geopackage", "postgis")) {
+            for (String[] input : List.of(new String[] {"geojson", geojson.toString()}, new String[] {"geopackage", gpkgSource.toString()},
+                    new String[] {"shapefile", shpZip.toString()})) {
+                String label = "ParkGrid " + input[0] + " → " + store;
+                if (LayerReaders.STANDARD.byId(input[0]).isEmpty()) {
+                    rows.add(String.format(Locale.ROOT, "%-44s %9s %12s %12s %s", label, "-", "-", "-",
+                            "no '" + input[0] + "' reader registered in this build"));
+                    continue;
+                }
+                rows.add(childRun(out, classpath, store, Path.of(input[1]), input[0], label));
+            }
+        }
+        Path gpkgOut = out.resolve("ogr_lines.gpkg");
+        Files.deleteIfExists(gpkgOut);
+        rows.add(ogr(out, "ogr2ogr GeoJSON → GPKG", "ogr2ogr", "-f", "GPKG", gpkgOut.toString(), geojson.toString(), "-nln", "lines"));
+        dropSchema();
+        try (Connection c = DriverManager.getConnection(dbUrl(), env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""))) {
+            c.createStatement().execute("CREATE SCHEMA " + SCHEMA);
+        }
+        String db = dbUrl().replace("jdbc:postgresql://", "");
+        String host = db.substring(0, db.indexOf(':')), rest = db.substring(db.indexOf(':') + 1);
+        String port = rest.substring(0, rest.indexOf('/')), name = rest.substring(rest.indexOf('/') + 1);
+        rows.add(ogr(out, "ogr2ogr GeoJSON → PostgreSQL", "ogr2ogr", "-f", "PostgreSQL",
+                "PG:host=" + host + " port=" + port + " dbname=" + name + " user=" + env("BENCH_DB_USER", "postgres"),
+                geojson.toString(), "-nln", SCHEMA + ".ogr_lines", "-lco", "GEOMETRY_NAME=geom", "-lco", "SPATIAL_INDEX=GIST",
+                "--config", "PG_USE_COPY", "YES"));
+        dropSchema();
+        rows.add("(machine: " + Runtime.getRuntime().availableProcessors() + " cores shared; ParkGrid children -Xmx256m; "
+                + "ogr2ogr peak = max RSS from /usr/bin/time, the whole process)");
+        String table = String.join("\n", rows);
+        System.out.println(table);
+        Files.writeString(out.resolve("import-results.txt"), table + "\n");
+    }
+
+    private static void writeGeoJson(List<Feature> lines, Path file) throws IOException {
+        try (OutputStream os = Files.newOutputStream(file);
+             JsonGenerator g = parkgrid.json.Json.MAPPER.getFactory().createGenerator(os)) {
+            g.writeStartObject();
+            g.writeStringField("type", "FeatureCollection");
+            g.writeStringField("name", "lines");
+            g.writeArrayFieldStart("schema");
+            for (PropertyDefinition p : SyntheticProvince.LINES.properties()) {
+                g.writeStartObject();
+                g.writeStringField("name", p.name());
+                g.writeStringField("type", p.type().jsonName());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("geometry_type", "LineString");
+            g.writeArrayFieldStart("features");
+            for (Feature f : lines) {
+                g.writeStartObject();
+                g.writeStringField("type", "Feature");
+                g.writeNumberField("id", f.id());
+                g.writeObjectFieldStart("geometry");
+                g.writeStringField("type", "LineString");
+                g.writeArrayFieldStart("coordinates");
+                for (Coordinate c : f.geometry().getCoordinates()) {
+                    g.writeStartArray();
+                    g.writeNumber(c.x);
+                    g.writeNumber(c.y);
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeObjectFieldStart("properties");
+                for (Map.Entry<String, Object> e : f.properties().entrySet()) g.writeObjectField(e.getKey(), e.getValue());
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private String childRun(Path out, String classpath, String store, Path input, String format, String label) throws Exception {
+        Path copy = out.resolve("upload-" + input.getFileName());
+        Files.copy(input, copy, StandardCopyOption.REPLACE_EXISTING); // the pipeline deletes its spooled upload
+        Path gcLog = out.resolve("gc-" + store + "-" + format + ".log");
+        Files.deleteIfExists(gcLog);
+        if (store.equals("postgis")) dropSchema();
+        Files.deleteIfExists(out.resolve("import-bench.gpkg"));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", classpath, ImportBenchmark.class.getName(), "child", store, copy.toString(), format)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String result = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        int exit = p.waitFor();
+        Files.deleteIfExists(copy);
+        if (store.equals("postgis")) dropSchema();
+        if (exit != 0) return String.format(Locale.ROOT, "%-44s %9s %12s %12s %s", label, "failed", "-", "-", "exit " + exit + " " + result);
+        String[] v = result.split(" ");
+        return String.format(Locale.ROOT, "%-44s %9s %12s %12.1f %s", label, v[0], v[1], gcMaxAfterMb(gcLog),
+                "read twice (check + write), written " + v[2] + ", store file/db size " + v[3] + " MB");
+    }
+
+    /** The largest heap after a collection in a -Xlog:gc file (the live set), MB. */
+    static double gcMaxAfterMb(Path gcLog) throws IOException {
+        var m = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+        double max = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            var x = m.matcher(line);
+            if (x.find()) max = Math.max(max, Double.parseDouble(x.group(2)));
+        }
+        return max;
+    }
+
+    /** One import in this JVM; prints "seconds peakHeapMb written sizeMb". */
+    private static void child(String storeKind, Path file, String format) throws Exception {
+        Path gpkg = file.resolveSibling("import-bench.gpkg");
+        FeatureStore store = storeKind.equals("postgis")
+                ? PostGisStore.open(dbUrl(), env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""), SCHEMA)
+                : GeoPackageStore.open(gpkg);
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+        long t0 = System.nanoTime();
+        ImportJobs jobs = new ImportJobs(new Importer(store, LayerReaders.STANDARD, new ImportLimits(Long.MAX_VALUE, Long.MAX_VALUE)));
+        ImportJob job = jobs.register(new ImportRequest("lines", false, format, file.getFileName().toString(), null, null, null, false, null, Map.of()));
+        ImportReport report = jobs.run(job, file);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        double size = storeKind.equals("postgis") ? postgisSizeMb() : Files.size(gpkg) / 1e6;
+        store.close();
+        jobs.close();
+        System.out.printf(Locale.ROOT, "%.1f %.0f %d %.1f%n", seconds, peak / 1e6, report.featuresWritten(), size);
+    }
+
+    private static double postgisSizeMb() throws Exception {
+        try (Connection c = DriverManager.getConnection(dbUrl(), env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""));
+             var rs = c.createStatement().executeQuery("SELECT pg_total_relation_size('" + SCHEMA + ".lines')")) {
+            rs.next();
+            return rs.getLong(1) / 1e6;
+        }
+    }
+
+    private static String ogr(Path out, String label, String... cmd) throws Exception {
+        List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "TIME %e %M"));
+        full.addAll(List.of(cmd));
+        Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) return String.format(Locale.ROOT, "%-44s %9s %12s %12s %s", label, "failed", "-", "-", text.strip());
+        String last = text.lines().filter(l -> l.startsWith("TIME ")).reduce((a, b) -> b).orElse("TIME - -");
+        String[] v = last.split(" ");
+        return String.format(Locale.ROOT, "%-44s %9s %12.0f %12s %s", label, v[1], Double.parseDouble(v[2]) / 1024, "-",
+                "max RSS of the process");
+    }
+
+    private static void command(Path dir, String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + ": " + text);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    private static void dropSchema() throws Exception {
+        try (Connection c = DriverManager.getConnection(dbUrl(), env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""))) {
+            c.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+}

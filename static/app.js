@@ -26,6 +26,7 @@ import './query.js';
 import './coverage.js';
 import './statistics.js';
 import './suggest.js';
+import './edit.js';
 
 /** 0.4 kV lines (and anything else with a class minZoom) appear only from street zoom. */
 const LOW_VOLTAGE_MIN_ZOOM = 16;

@@ -94,7 +94,7 @@ export async function send(method, url, body, etag) {
   if (etag) headers['If-Match'] = etag;
   let response;
   try {
-    response = await fetch(url, { method, headers, body: body === null || body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(url, withToken({ method, headers, body: body === null || body === undefined ? undefined : JSON.stringify(body) }));
   } catch (err) {
     throw new Problem(0, { title: 'Network error', detail: 'Could not reach the server 无法连接服务器: ' + err.message }, url);
   }

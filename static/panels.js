@@ -98,6 +98,13 @@ function tab(definition) {
   tabs.push(definition);
 }
 
+/** "Query 查询" as two spans, so that a phone can show the Chinese word alone and keep every tab on one row. */
+function tabLabel(label) {
+  const cut = label.lastIndexOf(' ');
+  if (cut < 0) return label;
+  return [h('span', { class: 'pg-tab-en' }, label.slice(0, cut)), ' ', h('span', { class: 'pg-tab-zh' }, label.slice(cut + 1))];
+}
+
 function buildControl(map) {
   const control = L.control({ position: 'topleft' });
   control.onAdd = () => {
@@ -108,7 +115,7 @@ function buildControl(map) {
     box.append(bar, body);
     const views = tabs.map((t) => {
       const button = h('button', { type: 'button', role: 'tab', class: 'pg-tab', id: 'pg-tab-' + t.id,
-        'aria-selected': 'false', title: t.title || t.label }, t.label);
+        'aria-selected': 'false', title: t.title || t.label }, tabLabel(t.label));
       const view = h('div', { class: 'pg-view', id: 'pg-view-' + t.id, role: 'tabpanel', hidden: true });
       bar.append(button);
       body.append(view);

@@ -1,12 +1,9 @@
 package parkgrid.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -95,27 +92,7 @@ record FeatureBody(OptionalLong id, boolean hasGeometry, Geometry geometry, Map<
     }
 
     private static JsonNode read(Context ctx, RequestLimits limits) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > limits.bodyBytes()) throw tooLarge(declared, limits);
-        byte[] bytes;
-        try (InputStream in = ctx.bodyInputStream()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.bodyBytes() + 1));
-        } catch (IOException e) {
-            throw ParkGridException.invalidParameter("body", "the request body could not be read: " + e.getMessage());
-        }
-        if (bytes.length > limits.bodyBytes()) throw tooLarge(-1, limits);
-        JsonNode body;
-        try {
-            body = READER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw ParkGridException.invalidParameter("body", "the request body is not valid JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw ParkGridException.invalidParameter("body", "the request body could not be read: " + e.getMessage());
-        }
-        if (body == null || !body.isObject()) throw ParkGridException.invalidParameter("body", "the request body must be a JSON object");
-        return body;
+        return JsonBody.object(ctx, limits.bodyBytes(), n -> tooLarge(n, limits), READER);
     }
 
     private static ParkGridException tooLarge(long declared, RequestLimits limits) {

@@ -40,9 +40,38 @@ final class JsonBody {
 
     /** The request body, which must be one JSON object. @throws ParkGridException invalid input ({@code body}) otherwise */
     static JsonNode object(Context ctx) {
+        return parse(() -> Responses.JSON.readTree(ctx.bodyInputStream()));
+    }
+
+    /**
+     * The request body as one JSON object, refused unread past {@code maxBytes} (by its Content-Length, or once that
+     * many bytes have come).
+     *
+     * @param tooLarge the too-large problem for a body of that many bytes (-1: more than the limit, length not declared)
+     * @param reader   how to read it (e.g. with NaN allowed, so that a geometry check can name it)
+     */
+    static JsonNode object(Context ctx, long maxBytes, java.util.function.LongFunction<ParkGridException> tooLarge,
+                           com.fasterxml.jackson.databind.ObjectReader reader) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) throw tooLarge.apply(declared);
+        byte[] bytes;
+        try (java.io.InputStream in = ctx.bodyInputStream()) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw ParkGridException.invalidParameter("body", "the request body could not be read: " + e.getMessage());
+        }
+        if (bytes.length > maxBytes) throw tooLarge.apply(-1);
+        return parse(() -> reader.readTree(bytes));
+    }
+
+    private interface BodyRead {
+        JsonNode read() throws IOException;
+    }
+
+    private static JsonNode parse(BodyRead read) {
         JsonNode body;
         try {
-            body = Responses.JSON.readTree(ctx.bodyInputStream());
+            body = read.read();
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw ParkGridException.invalidParameter("body", "the request body is not valid JSON: " + e.getOriginalMessage()

@@ -3,8 +3,6 @@ package parkgrid.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -82,22 +80,7 @@ final class SuggestionsHandler {
     }
 
     private static JsonNode body(Context ctx) {
-        long declared = ctx.contentLength();
-        if (declared > MAX_BODY_BYTES) throw tooLarge(declared);
-        byte[] bytes;
-        try (InputStream in = ctx.bodyInputStream()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw ParkGridException.invalidParameter("body", "the request body could not be read: " + e.getMessage());
-        }
-        if (bytes.length > MAX_BODY_BYTES) throw tooLarge(bytes.length);
-        try {
-            JsonNode n = Responses.JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-            if (n == null || !n.isObject()) throw ParkGridException.invalidParameter("body", "the request body must be a JSON object");
-            return n;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ParkGridException.invalidParameter("body", "the request body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return JsonBody.object(ctx, MAX_BODY_BYTES, SuggestionsHandler::tooLarge, Responses.JSON.reader());
     }
 
     private static ParkGridException tooLarge(long bytes) {

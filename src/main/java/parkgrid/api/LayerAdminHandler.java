@@ -79,6 +79,10 @@ final class LayerAdminHandler {
     }
 
     void delete(Context ctx) {
+        String exported = ctx.queryParam(EXPORTED);
+        if (exported != null && !exported.equals("true") && !exported.equals("false")) {
+            throw ParkGridException.invalidParameter(EXPORTED, EXPORTED + " must be true or false, got '" + exported + "'");
+        }
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         roles.asMap().forEach((role, name) -> {
             if (name.equals(layer.name())) {
@@ -86,7 +90,7 @@ final class LayerAdminHandler {
                         + "' (PARKGRID_LAYER_ROLES): give the role to another layer before deleting it");
             }
         });
-        if (!"true".equals(ctx.queryParam(EXPORTED))) {
+        if (!"true".equals(exported)) {
             throw ParkGridException.preconditionRequired(EXPORTED, "deleting layer '" + layer.name() + "' cannot be undone: download it first ("
                     + new Links(ctx).url("/collections/" + layer.name() + "/export?format=geopackage") + ") and repeat the request with "
                     + EXPORTED + "=true");

@@ -123,7 +123,7 @@ final class GeoPackageFile implements AutoCloseable {
         new RTreeIndexExtension(geoPackage).create(table);
         try (PreparedStatement ps = writer.prepareStatement(
                 "UPDATE gpkg_contents SET identifier = ?, description = ? WHERE table_name = ?")) {
-            ps.setString(1, layer.title());
+            ps.setString(1, contentsIdentifier(layer));
             ps.setString(2, layer.description() == null ? "" : layer.description());
             ps.setString(3, layer.name());
             ps.executeUpdate();
@@ -132,6 +132,20 @@ final class GeoPackageFile implements AutoCloseable {
             ps.setString(1, layer.name());
             ps.setString(2, LayerMetadataJson.write(layer));
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The layer's title as its gpkg_contents identifier, which GeoPackage keeps unique: when another table has
+     * that title already (two layers may share one in ParkGrid), the table name is added in brackets.
+     */
+    private String contentsIdentifier(Layer layer) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement("SELECT 1 FROM gpkg_contents WHERE identifier = ? AND table_name <> ?")) {
+            ps.setString(1, layer.title());
+            ps.setString(2, layer.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? layer.title() + " (" + layer.name() + ")" : layer.title();
+            }
         }
     }
 

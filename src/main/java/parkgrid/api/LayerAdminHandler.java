@@ -87,7 +87,7 @@ final class LayerAdminHandler {
         roles.asMap().forEach((role, name) -> {
             if (name.equals(layer.name())) {
                 throw ParkGridException.conflict("layer '" + layer.name() + "' plays the role '" + role
-                        + "' (PARKGRID_LAYER_ROLES): give the role to another layer before deleting it");
+                        + "' (PARKGRID_ROLES): give the role to another layer before deleting it");
             }
         });
         if (!"true".equals(exported)) {

@@ -63,7 +63,8 @@ final class CollectionsHandler {
         return store.layer(id).orElseThrow(() -> ParkGridException.layerNotFound(parameter, id));
     }
 
-    private ObjectNode describe(Layer layer, Links links) {
+    /** The collection document of {@code layer} ({@code /collections/{id}}). */
+    ObjectNode describe(Layer layer, Links links) {
         String path = "/collections/" + layer.name();
         ObjectNode c = Responses.JSON.createObjectNode();
         c.put("id", layer.name());

@@ -118,6 +118,7 @@ final class Operations {
     Operations(FeatureStore store, Settings settings, Processes registered, ProcessRunner runner) {
         LandingHandler landing = new LandingHandler(store);
         CollectionsHandler collections = new CollectionsHandler(store);
+        LayerAdminHandler layerAdmin = new LayerAdminHandler(store, settings.roles(), collections);
         ItemsHandler items = new ItemsHandler(store);
         ItemWriteHandler writes = new ItemWriteHandler(store, settings.limits());
         OpenApiHandler openApi = new OpenApiHandler(store, this::all);
@@ -149,6 +150,20 @@ final class Operations {
         ops.add(Operation.get("getCollections", "/collections", "Layers", collections::list, json, html).with(F).as(read));
         ops.add(Operation.get("describeCollection", COLLECTION_PATH, "One layer: extent, CRS, properties, links",
                 collections::one, json, html).with(COLLECTION_ID, F).as(read));
+        ops.add(Operation.write("createCollection", HandlerType.POST, "/collections", Role.ADMIN,
+                "Create an empty layer: JSON {name ([a-z][a-z0-9_]{0,62}), title, title_zh, description, geometry_type "
+                        + "(Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon), properties: [{name, type: string|integer|number}]}; "
+                        + "201 with Location and the collection, 409 when it exists",
+                layerAdmin::create, List.of(json), 201, json));
+        ops.add(Operation.write("addCollectionProperty", HandlerType.POST, COLLECTION_PATH + "/properties", Role.ADMIN,
+                "Add a property to a layer: JSON {name, type: string|integer|number}; existing features get null; 409 when it exists",
+                layerAdmin::addProperty, List.of(json), 201, json).with(COLLECTION_ID));
+        ops.add(Operation.write("deleteCollection", HandlerType.DELETE, COLLECTION_PATH, Role.ADMIN,
+                "Delete a layer with its features, versions and audit trail, only with exported=true (else 428 with the export link) "
+                        + "and never while it plays a layer role (409)",
+                layerAdmin::delete, List.of(), 204).with(COLLECTION_ID,
+                        query(LayerAdminHandler.EXPORTED, Schema.bool().defaultValue(false),
+                                "true confirms that the layer's export (…/export?format=geopackage) was offered; required")));
         ops.add(Operation.get("getSchema", COLLECTION_PATH + "/schema", "JSON Schema of the layer's features (Part 5)",
                 collections::schema, OgcVocabulary.SCHEMA_JSON, html).with(COLLECTION_ID, F).as(read));
         ops.add(Operation.get("getQueryables", COLLECTION_PATH + "/queryables", "Properties a filter may use (Part 3)",

@@ -78,6 +78,17 @@ public record Layer(String name, String title, String titleZh, String descriptio
         return temporalProperty == null ? Optional.empty() : property(temporalProperty);
     }
 
+    /**
+     * This layer with {@code added} after its properties (everything else the same).
+     *
+     * @throws IllegalArgumentException when the layer has a property of that name
+     */
+    public Layer withProperty(PropertyDefinition added) {
+        List<PropertyDefinition> more = new java.util.ArrayList<>(properties);
+        more.add(added);
+        return new Layer(name, title, titleZh, description, geometryKind, more, source, positionalAccuracy, temporalProperty, figures);
+    }
+
     public Optional<PropertyDefinition> property(String propertyName) {
         return properties.stream().filter(p -> p.name().equals(propertyName)).findFirst();
     }

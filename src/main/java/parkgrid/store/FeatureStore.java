@@ -28,6 +28,23 @@ public interface FeatureStore extends AutoCloseable {
     void createLayer(Layer layer);
 
     /**
+     * Adds {@code property} after the layer's properties: the column (existing features get null) and the
+     * stored layer definition change in one transaction.
+     *
+     * @return the layer's new definition
+     * @throws parkgrid.feature.ParkGridException not found (no such layer), conflict (the property exists)
+     */
+    Layer addProperty(String layerName, parkgrid.feature.PropertyDefinition property);
+
+    /**
+     * Deletes the layer in one transaction: its table (with its index), its definition, and its features'
+     * versions and audit records, so a later layer of the same name starts afresh.
+     *
+     * @throws parkgrid.feature.ParkGridException not found when there is no such layer
+     */
+    void deleteLayer(String layerName);
+
+    /**
      * Creates every layer and inserts its features, all or nothing: after a failure (a feature the checks
      * reject, an id twice, a source that cannot be read, or the process dying) no layer of the batch exists.
      * The features are streamed from each source in batches ({@link ImportBatches}), so memory stays flat

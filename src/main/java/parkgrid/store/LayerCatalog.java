@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
 
-/** A store's in-memory registry of its layer definitions, read at open and kept in step with createLayer. */
+/** A store's in-memory registry of its layer definitions, read at open and kept in step with createLayer, addProperty and deleteLayer. */
 public final class LayerCatalog {
     private final Map<String, Layer> layers = new ConcurrentHashMap<>();
 
@@ -30,7 +30,12 @@ public final class LayerCatalog {
         return layers.containsKey(name);
     }
 
+    /** Adds a layer, or replaces the definition of the layer of that name (after a property was added). */
     public void add(Layer layer) {
         layers.put(layer.name(), layer);
+    }
+
+    public void remove(String name) {
+        layers.remove(name);
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTWriter;
+import parkgrid.feature.PropertyDefinition;
+import parkgrid.feature.PropertyType;
 import parkgrid.filter.Filter;
 import parkgrid.filter.LikePattern;
 import parkgrid.filter.TextFunction;
@@ -67,6 +69,14 @@ public enum SqlDialect {
         @Override public String serialKey(String column) { return column + " bigserial PRIMARY KEY"; }
 
         @Override public String timeType() { return "timestamptz"; }
+
+        @Override public String columnType(PropertyType type) {
+            return switch (type) {
+                case STRING -> "text";
+                case INTEGER -> "bigint";
+                case NUMBER -> "double precision";
+            };
+        }
     },
 
     /**
@@ -126,6 +136,15 @@ public enum SqlDialect {
         @Override public String serialKey(String column) { return column + " INTEGER PRIMARY KEY AUTOINCREMENT"; }
 
         @Override public String timeType() { return "TEXT"; }
+
+        /** The GeoPackage data types (Requirement 5: TEXT, INTEGER, DOUBLE), as the NGA library writes them. */
+        @Override public String columnType(PropertyType type) {
+            return switch (type) {
+                case STRING -> "TEXT";
+                case INTEGER -> "INTEGER";
+                case NUMBER -> "DOUBLE";
+            };
+        }
     };
 
     /** The ICU root collation, whose upper/lower case mappings are the full Unicode ones Java uses. */
@@ -170,6 +189,17 @@ public enum SqlDialect {
 
     /** The column type {@link #bindInstant} writes into. */
     public abstract String timeType();
+
+    /** The column type of a property of {@code type}. */
+    public abstract String columnType(PropertyType type);
+
+    /**
+     * The DDL that adds {@code property} to the feature table {@code table} (quoted, schema-qualified where the
+     * store needs it); existing rows get NULL. Both backends take the same statement but for the column type.
+     */
+    public String addColumn(String table, PropertyDefinition property) {
+        return "ALTER TABLE " + table + " ADD COLUMN " + quote(property.name()) + " " + columnType(property.type());
+    }
 
     /** The GeoPackage R-tree table of a layer's {@code geom} column. */
     public static String rtree(String layerName) {

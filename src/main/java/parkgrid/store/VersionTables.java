@@ -57,6 +57,16 @@ public final class VersionTables {
         }
     }
 
+    /** Deletes the versions and the audit trail of every feature of {@code layer} (the layer is being deleted). */
+    public void forgetLayer(Connection c, String layer) throws SQLException {
+        for (String table : List.of(versions, audit)) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE table_name = ?")) {
+                ps.setString(1, layer);
+                ps.executeUpdate();
+            }
+        }
+    }
+
     public void audit(Connection c, AuditRecord r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + audit
                 + " (table_name, fid, version, action, who, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {

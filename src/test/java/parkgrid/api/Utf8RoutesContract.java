@@ -159,10 +159,11 @@ abstract class Utf8RoutesContract {
 
     @Test
     void aWrongMethodOnAKnownPathIs405WithAllow() {
-        RawReply r = server.send("DELETE", "/collections/" + encode(COUNTY), "application/json", null);
+        // DELETE on a collection is an admin's (deleteCollection); PUT is no method of it
+        RawReply r = server.send("PUT", "/collections/" + encode(COUNTY), "application/json", null);
         assertEquals(405, r.status());
         String body = decode(r.body());
-        assertProblem(r, body, "DELETE");
+        assertProblem(r, body, "PUT");
         assertTrue(body.contains(COUNTY), body);
     }
 
@@ -318,6 +319,19 @@ abstract class Utf8RoutesContract {
             probes.add(post(path, "{\"inputs\":{\"area_m2\":20000,\"presets\":[\"玻璃厂\"]}}", "玻璃厂", 400));
             probes.add(post(path, "{\"inputs\":{\"area_m2\":20000,\"max_candidates\":1,\"exclusions\":[{\"collection\":\"villages\","
                     + "\"buffer_m\":300,\"label\":\"village\",\"label_zh\":\"村庄\"}]}}", "距最近村庄", 200));
+        } else if (path.equals("/collections") && route.method().equals("POST")) {
+            probes.add(post(path, "{\"name\":\"utf8_wells\",\"title\":\"Survey wells\",\"title_zh\":\"勘测井\",\"geometry_type\":\"Point\","
+                    + "\"properties\":[{\"name\":\"name_zh\",\"type\":\"string\"}]}", "勘测井", 201));
+            probes.add(post(path, "{\"name\":\"勘测井\",\"title\":\"Survey wells\",\"geometry_type\":\"Point\"}", "勘测井", 400));
+            probes.add(post(path, "{\"name\":\"utf8_pipes\",\"title\":\"Pipes\",\"geometry_type\":\"管线\"}", "管线", 400));
+        } else if (path.endsWith("/properties")) {
+            probes.add(post("/collections/villages/properties", "{\"name\":\"人口\",\"type\":\"integer\"}", "人口", 400));
+            probes.add(post("/collections/villages/properties", "{\"name\":\"population\",\"type\":\"整数\"}", "整数", 400));
+            probes.add(post("/collections/" + encode(COUNTY) + "/properties", "{\"name\":\"population\",\"type\":\"integer\"}", COUNTY, 404));
+        } else if (path.equals("/collections/{collectionId}") && route.method().equals("DELETE")) {
+            // nothing is deleted: the seed's layers serve the other probes
+            probes.add(new Probe("DELETE", "/collections/" + encode(COUNTY) + "?exported=true", "application/json", null, COUNTY, false, 404));
+            probes.add(new Probe("DELETE", "/collections/villages?exported=" + encode("是"), "application/json", null, "是", false, 400));
         } else if (path.equals("/imports")) {
             String file = "{\"type\":\"FeatureCollection\",\"schema\":[{\"name\":\"kv\",\"type\":\"integer\"}],\"features\":[{\"type\":\"Feature\","
                     + "\"geometry\":" + point + ",\"properties\":{\"kv\":\"十千伏\"}}]}";

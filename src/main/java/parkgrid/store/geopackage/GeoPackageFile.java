@@ -25,6 +25,7 @@ import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
 import parkgrid.feature.PropertyDefinition;
 import parkgrid.store.LayerMetadataJson;
+import parkgrid.store.SqlDialect;
 
 /**
  * One open GeoPackage file: the writer connection (the NGA library's, which registers the SQL functions
@@ -122,7 +123,7 @@ final class GeoPackageFile implements AutoCloseable {
         new RTreeIndexExtension(geoPackage).create(table);
         try (PreparedStatement ps = writer.prepareStatement(
                 "UPDATE gpkg_contents SET identifier = ?, description = ? WHERE table_name = ?")) {
-            ps.setString(1, layer.title());
+            ps.setString(1, contentsIdentifier(layer));
             ps.setString(2, layer.description() == null ? "" : layer.description());
             ps.setString(3, layer.name());
             ps.executeUpdate();
@@ -134,12 +135,71 @@ final class GeoPackageFile implements AutoCloseable {
         }
     }
 
+    /**
+     * The layer's title as its gpkg_contents identifier, which GeoPackage keeps unique: when another table has
+     * that title already (two layers may share one in ParkGrid), the table name is added in brackets.
+     */
+    private String contentsIdentifier(Layer layer) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement("SELECT 1 FROM gpkg_contents WHERE identifier = ? AND table_name <> ?")) {
+            ps.setString(1, layer.title());
+            ps.setString(2, layer.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? layer.title() + " (" + layer.name() + ")" : layer.title();
+            }
+        }
+    }
+
     private static GeoPackageDataType dataType(PropertyDefinition p) {
         return switch (p.type()) {
             case STRING -> GeoPackageDataType.TEXT;
             case INTEGER -> GeoPackageDataType.INTEGER;
             case NUMBER -> GeoPackageDataType.DOUBLE;
         };
+    }
+
+    /**
+     * Adds {@code property}'s column to the table of {@code changed} (existing rows get NULL) and stores
+     * {@code changed} as its definition; the caller holds the write lock and the transaction.
+     */
+    void addColumn(Layer changed, PropertyDefinition property) throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            s.execute(parkgrid.store.SqlDialect.SQLITE.addColumn(parkgrid.store.SqlNames.quote(changed.name()), property));
+        }
+        try (PreparedStatement ps = writer.prepareStatement("UPDATE " + METADATA_TABLE + " SET layer_json = ? WHERE table_name = ?")) {
+            ps.setString(1, LayerMetadataJson.write(changed));
+            ps.setString(2, changed.name());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Deletes a feature table with plain SQL on the writer connection, so that it is one transaction with the
+     * caller's other statements (unlike {@link #dropTable}, which goes through the NGA library): its R-tree
+     * (the table's triggers go with the table), its rows in the GeoPackage registry (extensions, geometry
+     * columns, data columns, contents) and its ParkGrid definition. The caller holds the write lock and the transaction.
+     */
+    void deleteLayer(String name) throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + SqlDialect.rtree(name));
+            s.execute("DROP TABLE " + parkgrid.store.SqlNames.quote(name));
+        }
+        for (String registry : List.of("gpkg_extensions", "gpkg_data_columns", "gpkg_geometry_columns", "gpkg_contents", METADATA_TABLE,
+                GeoPackageMigrations.PENDING_IMPORT_TABLE)) {
+            if (!isRegistryTable(registry)) continue;
+            try (PreparedStatement ps = writer.prepareStatement("DELETE FROM " + registry + " WHERE table_name = ?")) {
+                ps.setString(1, name);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private boolean isRegistryTable(String name) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** Deletes a table with its contents, geometry-column, extension and R-tree entries and its definition. */

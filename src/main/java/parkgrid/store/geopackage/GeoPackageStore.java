@@ -94,6 +94,12 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override public void createLayer(Layer layer) { writer.createLayer(layer); }
 
+    @Override public Layer addProperty(String layerName, parkgrid.feature.PropertyDefinition property) {
+        return writer.addProperty(layerName, property);
+    }
+
+    @Override public void deleteLayer(String layerName) { writer.deleteLayer(layerName); }
+
     @Override public void importLayers(List<? extends LayerSource> batch, ImportProgress progress) { writer.importLayers(batch, progress); }
 
     @Override public void insert(String layerName, List<Feature> features) { writer.insert(layerName, features); }

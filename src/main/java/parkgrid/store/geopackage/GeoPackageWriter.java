@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Geometry;
 import parkgrid.feature.Feature;
 import parkgrid.feature.Layer;
 import parkgrid.feature.LayerSource;
+import parkgrid.feature.PropertyDefinition;
 import parkgrid.store.ImportBatches;
 import parkgrid.store.ImportProgress;
 import parkgrid.feature.ParkGridException;
@@ -45,6 +46,32 @@ final class GeoPackageWriter {
             requireNew(layer);
             file.createTable(layer);
             layers.add(layer);
+        }
+    }
+
+    /** The column and the layer definition in one SQLite transaction (ALTER TABLE … ADD COLUMN is transactional in SQLite). */
+    Layer addProperty(String layerName, PropertyDefinition property) {
+        synchronized (file.writeLock()) {
+            Layer layer = layers.require(layerName);
+            if (layer.property(property.name()).isPresent()) {
+                throw ParkGridException.conflict("layer '" + layerName + "' already has a property '" + property.name() + "'");
+            }
+            Layer changed = layer.withProperty(property);
+            inWriteTransaction(layerName, () -> file.addColumn(changed, property));
+            layers.add(changed);
+            return changed;
+        }
+    }
+
+    /** The table and everything the file keeps about it, in one SQLite transaction ({@link GeoPackageFile#deleteLayer}). */
+    void deleteLayer(String layerName) {
+        synchronized (file.writeLock()) {
+            layers.require(layerName);
+            inWriteTransaction(layerName, () -> {
+                file.deleteLayer(layerName);
+                GeoPackageMigrations.VERSIONS.forgetLayer(file.writer(), layerName);
+            });
+            layers.remove(layerName);
         }
     }
 

@@ -39,13 +39,14 @@ final class PostGisSql {
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(table).append(" (fid bigint PRIMARY KEY, geom geometry(")
                 .append(layer.geometryKind().sqlName()).append(", 4326)"); // NULL: a feature without a place
         for (PropertyDefinition p : layer.properties()) {
-            sql.append(", ").append(quote(p.name())).append(' ').append(switch (p.type()) {
-                case STRING -> "text";
-                case INTEGER -> "bigint";
-                case NUMBER -> "double precision";
-            });
+            sql.append(", ").append(quote(p.name())).append(' ').append(SqlDialect.POSTGIS.columnType(p.type()));
         }
         return sql.append(')').toString();
+    }
+
+    /** The quoted, schema-qualified table. */
+    String table() {
+        return table;
     }
 
     String createIndex() {

@@ -111,6 +111,49 @@ public final class PostGisStore implements FeatureStore {
         layers.add(layer);
     }
 
+    /** PostgreSQL DDL is transactional: the column and the definition commit together. */
+    @Override
+    public Layer addProperty(String layerName, parkgrid.feature.PropertyDefinition property) {
+        synchronized (layers) {
+            Layer layer = layers.require(layerName);
+            if (layer.property(property.name()).isPresent()) {
+                throw ParkGridException.conflict("layer '" + layerName + "' already has a property '" + property.name() + "'");
+            }
+            Layer changed = layer.withProperty(property);
+            inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute(SqlDialect.POSTGIS.addColumn(new PostGisSql(schema, layer).table(), property));
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + quote(schema) + ".parkgrid_layer SET layer_json = ?::jsonb WHERE table_name = ?")) {
+                    ps.setString(1, LayerMetadataJson.write(changed));
+                    ps.setString(2, layerName);
+                    ps.executeUpdate();
+                }
+            });
+            layers.add(changed);
+            return changed;
+        }
+    }
+
+    /** The table, its definition, versions and audit records in one transaction (DROP TABLE is transactional here). */
+    @Override
+    public void deleteLayer(String layerName) {
+        synchronized (layers) {
+            Layer layer = layers.require(layerName);
+            inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP TABLE " + new PostGisSql(schema, layer).table());
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + quote(schema) + ".parkgrid_layer WHERE table_name = ?")) {
+                    ps.setString(1, layerName);
+                    ps.executeUpdate();
+                }
+                versionedWrites.forgetLayer(c, layerName);
+            });
+            layers.remove(layerName);
+        }
+    }
+
     /**
      * PostgreSQL DDL is transactional: the whole batch of tables and rows commits or rolls back together,
      * the rows streamed in JDBC batches ({@link ImportBatches}).

@@ -64,6 +64,11 @@ final class PostGisVersionedWrites {
         });
     }
 
+    /** Deletes the versions and audit records of every feature of {@code layerName}, inside the caller's transaction. */
+    void forgetLayer(Connection c, String layerName) throws SQLException {
+        versions.forgetLayer(c, layerName);
+    }
+
     /** One new feature with its id or the next free one; creators of one layer queue on a transaction-scoped advisory lock. */
     VersionedFeature create(String layerName, OptionalLong id, Geometry geometry, Map<String, Object> properties, String who) {
         Layer layer = layers.require(layerName);

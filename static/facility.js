@@ -98,6 +98,16 @@ function build(root, ctx) {
     if (ctx.legend) ctx.legend.clearResult('facility');
   }
 
+  /** What the form can tell before asking the server (a 400 would only say the same later). */
+  function checkInputs(request) {
+    const problem = (parameter, detail) => ({ title: 'Invalid parameter 参数错误', detail, parameter });
+    if (!Number.isInteger(request.p) || request.p < 1) return problem('p', 'p must be a whole number ≥ 1 新站点数须为正整数');
+    const grid = request.candidates.grid;
+    if (grid && !(grid.spacing_m > 0)) return problem('candidates.grid.spacing_m', 'spacing must be more than 0 m 间距须大于 0 米');
+    if (request.radius.type === 'constant' && !(request.radius.metres > 0)) return problem('radius.metres', 'radius must be more than 0 m 半径须大于 0 米');
+    return null;
+  }
+
   let controller = null;
   const runButton = h('button', { type: 'button', class: 'pg-btn pg-primary', id: 'pg-f-run', onclick: run }, 'Place sites 选址计算');
   const cancelButton = h('button', { type: 'button', class: 'pg-btn', id: 'pg-f-cancel', disabled: true,
@@ -112,6 +122,8 @@ function build(root, ctx) {
   async function run() {
     if (controller) return;
     const request = inputs();
+    const wrong = checkInputs(request);
+    if (wrong) return P.showProblem(out, wrong);
     hook.lastInputs = request;
     controller = new AbortController();
     setRunning(true);
@@ -194,6 +206,7 @@ function build(root, ctx) {
         h('strong', { id: 'pg-f-after' }, String(after.covered_count)), ' / ' + s.demand_count])],
       [weighted ? 'Weight 权重 (' + s.weight_property + ')' : 'Weight 权重', h('span', { id: 'pg-f-weight-change' },
         weightText(before.covered_weight) + ' → ' + weightText(after.covered_weight) + ' / ' + weightText(s.demand_weight))],
+      ['Weight unknown 权重不详', weighted && s.weight_unknown_count ? s.weight_unknown_count + ' features 个 (weigh 0 计为 0)' : null],
       ['Newly covered 新增覆盖', s.newly_covered_count + ' · ' + weightText(s.newly_covered_weight)],
       ['Greedy 贪心', solutionText(s.greedy)],
       ['Exact 精确', s.exact ? solutionText(s.exact) : s.exact_skipped || null],

@@ -61,6 +61,7 @@ class MapDownloadBrowserTest extends BrowserTestSupport {
         JsonNode fc = JSON.readTree(Files.readString(geojson));
         assertEquals(20, fc.path("features").size(), "every village, 村庄全部导出");
         double x = fc.path("features").get(0).path("geometry").path("coordinates").get(0).asDouble();
-        assertTrue(x > 100_000 && x < 1_000_000, "EPSG:4546 easting in metres (no zone prefix), got " + x);
+        assertTrue(x > 500_000 && x < 700_000, "EPSG:4546 easting in metres (no zone prefix), got " + x);
+        assertEquals("urn:ogc:def:crs:EPSG::4546", fc.at("/crs/properties/name").asText(), "the file names its CRS");
     }
 }

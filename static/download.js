@@ -48,7 +48,8 @@ function start(ctx) {
   button.type = 'button';
   button.id = 'pg-download';
   button.title = 'Download a layer as a file 下载图层文件';
-  button.textContent = 'Download 下载';
+  // on a phone the toolbar keeps only 下载 (style.css hides the English word)
+  button.innerHTML = '<span class="pg-dl-en">Download </span>下载';
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-controls', 'pg-dl-form');
 

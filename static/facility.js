@@ -63,6 +63,22 @@ function build(root, ctx) {
     ruleBox.hidden = kind.value !== 'rule';
   }
   candKind.addEventListener('change', sync);
+
+  /** Weight choices the demand layer has as numbers (from /collections/{id}); the others are disabled. */
+  async function loadWeights() {
+    try {
+      const collection = await P.getJson('/collections/' + encodeURIComponent(demand.value));
+      const props = collection.properties || {};
+      Array.from(weight.options).forEach((o) => {
+        o.disabled = Boolean(o.value) && !/integer|number/.test((props[o.value] || {}).type || '');
+      });
+      if (weight.selectedOptions[0] && weight.selectedOptions[0].disabled) weight.value = '';
+    } catch (err) {
+      // the list only helps choosing; the run reports a wrong property itself
+    }
+  }
+  demand.addEventListener('change', loadWeights);
+  loadWeights();
   kind.addEventListener('change', sync);
 
   function radius() {

@@ -69,11 +69,19 @@ function start(ctx) {
   ctx.entries.forEach((e) => layer.append(option(e.id, e.cfg.label || e.id)));
   const format = document.createElement('select');
   format.id = 'pg-dl-format';
+  /** TXT 电子报盘 holds land parcels (polygons) only: offered for area layers. */
+  const syncFormats = () => {
+    const entry = ctx.entries.find((e) => e.id === layer.value);
+    Array.from(format.options).forEach((o) => { o.disabled = o.value === 'txt' && Boolean(entry) && entry.kind !== 'area'; });
+    if (format.selectedOptions[0] && format.selectedOptions[0].disabled) format.value = 'geojson';
+  };
   const fillFormats = (names) => {
     const selected = format.value || 'geojson';
     format.replaceChildren(...names.map((n) => option(n, (FORMATS[n] || { label: n }).label)));
     format.value = names.includes(selected) ? selected : names[0];
+    syncFormats();
   };
+  layer.addEventListener('change', syncFormats);
   fillFormats(Object.keys(FORMATS));
   const crs = document.createElement('select');
   crs.id = 'pg-dl-crs';

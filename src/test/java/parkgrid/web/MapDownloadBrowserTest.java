@@ -20,8 +20,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The "Download 下载" tool of the map toolbar: a layer as a file in a chosen format and CRS, saved by the browser. */
 class MapDownloadBrowserTest extends BrowserTestSupport {
 
-    private Path downloadAs(String layer, String format, String crs, String expectedName) throws IOException {
+    /** Opens the download form with the toolbar button unless it is open already. */
+    private void openForm() {
         if (driver.findElement(By.id("pg-dl-form")).getAttribute("hidden") != null) driver.findElement(By.id("pg-download")).click();
+        assertEquals("true", driver.findElement(By.id("pg-download")).getAttribute("aria-expanded"));
+    }
+
+    private Path downloadAs(String layer, String format, String crs, String expectedName) throws IOException {
+        openForm();
         new Select(driver.findElement(By.id("pg-dl-layer"))).selectByValue(layer);
         // the server's list of formats replaces the built-in one once /api has answered
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
@@ -43,6 +49,28 @@ class MapDownloadBrowserTest extends BrowserTestSupport {
         });
         assertTrue(driver.findElement(By.id("pg-dl-status")).getText().contains(expectedName));
         return file;
+    }
+
+    @Test
+    void theFormatsAreTheServersListAndTheViewBoxNarrowsTheFile() throws Exception {
+        openForm();
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (JsonNode p : getJson("/api").at("/paths/~1collections~1{collectionId}~1export/get/parameters")) {
+            if (p.path("name").asText().equals("format")) p.at("/schema/enum").forEach(v -> expected.add(v.asText()));
+        }
+        assertTrue(expected.contains("shapefile") && expected.contains("geopackage"), "the API lists the export formats: " + expected);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> expected.equals(js.executeScript(
+                "return Array.from(document.querySelectorAll('#pg-dl-format option')).map(function (o) { return o.value; })")));
+
+        // zoomed in on one village, "only what is in view" exports fewer villages than the layer holds
+        js.executeScript("window.parkgrid.focusFeature('villages', arguments[0], 16)",
+                getJson("/collections/villages/items?limit=1").path("features").get(0).path("id").asLong());
+        driver.findElement(By.id("pg-dl-view")).click();
+        Path inView = downloadAs("villages", "geojson", "CRS84", "villages.geojson");
+        int n = JSON.readTree(Files.readString(inView)).path("features").size();
+        assertTrue(n >= 1 && n < 20, "only the villages in view, got " + n);
+        driver.findElement(By.id("pg-dl-view")).click();
+        js.executeScript("window.parkgrid.zoomToAll()");
     }
 
     @Test

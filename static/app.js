@@ -19,6 +19,7 @@ import * as ParkGridPanels from './panels.js';
 import * as ParkGridRoles from './roles.js';
 import * as ParkGridMeasure from './measure.js';
 import * as ParkGridExport from './export.js';
+import * as ParkGridDownload from './download.js';
 import * as ParkGridSignIn from './signin.js';
 import { getJson, problemText } from './http.js';
 // the analysis tabs register themselves with the panels, in this order
@@ -27,6 +28,7 @@ import './coverage.js';
 import './statistics.js';
 import './suggest.js';
 import './edit.js';
+import './facility.js';
 
 /** 0.4 kV lines (and anything else with a class minZoom) appear only from street zoom. */
 const LOW_VOLTAGE_MIN_ZOOM = 16;
@@ -458,7 +460,7 @@ function startPanels(config) {
 function startTools(config, toolbar) {
   const context = { map: state.map, entries: state.entries, config, legend: state.legend, toolbar, setStatus,
     approximateNote: APPROXIMATE_NOTE, closePanels: () => { if (window.parkgrid.openPanel) window.parkgrid.openPanel(null); } };
-  [[ParkGridMeasure, 'measure'], [ParkGridExport, 'export']].forEach(([tool, hook]) => {
+  [[ParkGridMeasure, 'measure'], [ParkGridExport, 'export'], [ParkGridDownload, 'download']].forEach(([tool, hook]) => {
     try {
       window.parkgrid[hook] = tool.start(context);
     } catch (err) {

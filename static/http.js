@@ -61,6 +61,8 @@ async function request(url, options) {
   try {
     response = await fetch(url, withToken(options || {}));
   } catch (err) {
+    // a cancelled request (AbortController) is the caller's own doing, not a problem of the server
+    if (err && err.name === 'AbortError') throw err;
     throw new Problem(0, { title: 'Network error', detail: 'Could not reach the server 无法连接服务器: ' + err.message }, url);
   }
   return readAnswer(response, url);
@@ -71,10 +73,13 @@ export function getJson(url, accept) {
   return request(url, { headers: { Accept: accept || 'application/json, application/geo+json;q=0.9' } });
 }
 
-/** POSTs an OGC API – Processes style execution request ({"inputs": …}). @throws Problem */
-export function execute(processId, inputs) {
+/**
+ * POSTs an OGC API – Processes style execution request ({"inputs": …}). An AbortSignal `signal` (optional)
+ * cancels it: the promise then rejects with the browser's AbortError, not a Problem. @throws Problem
+ */
+export function execute(processId, inputs, signal) {
   const url = '/processes/' + encodeURIComponent(processId) + '/execution';
-  return request(url, { method: 'POST', body: JSON.stringify({ inputs }),
+  return request(url, { method: 'POST', body: JSON.stringify({ inputs }), signal,
     headers: { 'Content-Type': 'application/json', Accept: 'application/geo+json, application/json;q=0.9' } });
 }
 
@@ -101,4 +106,33 @@ export async function send(method, url, body, etag) {
   const tag = response.headers.get('ETag');
   if (response.status === 204) return { body: null, etag: tag };
   return { body: await readAnswer(response, url), etag: tag };
+}
+
+/** The file name a Content-Disposition header gives (RFC 5987 filename* first, then filename), or null. */
+export function dispositionFileName(header) {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (star) {
+    try { return decodeURIComponent(star[2].trim()); } catch (e) { /* fall back to the plain name */ }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(header);
+  return plain ? (plain[1] || plain[2] || '').trim() || null : null;
+}
+
+/**
+ * GETs a file (an export): `{ blob, fileName, type }`, fileName from Content-Disposition (null without one).
+ * `signal` (optional) cancels it with an AbortError. @throws Problem
+ */
+export async function getFile(url, signal) {
+  let response;
+  try {
+    response = await fetch(url, withToken({ headers: { Accept: '*/*' }, signal }));
+  } catch (err) {
+    if (err && err.name === 'AbortError') throw err;
+    throw new Problem(0, { title: 'Network error', detail: 'Could not reach the server 无法连接服务器: ' + err.message }, url);
+  }
+  if (!response.ok) await readAnswer(response, url);
+  const blob = await response.blob();
+  return { blob, fileName: dispositionFileName(response.headers.get('Content-Disposition')),
+    type: response.headers.get('Content-Type') || blob.type };
 }

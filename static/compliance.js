@@ -14,6 +14,8 @@ const h = P.h;
 const BOUNDARY = { color: '#0d47a1', weight: 2.5, dashArray: '6 4', fill: false };
 const OVERLAP = { color: '#b71c1c', weight: 1.5, fillColor: '#e53935', fillOpacity: 0.45 };
 const OUTSIDE = { color: '#e65100', weight: 1.5, dashArray: '3 3', fillColor: '#ffb74d', fillOpacity: 0.35 };
+/* the part of a boundary inside a must-contain layer (城镇开发边界) is the good part: drawn faintly */
+const INSIDE = { color: '#2e7d32', weight: 1, opacity: 0.6, fillColor: '#a5d6a7', fillOpacity: 0.12 };
 
 function fixed(value, digits) {
   return value === null || value === undefined ? '–' : Number(value).toLocaleString('en-US',
@@ -243,13 +245,17 @@ function build(root, ctx) {
 
   function show(answer) {
     const features = answer.features || [];
+    const summary = answer.summary || {};
+    const inside = new Set((summary.layers || []).filter((l) => l.rule === 'inside').map((l) => l.layer));
+    const styleOf = (p) => p.kind === 'overlap' && inside.has(p.layer) ? INSIDE :
+      ({ boundary: BOUNDARY, overlap: OVERLAP, outside: OUTSIDE })[p.kind] || OVERLAP;
     results.clearLayers();
     L.geoJSON(features, {
       pane: resultPane,
-      style: (f) => ({ boundary: BOUNDARY, overlap: OVERLAP, outside: OUTSIDE })[f.properties.kind] || OVERLAP,
+      style: (f) => styleOf(f.properties || {}),
       onEachFeature: (f, layer) => {
         const p = f.properties || {};
-        layer.options.className = 'pg-cp-' + p.kind;
+        layer.options.className = 'pg-cp-' + (p.kind === 'overlap' && inside.has(p.layer) ? 'inside' : p.kind);
         if (p.kind !== 'boundary') {
           layer.bindPopup(ctx.escapeHtml((p.label_zh || p.layer || '') + (p['class'] ? ' · ' + p['class'] : '') +
             (p.feature_id !== undefined ? ' #' + p.feature_id : '')) + '<br>' + fixed(p.area_m2, 1) + ' m² · ' +
@@ -257,14 +263,14 @@ function build(root, ctx) {
         }
       }
     }).addTo(results);
-    const overlaps = features.filter((f) => f.properties.kind === 'overlap').length;
+    const overlaps = features.filter((f) => f.properties.kind === 'overlap' && !inside.has(f.properties.layer)).length;
     if (ctx.legend) {
       ctx.legend.setResult('compliance', { title: 'Compliance 合规审查', rows: [
         { kind: 'area', style: BOUNDARY, label: 'boundary 用地范围' },
         { kind: 'area', style: OVERLAP, label: 'overlap 占用 (' + overlaps + ')' },
-        { kind: 'area', style: OUTSIDE, label: 'outside 范围外' }] });
+        { kind: 'area', style: OUTSIDE, label: 'outside 范围外' },
+        { kind: 'area', style: INSIDE, label: 'inside 范围内' }] });
     }
-    const summary = answer.summary || {};
     files.replaceChildren();
     out.replaceChildren(reviewTable(summary, 'pg-cp'), files);
     pdfButton.disabled = false;

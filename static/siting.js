@@ -175,7 +175,7 @@ function build(root, ctx) {
       ' 亩) of 研究范围 ' + fixed(s.study_area_m2, 0) + ' m²');
     const parts = [head];
     if (!sites.length) {
-      parts.push(h('div', { class: 'pg-problem pg-si-nosite', id: 'pg-si-nosite', role: 'status' }, [
+      parts.push(h('div', { class: 'pg-warn pg-si-nosite', id: 'pg-si-nosite', role: 'status' }, [
         h('strong', {}, 'No site 无可选址 '), h('div', {}, s.no_site_reason_zh || ''), h('div', { class: 'pg-cp-en' }, s.no_site_reason || '')]));
     } else {
       parts.push(h('ol', { class: 'pg-list pg-si-list', id: 'pg-si-list' }, sites.map((f) => {

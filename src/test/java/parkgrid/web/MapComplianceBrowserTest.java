@@ -82,4 +82,32 @@ class MapComplianceBrowserTest extends BrowserTestSupport {
         new WebDriverWait(driver, RESULT_TIMEOUT).until(d -> !d.findElements(By.id("pg-cp-xlsx-link")).isEmpty());
         assertTrue(driver.findElement(By.id("pg-cp-xlsx-link")).getAttribute("data-type").contains("spreadsheetml"));
     }
+
+    @Test
+    @Order(3)
+    void aPastedTxtFileIsReviewedAndAnUnclosedRingIsNamed() throws Exception {
+        String txt = "[属性描述]\n坐标系=2000国家大地坐标系\n几度分带=3\n带号=37\n[地块坐标]\n5,2.0,A-1,示例地块,面,,工业用地,,@\n"
+                + "J1,1,3782000,37631500\nJ2,1,3782000,37631700\nJ3,1,3782100,37631700\nJ4,1,3782100,37631500\nJ1,1,3782000,37631500\n";
+        driver.findElement(By.cssSelector("#pg-cp-txt-box summary")).click();
+        js.executeScript("document.getElementById('pg-cp-txt').value = arguments[0]", txt);
+        driver.findElement(By.id("pg-cp-use-txt")).click();
+        WebElement overall = awaitResult("pg-cp-results", "#pg-cp-overall");
+        assertTrue(driver.findElement(By.id("pg-cp-source")).getText().contains("电子报盘"));
+        JsonNode summary = execute("compliance", Map.of("boundary_txt", txt)).path("summary");
+        assertEquals(summary.path("compliant").asText(), overall.getAttribute("data-compliant"));
+        String caption = driver.findElement(By.cssSelector("#pg-cp-table caption")).getText();
+        assertTrue(caption.contains(String.format(Locale.US, "%,.4f", summary.path("boundary_ha").asDouble()) + " 公顷"), caption);
+
+        js.executeScript("document.getElementById('pg-cp-txt').value = arguments[0]",
+                "[地块坐标]\n3,,A,未闭合,面,,,,@\nJ1,1,3782000,37631500\nJ2,1,3782000,37631700\nJ3,1,3782100,37631700\nJ4,1,3782100,37631500\n");
+        driver.findElement(By.id("pg-cp-use-txt")).click();
+        WebElement problem = new WebDriverWait(driver, RESULT_TIMEOUT).until(d ->
+                d.findElements(By.cssSelector("#pg-cp-results .pg-problem")).stream().findFirst().orElse(null));
+        assertTrue(problem.getText().contains("boundary_txt"), "the problem names the input: " + problem.getText());
+        // the 400 is the one console error this test provokes
+        var severe = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
+        assertEquals(1, severe.size(), severe.toString());
+        assertTrue(severe.get(0).getMessage().contains("400"), severe.toString());
+    }
 }

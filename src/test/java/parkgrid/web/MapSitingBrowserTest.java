@@ -120,4 +120,37 @@ class MapSitingBrowserTest extends BrowserTestSupport {
         assertFalse(none.getText().isBlank(), "the no-site reason is shown");
         assertTrue(driver.findElement(By.id("pg-si-eliminations")).getText().contains("%"), "eliminations listed");
     }
+
+    @Test
+    @Order(5)
+    void aDrawnStudyAreaKeepsEveryCandidateInsideIt() {
+        js.executeScript("var p = window.parkgrid; p.fitToFreeArea(p.layers.park.getBounds().pad(0.2))");
+        @SuppressWarnings("unchecked")
+        List<List<Number>> corners = (List<List<Number>>) js.executeScript(
+                "var b = window.parkgrid.layers.park.getBounds().pad(-0.2);"
+                        + " return [b.getNorthWest(), b.getNorthEast(), b.getSouthEast(), b.getSouthWest()]"
+                        + ".map(function (c) { return [c.lat, c.lng]; })");
+        List<long[]> clicks = new ArrayList<>();
+        for (List<Number> c : corners) {
+            long[] p = viewportPoint(c.get(0).doubleValue(), c.get(1).doubleValue());
+            assertTrue(reachesTheMap(p), "corner " + p[0] + "," + p[1] + " is on the free part of the map");
+            clicks.add(p);
+        }
+        driver.findElement(By.id("pg-si-draw")).click();
+        for (long[] p : clicks) clickAt(p[0], p[1]);
+        driver.findElement(By.id("pg-si-finish")).click();
+        assertTrue(driver.findElement(By.id("pg-si-area-drawn")).isSelected(), "the drawn area is the study area");
+        WebElement size = driver.findElement(By.id("pg-si-size"));
+        size.clear();
+        size.sendKeys("10");
+        new Select(driver.findElement(By.id("pg-si-unit"))).selectByValue("mu");
+        driver.findElement(By.id("pg-si-run")).click();
+        WebElement count = awaitResult("pg-si-results", "#pg-si-count");
+        assertTrue(Integer.parseInt(count.getAttribute("data-count")) > 0, count.getText());
+        assertEquals(Boolean.TRUE, js.executeScript("var c = arguments[0], drawn = L.latLngBounds([c[0], c[2]]).pad(0.02);"
+                + " return window.parkgrid.results.siting.getLayers().every(function (l) { return drawn.contains(l.getBounds()); })", corners),
+                "every candidate lies in the drawn rectangle (clicks are whole pixels: 2 % slack)");
+        double first = Double.parseDouble(((String) js.executeScript("return String(window.parkgrid.results.siting.getLayers()[0].getLayers()[0].feature.properties.area_m2)")));
+        assertTrue(first >= 10 * 2000.0 / 3 - 0.5, "a 10 亩 site has at least 6 667 m²: " + first);
+    }
 }

@@ -29,6 +29,8 @@ import './statistics.js';
 import './suggest.js';
 import './edit.js';
 import './facility.js';
+import './siting.js';
+import './compliance.js';
 
 /** 0.4 kV lines (and anything else with a class minZoom) appear only from street zoom. */
 const LOW_VOLTAGE_MIN_ZOOM = 16;

@@ -56,16 +56,29 @@ async function readAnswer(response, url) {
   return body;
 }
 
+/** The Problem for a fetch that never got an answer: cancelled (aborted = true) or the network failed. */
+function networkProblem(err, url) {
+  if (err && err.name === 'AbortError') {
+    const p = new Problem(0, { title: 'Cancelled 已取消', detail: 'The request was cancelled 请求已取消' }, url);
+    p.aborted = true;
+    p.name = 'AbortError';
+    return p;
+  }
+  return new Problem(0, { title: 'Network error', detail: 'Could not reach the server 无法连接服务器: ' + err.message }, url);
+}
+
 async function request(url, options) {
   let response;
   try {
     response = await fetch(url, withToken(options || {}));
   } catch (err) {
-    // a cancelled request (AbortController) is the caller's own doing, not a problem of the server
-    if (err && err.name === 'AbortError') throw err;
-    throw new Problem(0, { title: 'Network error', detail: 'Could not reach the server 无法连接服务器: ' + err.message }, url);
+    throw networkProblem(err, url);
   }
-  return readAnswer(response, url);
+  try {
+    return await readAnswer(response, url);
+  } catch (err) {
+    throw err instanceof Problem ? err : networkProblem(err, url);
+  }
 }
 
 /** GETs JSON (or GeoJSON: pass its media type as `accept`). @throws Problem */
@@ -74,13 +87,37 @@ export function getJson(url, accept) {
 }
 
 /**
- * POSTs an OGC API – Processes style execution request ({"inputs": …}). An AbortSignal `signal` (optional)
- * cancels it: the promise then rejects with the browser's AbortError, not a Problem. @throws Problem
+ * POSTs an OGC API – Processes style execution request ({"inputs": …}). The third argument, an AbortSignal or
+ * `{signal}`, cancels it: the promise then rejects with a Problem of status 0 whose `aborted` is true (and whose
+ * name is 'AbortError', as the browser's own). @throws Problem
  */
-export function execute(processId, inputs, signal) {
+export function execute(processId, inputs, options) {
   const url = '/processes/' + encodeURIComponent(processId) + '/execution';
+  const signal = typeof AbortSignal !== 'undefined' && options instanceof AbortSignal ? options : options && options.signal;
   return request(url, { method: 'POST', body: JSON.stringify({ inputs }), signal,
     headers: { 'Content-Type': 'application/json', Accept: 'application/geo+json, application/json;q=0.9' } });
+}
+
+/**
+ * The same execution answered as a file (a report: PDF, xlsx): `{ blob, type, filename }`, the file name from
+ * Content-Disposition when the server sends one. Carries the bearer token, unlike a plain link. @throws Problem
+ */
+export async function executeFile(processId, inputs, options) {
+  const url = '/processes/' + encodeURIComponent(processId) + '/execution';
+  let response;
+  try {
+    response = await fetch(url, withToken({ method: 'POST', body: JSON.stringify({ inputs }), signal: options && options.signal,
+      headers: { 'Content-Type': 'application/json', Accept: (options && options.accept) || '*/*' } }));
+  } catch (err) {
+    throw networkProblem(err, url);
+  }
+  if (!response.ok) return readAnswer(response, url);
+  const blob = await response.blob();
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const filename = star ? decodeURIComponent(star[1]) : plain ? plain[1] : null;
+  return { blob, type: response.headers.get('Content-Type') || blob.type, filename };
 }
 
 /** POSTs a JSON body to `url` and reads the JSON answer. @throws Problem */

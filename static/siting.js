@@ -35,7 +35,7 @@ function build(root, ctx) {
 
   const parkLayer = ctx.layerFor(ParkGridRoles.ROLE.PARK);
   const hasPark = ctx.entries.some((e) => e.id === parkLayer);
-  const areaParkRadio = h('input', { type: 'radio', name: 'pg-si-area', value: 'park', id: 'pg-si-area-park', checked: hasPark, disabled: !hasPark });
+  const areaParkRadio = h('input', { type: 'radio', name: 'pg-si-area', value: 'role-park', id: 'pg-si-area-park', checked: hasPark, disabled: !hasPark });
   const areaDrawnRadio = h('input', { type: 'radio', name: 'pg-si-area', value: 'drawn', id: 'pg-si-area-drawn', checked: !hasPark });
   const areaInput = h('input', { id: 'pg-si-size', type: 'number', min: '1', step: '1000', value: '20000' });
   const unitSelect = P.select({ id: 'pg-si-unit' }, [['m2', 'm²'], ['mu', '亩 mu']], 'm2');

@@ -4,7 +4,8 @@
 # the OGC API client the tests drive), PyQGIS (python3-qgis for the system /usr/bin/python3: QGIS as a client,
 # run headless with QT_QPA_PLATFORM=offscreen), Chromium + ChromeDriver (browser tests), Node.js + npm (the Maven
 # build runs npm ci for the map's browser libraries), poppler-utils (pdftotext reads the map's PDF export and the
-# compliance report), fonts-wqy-microhei (the TrueType CJK font the compliance PDF report embeds).
+# compliance report), fonts-wqy-microhei (the TrueType CJK font the compliance PDF report embeds), haproxy (the load balancer
+# ScaleOutTest puts in front of two server instances).
 set -euo pipefail
 
 SUDO=""
@@ -19,6 +20,7 @@ command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test-env: installing ${missing[*]}"
   $SUDO apt-get update -qq

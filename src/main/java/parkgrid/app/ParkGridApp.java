@@ -8,6 +8,8 @@ import io.javalin.http.staticfiles.StaticFileConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import parkgrid.api.JettyProblemHandler;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import java.time.Duration;
 import parkgrid.api.Routes;
 import parkgrid.api.Utf8ContentType;
 import parkgrid.config.Settings;
@@ -39,6 +41,9 @@ public final class ParkGridApp implements AutoCloseable {
         }
     }
 
+    /** How long a stopping server lets the requests in flight finish before it closes their connections. */
+    public static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
+
     /** Serves an already opened store (tests and benchmarks build their own). */
     public static ParkGridApp start(Settings settings, FeatureStore store) {
         Javalin javalin = Javalin.create(config -> {
@@ -60,7 +65,14 @@ public final class ParkGridApp implements AutoCloseable {
                 declareUtf8(files);
             });
             config.http.prefer405over404 = true; // a wrong method on a known path is 405 with Allow, not 404
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemHandler()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyProblemHandler());
+                // Graceful stop (SIGTERM → Main's shutdown hook → stop()): the connectors stop accepting at once, and the
+                // StatisticsHandler lets the requests in flight finish for up to SHUTDOWN_DRAIN before Jetty stops, so a
+                // load balancer in front sees this instance go away without failed answers (ScaleOutIT).
+                server.setHandler(new StatisticsHandler());
+                server.setStopTimeout(SHUTDOWN_DRAIN.toMillis());
+            });
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblemHandler()));
         });
         Routes.register(javalin, store, settings);

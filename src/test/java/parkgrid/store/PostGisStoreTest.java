@@ -48,6 +48,31 @@ class PostGisStoreTest extends VersionedWritesContract {
         }
     }
 
+    /** Two instances over one schema: a layer created, extended or deleted through one shows in the other within the refresh interval. */
+    @org.junit.jupiter.api.Test
+    void anotherInstanceSeesLayerChangesWithinTheRefreshInterval() throws Exception {
+        try (FeatureStore other = PostGisStore.open(url, "postgres", "", schema)) {
+            parkgrid.feature.Layer plots = new parkgrid.feature.Layer("plots_b", "地块乙", null, null, parkgrid.feature.GeometryKind.POLYGON,
+                    java.util.List.of(new parkgrid.feature.PropertyDefinition("parcel", parkgrid.feature.PropertyType.STRING)), null, null);
+            org.junit.jupiter.api.Assertions.assertTrue(other.layer("plots_b").isEmpty());
+            store.createLayer(plots);
+            awaitLayer(other, "plots_b", l -> l.isPresent() && "地块乙".equals(l.get().title()));
+            store.addProperty("plots_b", new parkgrid.feature.PropertyDefinition("land_use", parkgrid.feature.PropertyType.STRING));
+            awaitLayer(other, "plots_b", l -> l.isPresent() && l.get().property("land_use").isPresent());
+            store.deleteLayer("plots_b");
+            awaitLayer(other, "plots_b", java.util.Optional::isEmpty);
+        }
+    }
+
+    private static void awaitLayer(FeatureStore s, String name, java.util.function.Predicate<java.util.Optional<parkgrid.feature.Layer>> ok)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (!ok.test(s.layer(name))) {
+            if (System.nanoTime() > deadline) org.junit.jupiter.api.Assertions.fail("the other instance did not see the change of " + name + " within 5 s");
+            Thread.sleep(50);
+        }
+    }
+
     @AfterEach
     void dropSchema() throws Exception {
         if (url == null) return;

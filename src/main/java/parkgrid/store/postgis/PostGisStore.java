@@ -45,13 +45,20 @@ import static parkgrid.store.SqlNames.quote;
 public final class PostGisStore implements FeatureStore {
     private final HikariDataSource pool;
     private final String schema;
-    private final LayerCatalog layers = new LayerCatalog();
+    /** How stale this instance's view of layers created or changed through another instance may be. */
+    static final java.time.Duration CATALOG_REFRESH = java.time.Duration.ofSeconds(1);
+
+    private final LayerCatalog layers;
     private final PostGisVersionedWrites versionedWrites;
     private final TokenTable tokens;
 
     private PostGisStore(HikariDataSource pool, String schema) throws SQLException {
         this.pool = pool;
         this.schema = schema;
+        try (Connection c = pool.getConnection()) {
+            new PostGisMigrations(schema).apply(c);
+        }
+        this.layers = new LayerCatalog(new SharedLayers(), CATALOG_REFRESH);
         this.versionedWrites = new PostGisVersionedWrites(this, schema, layers);
         this.tokens = new TokenTable(SqlDialect.POSTGIS, PostGisMigrations.tokenTable(schema), new TokenTable.Connections() {
             @Override public <T> T read(TokenTable.Work<T> work) {
@@ -64,15 +71,32 @@ public final class PostGisStore implements FeatureStore {
                 return out.get(0);
             }
         });
-        try (Connection c = pool.getConnection()) {
-            new PostGisMigrations(schema).apply(c);
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT layer_json::text FROM " + quote(schema) + ".parkgrid_layer")) {
-                while (rs.next()) {
-                    Layer l = LayerMetadataJson.read(rs.getString(1));
-                    layers.add(l);
+    }
+
+    /** The layer definitions of this schema, shared by every instance over it; the fingerprint is a hash of them all. */
+    private final class SharedLayers implements LayerCatalog.Source {
+        @Override
+        public String fingerprint() {
+            return read(c -> {
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(table_name || '=' || layer_json::text, ',' "
+                             + "ORDER BY table_name)), '') FROM " + quote(schema) + ".parkgrid_layer")) {
+                    rs.next();
+                    return rs.getString(1);
                 }
-            }
+            });
+        }
+
+        @Override
+        public List<Layer> load() {
+            return read(c -> {
+                List<Layer> out = new ArrayList<>();
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT layer_json::text FROM " + quote(schema) + ".parkgrid_layer")) {
+                    while (rs.next()) out.add(LayerMetadataJson.read(rs.getString(1)));
+                }
+                return out;
+            });
         }
     }
 

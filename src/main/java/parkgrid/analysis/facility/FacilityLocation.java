@@ -25,7 +25,7 @@ import parkgrid.feature.ParkGridException;
  * already covered or reached by no candidate leave the model, and demands with equal coverage sets are merged.
  *
  * <p>Solvers ({@link SolverChoice}): greedy ({@link GreedyCoverSolver}, with its bound), exact
- * ({@link CpSatCoverSolver}, started from the greedy choice, stopped at the time limit with its best choice and
+ * ({@link ScipCoverSolver} by default, or {@link CpSatCoverSolver} ({@link ExactEngine}); started from the greedy choice, stopped at the time limit with its best choice and
  * bound), or both with the gap between them. Models with more than {@link #DEFAULT_MAX_EXACT_PAIRS}
  * (demand group, site) pairs are not given to the exact solver: the greedy choice is the answer, with its bound.
  * The chosen sites are ranked greedily among themselves (what each adds to those before it).

@@ -13,5 +13,5 @@ JAR=target/parkgrid.jar
 cp "$JAR" "$OUT/parkgrid-facility.jar"
 rm -rf "$OUT/classes-facility"
 javac --release 17 -encoding UTF-8 -Xlint:all,-try -cp "$OUT/parkgrid-facility.jar" -d "$OUT/classes-facility" bench/src/parkgrid/bench/FacilityBenchmark.java
-java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$OUT/classes-facility:$OUT/parkgrid-facility.jar" \
+java -Xmx1g -Dexact="${EXACT:-scip}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$OUT/classes-facility:$OUT/parkgrid-facility.jar" \
   parkgrid.bench.FacilityBenchmark "${1:-1}" | tee "$OUT/results-facility.txt"

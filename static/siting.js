@@ -217,6 +217,15 @@ function build(root, ctx) {
       h('td', {}, b.satisfied === false ? '✗' : '✓'),
       h('td', {}, [b.reason_zh, h('br'), h('small', {}, b.reason)]),
       h('td', {}, b.kind === 'preference' ? 'w ' + b.weight + ' · ' + fixed(b.score, 3) : '')]));
+    // the candidate's compliance summary from the siting run itself (overlap per control layer and conclusion)
+    const summary = p.compliance ? h('table', { class: 'pg-stat-table pg-si-cpsum', id: 'pg-si-cpsum', 'data-compliant': String(p.compliance.compliant) }, [
+      h('caption', {}, [p.compliance.conclusion_zh || '', h('br'), h('small', {}, p.compliance.conclusion || '')]),
+      h('tr', {}, [h('th', {}, 'Layer 管控图层'), h('th', {}, 'm²'), h('th', {}, '亩'), h('th', {}, 'Conclusion 结论')])].concat(
+      (p.compliance.layers || []).map((l) => h('tr', { class: l.compliant ? 'pg-si-met' : 'pg-si-unmet', 'data-layer': l.layer }, [
+        h('td', {}, [l.label_zh, h('br'), h('small', {}, l.label)]),
+        h('td', { class: 'pg-si-cpsum-m2' }, fixed(l.overlap_m2, 1)),
+        h('td', { class: 'pg-si-cpsum-mu' }, fixed(l.overlap_mu, 2)),
+        h('td', {}, [l.conclusion_zh, h('br'), h('small', {}, l.conclusion)])])))) : null;
     const compliance = h('div', { class: 'pg-si-compliance', id: 'pg-si-compliance' });
     const checkButton = h('button', { type: 'button', class: 'pg-btn', id: 'pg-si-check' }, 'Check compliance 合规审查');
     const checkCancel = h('button', { type: 'button', class: 'pg-btn', id: 'pg-si-check-cancel', hidden: true }, 'Cancel 取消');
@@ -237,6 +246,7 @@ function build(root, ctx) {
       h('p', { class: 'pg-hint' }, fixed(p.area_m2, 0) + ' m² · ' + fixed(p.area_mu, 2) + ' 亩 · ' + fixed(p.width_m, 1) + ' × ' +
         fixed(p.length_m, 1) + ' m'),
       h('table', { class: 'pg-stat-table pg-si-breakdown', id: 'pg-si-breakdown' }, rows),
+      ...(summary ? [summary] : []),
       h('div', { class: 'pg-buttons' }, [checkButton, checkCancel]), compliance);
     if (layer && !map.getBounds().contains(layer.getBounds())) ctx.fitToFreeArea(layer.getBounds(), map.getZoom());
     detail.scrollIntoView({ block: 'nearest' });

@@ -1230,6 +1230,32 @@ for f in farm.features:
     r = [tuple(p) for p in f["geometry"]["coordinates"][0]]
     assert all(rings_disjoint(r, [tuple(p) for p in e["geometry"]["coordinates"][0]]) for e in eco.features)
 
+# ================================================================= village households / population (estimate)
+# Neither the article nor FACTS.md gives any population or household figure for these villages or their
+# townships. An explicitly labelled estimate instead: households = the village's transformer capacity (kVA,
+# transformers layer) / 2 kVA per household (FACTS.md [R]: rural target >= 2 kVA per household, so this is the
+# most households those transformers serve at the target), population = households x 2.62 persons (China's 2020
+# 7th-census average family household size, a national figure, not in FACTS.md). Villages without a
+# transformer of their own (county towns, placeholders) stay null.
+KVA_PER_HOUSEHOLD = 2
+PERSONS_PER_HOUSEHOLD = 2.62
+for f in vill.features:
+    zh = f["properties"]["name_zh"]
+    kva = sum(t["properties"]["capacity_kva"] for t in trans.features if t["properties"]["village"] == zh)
+    if kva == 0:
+        continue
+    hh = kva // KVA_PER_HOUSEHOLD
+    f["properties"]["households"] = hh
+    f["properties"]["population"] = int(round(hh * PERSONS_PER_HOUSEHOLD))
+    f["properties"]["population_note"] = (
+        "ESTIMATE, not a census figure: households = %d kVA of the village's transformers (transformers layer, "
+        "ratings mostly illustrative) / 2 kVA per household (FACTS.md [R] rural target); population = households "
+        "x 2.62 persons per household (2020 national census average, not Ruyang/Song-specific). Confidence: low, "
+        "order of magnitude only." % kva)
+vill.meta["description"] += (" population and households are low-confidence ESTIMATES from the village's "
+                             "transformer capacity (2 kVA per household, FACTS.md) and 2.62 persons per household "
+                             "(2020 census, national); see each feature's population_note.")
+
 # ================================================================= write
 # Load order of the seed (parkgrid.io.SeedData reads layers.txt; lines starting with # are comments).
 LOAD_ORDER = ["park", "parcels", "enterprises", "projects", "villages", "substations", "transformers", "power_lines",

@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import parkgrid.analysis.RadiusPolicy;
+import parkgrid.analysis.facility.ExactEngine;
 import parkgrid.analysis.facility.FacilityLocation;
 import parkgrid.analysis.facility.FacilityLocationResult;
 import parkgrid.analysis.facility.OrToolsNatives;
@@ -72,6 +73,7 @@ public final class FacilityBenchmark {
         OrToolsNatives.require();
         System.out.printf(Locale.ROOT, "OR-Tools native load (once per JVM): %.2f s (measured around the call: %.2f s)%n",
                 OrToolsNatives.loadSeconds(), (System.nanoTime() - t0) / 1e9);
+        System.out.println("exact solver: " + System.getProperty("exact", "scip"));
         System.out.println("case | radius | p | workers | pairs (groups) | matrix s | greedy obj | greedy s | exact obj | bound | status | exact s | greedy gap | total s");
         Object[][] cases = {
                 {1500.0, 10, 1}, {2000.0, 20, 1}, {2000.0, 20, 2}, {3000.0, 10, 1}, {3000.0, 30, 1}, {5000.0, 15, 1}, {2500.0, 40, 1}, {5000.0, 20, 1}, {8000.0, 10, 1}};
@@ -83,7 +85,8 @@ public final class FacilityBenchmark {
                 long start = System.nanoTime();
                 FacilityLocationResult r = new FacilityLocation(in.candidates(), in.demands(), in.existing(),
                         RadiusPolicy.constant(radius), RadiusPolicy.constant(radius))
-                        .sites(p).weightProperty("population").solvers(SolverChoice.BOTH).timeLimitSeconds(10).workers(workers).getResult();
+                        .sites(p).weightProperty("population").solvers(SolverChoice.BOTH).timeLimitSeconds(10).workers(workers)
+                        .exactEngine(ExactEngine.parse(System.getProperty("exact", "scip"))).getResult();
                 double total = (System.nanoTime() - start) / 1e9;
                 double solve = r.greedy().seconds() + (r.exact() == null ? 0 : r.exact().seconds());
                 System.out.printf(Locale.ROOT, "%d | %.0f m | %d | %d | %d (%d) | %.2f | %.0f | %.3f | %.0f | %.0f | %s | %.2f | %.3f %% | %.2f%n",

@@ -36,7 +36,12 @@ final class SitingResponse {
             feasible.put("area_m2", round(r.feasibleSquareMetres(), 1));
             feasible.put("area_mu", round(SiteSize.mu(r.feasibleSquareMetres()), 2));
             feature(g, 0, r.feasibleLonLat(), feasible);
-            for (Candidate c : r.candidates()) feature(g, c.rank(), c.siteLonLat(), properties(c));
+            for (int i = 0; i < r.candidates().size(); i++) {
+                Candidate c = r.candidates().get(i);
+                Map<String, Object> p = properties(c);
+                if (i < answer.compliance().size()) p.put("compliance", answer.compliance().get(i));
+                feature(g, c.rank(), c.siteLonLat(), p);
+            }
             g.writeEndArray();
             g.writeNumberField("numberReturned", r.candidates().size() + 1);
             g.writeObjectField("summary", answer.summary());

@@ -166,15 +166,7 @@ public final class ComplianceProcess implements Process {
 
     private List<ControlLayer> controls(JsonNode in, Envelope view) throws IOException {
         List<ControlLayer> out = new ArrayList<>();
-        if (!in.hasNonNull("controls")) {
-            out.add(control(roles.layerFor(LayerRoles.FARMLAND), "controls", ControlRule.AVOID, "dlbm", ControlLayer.DEFAULT_TOLERANCE_SQUARE_METRES,
-                    "永久基本农田", "permanent basic farmland", view, true));
-            out.add(control(roles.layerFor(LayerRoles.ECO_REDLINE), "controls", ControlRule.AVOID, null, ControlLayer.DEFAULT_TOLERANCE_SQUARE_METRES,
-                    "生态保护红线", "the ecological protection red line", view, true));
-            out.add(control(roles.layerFor(LayerRoles.URBAN_BOUNDARY), "controls", ControlRule.INSIDE, null, ControlLayer.DEFAULT_TOLERANCE_SQUARE_METRES,
-                    "城镇开发边界", "urban development boundary", view, true));
-            return out;
-        }
+        if (!in.hasNonNull("controls")) return roleControls(store, roles, view, false);
         JsonNode list = in.get("controls");
         if (!list.isArray() || list.isEmpty()) throw ParkGridException.invalidParameter("controls", "controls must be a non-empty list of {collection, rule, …}");
         for (int i = 0; i < list.size(); i++) {
@@ -207,8 +199,34 @@ public final class ComplianceProcess implements Process {
         return out;
     }
 
+    /**
+     * The default control layers, by role: farmland (avoid, by dlbm), eco red line (avoid), urban boundary (inside), with
+     * their features in {@code view}. Also what each siting candidate is reviewed against ({@link SitingProcess}).
+     *
+     * @param skipMissing leave out a role whose collection does not exist (else: not found naming {@code controls})
+     */
+    static List<ControlLayer> roleControls(FeatureStore store, LayerRoles roles, Envelope view, boolean skipMissing) throws IOException {
+        List<ControlLayer> out = new ArrayList<>();
+        Object[][] defaults = {
+                {LayerRoles.FARMLAND, ControlRule.AVOID, "dlbm", "永久基本农田", "permanent basic farmland"},
+                {LayerRoles.ECO_REDLINE, ControlRule.AVOID, null, "生态保护红线", "the ecological protection red line"},
+                {LayerRoles.URBAN_BOUNDARY, ControlRule.INSIDE, null, "城镇开发边界", "urban development boundary"}};
+        for (Object[] d : defaults) {
+            String collection = roles.layerFor((String) d[0]);
+            if (skipMissing && (collection == null || store.layer(collection).isEmpty())) continue;
+            out.add(control(store, collection, "controls", (ControlRule) d[1], (String) d[2], ControlLayer.DEFAULT_TOLERANCE_SQUARE_METRES,
+                    (String) d[3], (String) d[4], view, true));
+        }
+        return out;
+    }
+
     private ControlLayer control(String collection, String parameter, ControlRule rule, String classProperty, double tolerance,
                                  String labelZh, String labelEn, Envelope view, boolean byRole) throws IOException {
+        return control(store, collection, parameter, rule, classProperty, tolerance, labelZh, labelEn, view, byRole);
+    }
+
+    private static ControlLayer control(FeatureStore store, String collection, String parameter, ControlRule rule, String classProperty, double tolerance,
+                                        String labelZh, String labelEn, Envelope view, boolean byRole) throws IOException {
         Layer layer = store.layer(collection).orElseThrow(() -> byRole
                 ? ParkGridException.notFound(parameter, "no collection named '" + collection + "', the default control layer of its role: "
                         + "name the control layers in 'controls'")

@@ -4,6 +4,11 @@ import static parkgrid.process.ProcessInput.optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.locationtech.jts.geom.Envelope;
+import parkgrid.analysis.compliance.ComplianceReview;
+import parkgrid.analysis.compliance.ComplianceSummary;
+import parkgrid.analysis.compliance.ControlLayer;
+import parkgrid.analysis.siting.Candidate;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,7 +123,18 @@ public final class SitingProcess implements Process {
             c.put("direction", p.direction().apiName());
             described.add(c);
         }
-        return new SitingAnswer(result, summary(in, result, size, described));
+        // each candidate's review against the deployment's control layers (the compliance process's defaults, by role)
+        List<Map<String, Object>> compliance = new ArrayList<>();
+        if (!result.candidates().isEmpty()) {
+            Envelope around = new Envelope();
+            for (Candidate c : result.candidates()) around.expandToInclude(c.siteLonLat().getEnvelopeInternal());
+            List<ControlLayer> controls = ComplianceProcess.roleControls(store, roles, around, true);
+            if (!controls.isEmpty()) {
+                ComplianceReview review = new ComplianceReview(deadline);
+                for (Candidate c : result.candidates()) compliance.add(ComplianceSummary.of(review, c.siteLonLat(), controls));
+            }
+        }
+        return new SitingAnswer(result, summary(in, result, size, described), compliance);
     }
 
     private static String presetPath(ObjectNode item) {

@@ -111,6 +111,29 @@ class FacilityLocationApiTest extends SeededServerTest {
     }
 
     @Test
+    void weightedByTheSeedsEstimatedPopulationTheNewSitesCoverPeople() throws Exception {
+        String weighted = body().replace("\"demand\":{\"collection\":\"villages\"}",
+                "\"demand\":{\"collection\":\"villages\",\"weight_property\":\"population\"}")
+                // the villages with an estimate are those with transformers of their own (the estimate comes from them), so
+                // rank the sites as if none stood yet: the 4 villages the transformers leave uncovered have no estimate
+                .replace("\"existing\":[\"transformers\"]", "\"existing\":[]");
+        TestServer.Reply reply = post(server, weighted);
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode fc = reply.json();
+        JsonNode s = fc.get("summary");
+        double expected = 0;
+        for (JsonNode v : fc.get("newly_covered").get("features")) {
+            JsonNode pop = v.at("/properties/population");
+            assertTrue(pop.isNumber() && pop.asDouble() > 0, "a newly covered village has a population: " + v);
+            assertTrue(v.at("/properties/population_note").asText().startsWith("ESTIMATE"), v.toString());
+            expected += pop.asDouble();
+        }
+        assertTrue(expected > 0, "the two sites cover people: " + reply.body());
+        assertEquals(expected, s.get("newly_covered_weight").asDouble(), 1e-9);
+        assertTrue(s.get("exact").get("objective").asDouble() >= s.get("greedy").get("objective").asDouble());
+    }
+
+    @Test
     void alongTheNetworkTheExistingCoverageIsTheCoverageProcesssNetworkCoverage() throws Exception {
         String radius = "\"radius\":{\"type\":\"constant\",\"metres\":3000}";
         TestServer.Reply r = post(server, "{\"inputs\":{\"p\":2,\"candidates\":{\"collection\":\"villages\"},\"existing\":[\"transformers\"],"

@@ -51,6 +51,16 @@ class SitingApiTest extends SeededServerTest {
             assertTrue(p.get("area_m2").asDouble() >= 60_000, p.toString());
             assertTrue(p.get("width_m").asDouble() >= 100, p.toString());
             assertTrue(p.get("reasons_zh").toString().contains("场址中心距最近玻璃企业 "), p.toString());
+            // its compliance summary against the seed's control layers (farmland, eco red line, urban boundary, by role)
+            JsonNode comp = p.get("compliance");
+            assertTrue(comp != null && comp.get("layers").size() == 3, p.toString());
+            for (JsonNode layer : comp.get("layers")) {
+                assertTrue(layer.get("overlap_m2").asDouble() >= 0 && layer.get("overlap_mu").isNumber(), layer.toString());
+                assertEquals(layer.get("overlap_m2").asDouble() / (10_000.0 / 15), layer.get("overlap_mu").asDouble(), 0.01);
+                assertTrue(layer.get("conclusion_zh").asText().contains("符合"), layer.toString());
+            }
+            assertTrue(comp.get("conclusion_zh").asText().matches("^(符合|不符合).*"), comp.toString());
+
             boolean village = false;
             for (JsonNode reason : p.get("reasons_zh")) {
                 String text = reason.asText();

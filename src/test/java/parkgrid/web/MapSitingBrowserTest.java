@@ -76,6 +76,21 @@ class MapSitingBrowserTest extends BrowserTestSupport {
         assertEquals(first.path("breakdown").size(), breakdown.findElements(By.cssSelector("tr")).size(), breakdown.getText());
         assertTrue(breakdown.getText().contains(first.path("breakdown").get(0).path("reason_zh").asText()), breakdown.getText());
 
+        // the candidate's own compliance summary from the siting run: one row per control layer, overlap m² / 亩 and conclusion
+        WebElement cpsum = driver.findElement(By.id("pg-si-cpsum"));
+        JsonNode comp = first.path("compliance");
+        assertEquals(comp.path("compliant").asText(), cpsum.getAttribute("data-compliant"), cpsum.getText());
+        assertTrue(cpsum.getText().contains(comp.path("conclusion_zh").asText()), cpsum.getText());
+        List<WebElement> cpRows = cpsum.findElements(By.cssSelector("tr[data-layer]"));
+        assertEquals(comp.path("layers").size(), cpRows.size(), cpsum.getText());
+        for (int k = 0; k < cpRows.size(); k++) {
+            JsonNode l = comp.path("layers").get(k);
+            assertEquals(l.path("layer").asText(), cpRows.get(k).getAttribute("data-layer"));
+            assertTrue(cpRows.get(k).getText().contains(l.path("conclusion_zh").asText()), cpRows.get(k).getText());
+            assertEquals(String.format(java.util.Locale.ROOT, "%.2f", l.path("overlap_mu").asDouble()),
+                    cpRows.get(k).findElement(By.cssSelector(".pg-si-cpsum-mu")).getText());
+        }
+
         driver.findElement(By.id("pg-si-check")).click();
         WebElement overall = awaitResult("pg-si-compliance", "#pg-si-cp-overall");
         JsonNode review = execute("compliance", Map.of("boundary", JSON.convertValue(candidates.get(0).path("geometry"), Map.class)));

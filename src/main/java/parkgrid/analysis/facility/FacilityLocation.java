@@ -25,7 +25,7 @@ import parkgrid.feature.ParkGridException;
  * already covered or reached by no candidate leave the model, and demands with equal coverage sets are merged.
  *
  * <p>Solvers ({@link SolverChoice}): greedy ({@link GreedyCoverSolver}, with its bound), exact
- * ({@link CpSatCoverSolver}, started from the greedy choice, stopped at the time limit with its best choice and
+ * ({@link ScipCoverSolver} by default, or {@link CpSatCoverSolver} ({@link ExactEngine}); started from the greedy choice, stopped at the time limit with its best choice and
  * bound), or both with the gap between them. Models with more than {@link #DEFAULT_MAX_EXACT_PAIRS}
  * (demand group, site) pairs are not given to the exact solver: the greedy choice is the answer, with its bound.
  * The chosen sites are ranked greedily among themselves (what each adds to those before it).
@@ -44,6 +44,7 @@ public final class FacilityLocation {
     private SolverChoice solvers = SolverChoice.BOTH;
     private double timeLimitSeconds = 10;
     private int workers = 1;
+    private ExactEngine engine = ExactEngine.SCIP;
     private Instant deadline;
     private long maxExactPairs = DEFAULT_MAX_EXACT_PAIRS;
     private List<Feature> lines;
@@ -80,6 +81,9 @@ public final class FacilityLocation {
 
     /** CP-SAT workers (1: deterministic). */
     public FacilityLocation workers(int count) { this.workers = count; return this; }
+
+    /** Which exact solver runs (default SCIP: measured fastest, bench/README.md). */
+    public FacilityLocation exactEngine(ExactEngine choice) { this.engine = Objects.requireNonNull(choice, "exact_solver"); return this; }
 
     /** When the whole answer is due, or null. */
     public FacilityLocation deadline(Instant limit) { this.deadline = limit; return this; }
@@ -137,7 +141,8 @@ public final class FacilityLocation {
                 exact = new CoverSolution("greedy (proven optimal by its bound)", greedy.sites(), greedy.objective(), greedy.bound(),
                         SolveStatus.OPTIMAL, 0, null);
             } else {
-                exact = new CpSatCoverSolver(timeLimitSeconds, workers, greedy.sites()).solve(instance, deadline);
+                exact = (engine == ExactEngine.SCIP ? new ScipCoverSolver(timeLimitSeconds, greedy.sites())
+                        : new CpSatCoverSolver(timeLimitSeconds, workers, greedy.sites())).solve(instance, deadline);
             }
         }
         CoverSolution answer = greedy;
@@ -147,7 +152,7 @@ public final class FacilityLocation {
             CoverSolution better = exact.objective() >= greedy.objective() ? exact : greedy;
             SolveStatus status = better.objective() >= bound * (1 - 1e-12) ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
             String note = better == greedy && exact.objective() < greedy.objective()
-                    ? "CP-SAT stopped below the greedy choice (" + exact.note() + "); the greedy choice is the answer" : exact.note();
+                    ? "the exact solver stopped below the greedy choice (" + exact.note() + "); the greedy choice is the answer" : exact.note();
             exact = new CoverSolution(exact.solver(), exact.sites(), exact.objective(), Math.max(bound, exact.objective()),
                     exact.objective() >= bound * (1 - 1e-12) ? SolveStatus.OPTIMAL : exact.status(), exact.seconds(), exact.note());
             answer = new CoverSolution(better.solver(), better.sites(), better.objective(), Math.max(bound, better.objective()), status,

@@ -80,6 +80,21 @@ class CoverSolversTest {
     }
 
     @Test
+    void scipEqualsBruteForceOnTheSameInstancesWithFractionalWeightsAsTheyAre() {
+        Random rnd = new Random(20261202);
+        for (int t = 0; t < 150; t++) {
+            CoveringInstance in = random(rnd, t % 3 == 2);
+            double brute = bruteForce(in);
+            CoverSolution x = new ScipCoverSolver(NO_LIMIT_SECONDS, null).solve(in, null);
+            String what = "instance " + t + ": " + in.siteCount() + " sites, p " + in.p() + ", " + in.groupCount() + " groups";
+            assertEquals(brute, x.objective(), 1e-6 * Math.max(1, brute), what);
+            assertEquals(SolveStatus.OPTIMAL, x.status(), what);
+            assertEquals(in.p(), Arrays.stream(x.sites()).distinct().count(), what);
+            assertTrue(x.bound() >= brute - 1e-6 * Math.max(1, brute), what);
+        }
+    }
+
+    @Test
     void probeInstanceHasOptimum180AtSitesOneAndThree() {
         // six demand points, four sites, p = 2 (the dependency probe's instance)
         CoveringInstance in = new CoveringInstance(4, 2, new double[] {50, 30, 20, 40, 10, 60}, new int[] {1, 1, 1, 1, 1, 1},

@@ -24,6 +24,7 @@ import parkgrid.imports.Importer;
 import parkgrid.io.LayerReaders;
 import parkgrid.io.FeatureFormat;
 import parkgrid.io.FeatureFormats;
+import parkgrid.io.ProjectExport;
 import parkgrid.io.TextEncoding;
 import parkgrid.store.FeatureStore;
 
@@ -207,6 +208,12 @@ final class Operations {
                 items::export, FeatureFormats.STANDARD.files().stream().map(FeatureFormat::mediaType).toArray(String[]::new))
                 .with(COLLECTION_ID).with(EXPORT_QUERY.toArray(Parameter[]::new))
                 .withLayerParameters(Operations::propertyFilters).as(read));
+        ops.add(Operation.get("exportProject", "/export", "Every layer in one download: a GeoPackage with one table per layer "
+                        + "(format=geopackage, the default), or a zip with one file per layer (a Shapefile set, GeoJSON, KML, CSV, FlatGeobuf), in crs",
+                items::exportProject, "application/geopackage+sqlite3", "application/zip")
+                .with(query("format", Schema.string().enumOf(ProjectExport.formats().stream().map(FeatureFormat::name).toList())
+                        .defaultValue(FeatureFormats.GEOPACKAGE.name()), "file format: one GeoPackage, or a zip of one file per layer"),
+                        ENCODING, CRS).as(read));
         ops.add(Operation.get("getNearest", COLLECTION_PATH + "/nearest", "The k features nearest to a point, with distance_m (metres, geodesic)",
                 spatial::nearest, geojson)
                 .with(COLLECTION_ID,

@@ -28,6 +28,7 @@ import './coverage.js';
 import './statistics.js';
 import './suggest.js';
 import './edit.js';
+import './import.js';
 import './facility.js';
 import './siting.js';
 import './compliance.js';
@@ -471,13 +472,30 @@ function startTools(config, toolbar) {
   });
 }
 
+/**
+ * Loads a layer that is not on the map yet (one just imported) and shows it: `{id, features}`; a layer already
+ * on the map is loaded again (an append changed it).
+ */
+async function addCollection(id) {
+  const collection = await getJson('/collections/' + encodeURIComponent(id));
+  const entry = await loadCollection(collection);
+  const old = state.entries.find((e) => e.id === id);
+  if (old) {
+    state.map.removeLayer(old.layer);
+    state.entries.splice(state.entries.indexOf(old), 1, entry);
+  } else state.entries.push(entry);
+  window.parkgrid.layers[id] = entry.layer;
+  entry.layer.addTo(state.map);
+  return { id, features: entry.features.length };
+}
+
 /* ---------- start ---------- */
 
 async function start() {
   const map = createMap();
   state.map = map;
   window.parkgrid = { map, layers: {}, ready: false, error: null, lowVoltageMinZoom: LOW_VOLTAGE_MIN_ZOOM,
-    openPopup, focusFeature, featureElement, featureClickPoint, fitToFreeArea, zoomToAll, results: {} };
+    openPopup, focusFeature, featureElement, featureClickPoint, fitToFreeArea, zoomToAll, addCollection, results: {} };
   addTitleControl(map);
   try {
     await ParkGridSignIn.start(document.getElementById('pg-title'));

@@ -33,6 +33,8 @@ export class Problem extends Error {
     this.title = body && body.title ? body.title : 'HTTP ' + status;
     this.detail = detail;
     this.parameter = body && body.parameter ? body.parameter : null;
+    // an import's refusal carries its report: {problems: [{feature, id, field, reason}], …}
+    this.report = body && body.report ? body.report : null;
     this.url = url;
   }
 }
@@ -172,4 +174,19 @@ export async function getFile(url, signal) {
   const blob = await response.blob();
   return { blob, fileName: dispositionFileName(response.headers.get('Content-Disposition')),
     type: response.headers.get('Content-Type') || blob.type };
+}
+
+/**
+ * POSTs a file as the request body (an import: POST /imports?…) with the bearer token; `headers` adds e.g.
+ * `Prefer: respond-async`. Reads the JSON answer: `{ status, body }`. @throws Problem (with `report` when refused)
+ */
+export async function upload(url, file, headers) {
+  let response;
+  try {
+    response = await fetch(url, withToken({ method: 'POST', body: file,
+      headers: Object.assign({ 'Content-Type': 'application/octet-stream', Accept: 'application/json' }, headers || {}) }));
+  } catch (err) {
+    throw new Problem(0, { title: 'Network error', detail: 'Could not reach the server 无法连接服务器: ' + err.message }, url);
+  }
+  return { status: response.status, body: await readAnswer(response, url) };
 }

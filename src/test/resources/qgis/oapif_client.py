@@ -13,7 +13,7 @@ to the server as bbox=, and counts again. It prints one JSON document on
 stdout (ASCII only, so no console encoding can touch the Chinese names):
 
     {"qgis": "3.22.16", "layers": [{"name", "valid", "error", "featureCount", "readCount", "fields": [{"name",
-     "type", "typeName"}], "nameZh": [...] or null, "boxCountInQgis", "boxCountFromServer", "boxRequests": [urls]}]}
+     "type", "typeName"}], "nameZh": [...] or null, "editCapabilities": [...], "startEditing", "boxCountInQgis", "boxCountFromServer", "boxRequests": [urls]}]}
 
 It checks nothing itself; the Java test compares every figure with the store behind the server.
 """
@@ -21,7 +21,11 @@ import json
 import sys
 
 from qgis.core import (QgsApplication, QgsFeatureRequest, QgsNetworkAccessManager, QgsRectangle,
-                       QgsVectorLayer, Qgis)
+                       QgsVectorDataProvider, QgsVectorLayer, Qgis)
+
+
+EDIT_CAPABILITIES = [(name, getattr(QgsVectorDataProvider, name)) for name in
+                     ("AddFeatures", "DeleteFeatures", "ChangeAttributeValues", "ChangeGeometries", "AddAttributes")]
 
 
 def uri(base_url, name, restrict_to_request_bbox=False):
@@ -53,6 +57,12 @@ def describe(base_url, spec, requested_urls):
     result["readCount"] = len(features)
     result["fields"] = [{"name": f.name(), "type": int(f.type()), "typeName": f.typeName()} for f in layer.fields()]
     result["nameZh"] = name_zh_values(layer, features)
+    # QGIS 3.22's OAPIF provider has no editing (3.32 added it, deciding from OPTIONS' Allow): the layer is read-only
+    caps = layer.dataProvider().capabilities()
+    result["editCapabilities"] = [name for name, flag in EDIT_CAPABILITIES if caps & flag]
+    result["startEditing"] = bool(layer.startEditing())
+    if result["startEditing"]:
+        layer.rollBack()
     # the default layer has every feature cached by now: QGIS filters the box itself
     result["boxCountInQgis"] = sum(1 for _ in layer.getFeatures(box_request(spec)))
 

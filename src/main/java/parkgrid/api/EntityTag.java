@@ -31,7 +31,16 @@ final class EntityTag {
      *                           no current version, invalid input when it is not a list of entity tags
      */
     static long requireMatch(Context ctx, long current, String subject) {
+        return match(ctx, current, subject, parkgrid.config.WritePrecondition.REQUIRED);
+    }
+
+    /**
+     * As {@link #requireMatch}, but under {@link parkgrid.config.WritePrecondition#OPTIONAL} a write without
+     * {@code If-Match} takes the current version (the last writer wins); a header given is checked all the same.
+     */
+    static long match(Context ctx, long current, String subject, parkgrid.config.WritePrecondition precondition) {
         String header = ctx.header(IF_MATCH);
+        if ((header == null || header.isBlank()) && precondition == parkgrid.config.WritePrecondition.OPTIONAL) return current;
         if (header == null || header.isBlank()) {
             throw ParkGridException.preconditionRequired(IF_MATCH, subject + ": send If-Match with the ETag you last read ("
                     + of(current) + " now), so that a change made since is not overwritten");

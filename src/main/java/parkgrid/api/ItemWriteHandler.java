@@ -28,7 +28,10 @@ final class ItemWriteHandler {
     private final FeatureStore store;
     private final RequestLimits limits;
 
-    ItemWriteHandler(FeatureStore store, RequestLimits limits) {
+    private final parkgrid.config.WritePrecondition precondition;
+
+    ItemWriteHandler(FeatureStore store, RequestLimits limits, parkgrid.config.WritePrecondition precondition) {
+        this.precondition = precondition;
         this.store = store;
         this.limits = limits;
     }
@@ -46,7 +49,7 @@ final class ItemWriteHandler {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         long id = ItemsHandler.featureId(ctx);
         String subject = subject(layer, id);
-        long expected = EntityTag.requireMatch(ctx, current(layer, id).version(), subject);
+        long expected = EntityTag.match(ctx, current(layer, id).version(), subject, precondition);
         FeatureBody body = FeatureBody.feature(ctx, layer, limits, subject);
         if (body.id().isPresent() && body.id().getAsLong() != id) {
             throw ParkGridException.invalidParameter("id", subject + ": the body is feature " + body.id().getAsLong() + ", not " + id);
@@ -59,7 +62,7 @@ final class ItemWriteHandler {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         long id = ItemsHandler.featureId(ctx);
         String subject = subject(layer, id);
-        long expected = EntityTag.requireMatch(ctx, current(layer, id).version(), subject);
+        long expected = EntityTag.match(ctx, current(layer, id).version(), subject, precondition);
         FeatureBody body = FeatureBody.patch(ctx, layer, limits, subject);
         if (body.id().isPresent() && body.id().getAsLong() != id) {
             throw ParkGridException.invalidParameter("id", subject + ": a patch cannot change the id (" + body.id().getAsLong() + ")");
@@ -71,7 +74,7 @@ final class ItemWriteHandler {
     void delete(Context ctx) {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         long id = ItemsHandler.featureId(ctx);
-        long expected = EntityTag.requireMatch(ctx, current(layer, id).version(), subject(layer, id));
+        long expected = EntityTag.match(ctx, current(layer, id).version(), subject(layer, id), precondition);
         store.change(layer.name(), id, expected, Caller.of(ctx).name(), new FeatureEdit.Delete());
         ctx.status(204);
     }

@@ -19,6 +19,8 @@ import parkgrid.io.EncodingOptions;
 import parkgrid.io.FeatureEncoder;
 import parkgrid.io.FeatureFormat;
 import parkgrid.io.FeatureFormats;
+import parkgrid.io.ProjectExport;
+import parkgrid.feature.LayerSource;
 import parkgrid.io.TextEncoding;
 import parkgrid.store.FeatureStore;
 import parkgrid.store.VersionedFeature;
@@ -123,6 +125,30 @@ final class ItemsHandler {
             store.forEach(layer.name(), request.query(), encoder::feature);
             encoder.end();
         }
+    }
+
+    /**
+     * Every layer in one download ({@code GET /export}): a GeoPackage with a table per layer, or a zip with a
+     * file per layer in {@code format}; in {@code crs} (default CRS84) with all properties and features.
+     */
+    void exportProject(Context ctx) throws IOException {
+        List<FeatureFormat> formats = ProjectExport.formats();
+        String name = ctx.queryParam("format");
+        FeatureFormat format = name == null ? FeatureFormats.GEOPACKAGE : formats.stream().filter(f -> f.isNamed(name)).findFirst()
+                .orElseThrow(() -> ParkGridException.invalidParameter("format", "unknown project export format '" + name + "': use "
+                        + String.join(", ", formats.stream().map(FeatureFormat::name).toList())));
+        ProjectExport export = new ProjectExport(format, new EncodingOptions(ItemsRequest.crs(ctx, "crs"),
+                CrsTransformer.AxisOrder.EAST_NORTH, null, encoding(ctx.queryParam("encoding"))));
+        List<LayerSource> layers = store.layers().stream().<LayerSource>map(layer -> new LayerSource() {
+            @Override public Layer layer() { return layer; }
+            @Override public void forEach(parkgrid.feature.FeatureSink sink) throws IOException {
+                store.forEach(layer.name(), FeatureQuery.all(), sink);
+            }
+        }).toList();
+        ctx.res().setCharacterEncoding(null); // a binary download: no charset (Utf8ContentType.encodeBody set one)
+        ctx.contentType(export.contentType());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName("parkgrid") + "\"");
+        export.write(layers, ctx.outputStream());
     }
 
     /** The text encoding {@code encoding=} names; null (the format's default) without one. */

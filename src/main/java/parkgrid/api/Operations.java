@@ -24,6 +24,7 @@ import parkgrid.imports.Importer;
 import parkgrid.io.LayerReaders;
 import parkgrid.io.FeatureFormat;
 import parkgrid.io.FeatureFormats;
+import parkgrid.io.ProjectExport;
 import parkgrid.io.TextEncoding;
 import parkgrid.store.FeatureStore;
 
@@ -87,6 +88,9 @@ final class Operations {
                     + "default CRS84; one of " + SupportedCrs.supportedList());
     static final Parameter IF_MATCH = Parameter.header(EntityTag.IF_MATCH, Schema.string(),
             "the ETag of the version this change replaces (from GET …/items/{featureId}); without it 428, when stale 412").asRequired();
+    static final Parameter IF_MATCH_WHEN_GIVEN = Parameter.header(EntityTag.IF_MATCH, Schema.string(),
+            "the ETag of the version this change replaces (from GET …/items/{featureId}); 412 when stale; without it "
+                    + "(PARKGRID_WRITE_PRECONDITION=optional, for QGIS 3.32+) the current version is replaced");
     static final Parameter IF_MATCH_OPTIONAL = Parameter.header(EntityTag.IF_MATCH, Schema.string(),
             "the ETag the feature must have now (for a deleted one, the version of its delete record); 412 when it has changed");
     static final Parameter IF_NONE_MATCH = Parameter.header(EntityTag.IF_NONE_MATCH, Schema.string(),
@@ -120,7 +124,8 @@ final class Operations {
         CollectionsHandler collections = new CollectionsHandler(store);
         LayerAdminHandler layerAdmin = new LayerAdminHandler(store, settings.roles(), collections);
         ItemsHandler items = new ItemsHandler(store);
-        ItemWriteHandler writes = new ItemWriteHandler(store, settings.limits());
+        ItemWriteHandler writes = new ItemWriteHandler(store, settings.limits(), settings.writePrecondition());
+        Parameter itemIfMatch = settings.writePrecondition() == parkgrid.config.WritePrecondition.REQUIRED ? IF_MATCH : IF_MATCH_WHEN_GIVEN;
         OpenApiHandler openApi = new OpenApiHandler(store, this::all);
         MapConfigHandler mapConfig = new MapConfigHandler(settings);
         SpatialQueryHandler spatial = new SpatialQueryHandler(store);
@@ -182,13 +187,13 @@ final class Operations {
                 writes::create, featureBody, 201, geojson).with(COLLECTION_ID, REPAIR, CONTENT_CRS));
         ops.add(Operation.write("replaceFeature", HandlerType.PUT, item, Role.EDITOR,
                 "Replace a feature (GeoJSON Feature); If-Match required, answers the new ETag",
-                writes::replace, featureBody, 200, geojson).with(COLLECTION_ID, FEATURE_ID, REPAIR, IF_MATCH, CONTENT_CRS));
+                writes::replace, featureBody, 200, geojson).with(COLLECTION_ID, FEATURE_ID, REPAIR, itemIfMatch, CONTENT_CRS));
         ops.add(Operation.write("updateFeature", HandlerType.PATCH, item, Role.EDITOR,
                 "Change some properties and/or the geometry (JSON Merge Patch; a null property clears it); If-Match required",
                 writes::patch, List.of(OgcVocabulary.MERGE_PATCH_JSON, geojson, json), 200, geojson)
-                .with(COLLECTION_ID, FEATURE_ID, REPAIR, IF_MATCH, CONTENT_CRS));
+                .with(COLLECTION_ID, FEATURE_ID, REPAIR, itemIfMatch, CONTENT_CRS));
         ops.add(Operation.write("deleteFeature", HandlerType.DELETE, item, Role.EDITOR, "Delete a feature; If-Match required",
-                writes::delete, List.of(), 204).with(COLLECTION_ID, FEATURE_ID, IF_MATCH));
+                writes::delete, List.of(), 204).with(COLLECTION_ID, FEATURE_ID, itemIfMatch));
         ops.add(Operation.write("optionsFeatures", HandlerType.OPTIONS, items_, Role.PUBLIC,
                 "Allow: what this caller may do with the layer's features (POST for editors), as QGIS asks",
                 writes::itemsOptions, List.of(), 204).with(COLLECTION_ID));
@@ -207,6 +212,12 @@ final class Operations {
                 items::export, FeatureFormats.STANDARD.files().stream().map(FeatureFormat::mediaType).toArray(String[]::new))
                 .with(COLLECTION_ID).with(EXPORT_QUERY.toArray(Parameter[]::new))
                 .withLayerParameters(Operations::propertyFilters).as(read));
+        ops.add(Operation.get("exportProject", "/export", "Every layer in one download: a GeoPackage with one table per layer "
+                        + "(format=geopackage, the default), or a zip with one file per layer (a Shapefile set, GeoJSON, KML, CSV, FlatGeobuf), in crs",
+                items::exportProject, "application/geopackage+sqlite3", "application/zip")
+                .with(query("format", Schema.string().enumOf(ProjectExport.formats().stream().map(FeatureFormat::name).toList())
+                        .defaultValue(FeatureFormats.GEOPACKAGE.name()), "file format: one GeoPackage, or a zip of one file per layer"),
+                        ENCODING, CRS).as(read));
         ops.add(Operation.get("getNearest", COLLECTION_PATH + "/nearest", "The k features nearest to a point, with distance_m (metres, geodesic)",
                 spatial::nearest, geojson)
                 .with(COLLECTION_ID,

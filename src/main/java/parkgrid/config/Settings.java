@@ -29,10 +29,14 @@ import java.util.Map;
  *                         {@link RequestLimits}
  * @param imports          {@code PARKGRID_IMPORT_MAX_MB}, {@code PARKGRID_IMPORT_MAX_FEATURES}: how large an import may be,
  *                         see {@link ImportLimits}
+ * @param writePrecondition {@code PARKGRID_WRITE_PRECONDITION}: {@code required} (default; a feature change or delete
+ *                         without {@code If-Match} is 428) or {@code optional} (for QGIS 3.32+, which sends none), see
+ *                         {@link WritePrecondition}
  */
 public record Settings(String host, int port, String databaseUrl, String databaseUser, String databasePassword, String databaseSchema,
                        Path geoPackage, String basemap, String tiandituKey, Duration analysisTimeLimit,
-                       LayerRoles roles, ReadAccess readAccess, RequestLimits limits, ImportLimits imports) {
+                       LayerRoles roles, ReadAccess readAccess, RequestLimits limits, ImportLimits imports,
+                       WritePrecondition writePrecondition) {
 
     /** Where ParkGrid listens unless {@code PARKGRID_HOST} says otherwise: this machine only. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -61,6 +65,7 @@ public record Settings(String host, int port, String databaseUrl, String databas
         if (imports == null) throw new IllegalArgumentException("imports must not be null: use ImportLimits.DEFAULT");
         if (roles == null) throw new IllegalArgumentException("roles must not be null: use LayerRoles.seed()");
         if (readAccess == null) throw new IllegalArgumentException("readAccess must not be null: use ReadAccess.PUBLIC");
+        if (writePrecondition == null) throw new IllegalArgumentException("writePrecondition must not be null: use WritePrecondition.REQUIRED");
         if (limits == null) throw new IllegalArgumentException("limits must not be null: use RequestLimits.DEFAULTS");
         if (!databaseSchema.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("PARKGRID_DB_SCHEMA must be a lower-case identifier, got " + databaseSchema);
@@ -82,48 +87,56 @@ public record Settings(String host, int port, String databaseUrl, String databas
                 LayerRoles.parse(env.get("PARKGRID_ROLES")),
                 ReadAccess.parse(env.get("PARKGRID_READ")),
                 RequestLimits.fromEnvironment(env),
-                ImportLimits.fromEnvironment(env));
+                ImportLimits.fromEnvironment(env),
+                WritePrecondition.parse(env.get("PARKGRID_WRITE_PRECONDITION")));
     }
 
     /** The embedded defaults (listening on loopback) with the given GeoPackage file and port: what tests and benchmarks start. */
     public static Settings embedded(Path geoPackage, int port) {
         return new Settings(LOOPBACK, port, null, "postgres", "", "parkgrid", geoPackage, "none", null, Duration.ofSeconds(30),
-                LayerRoles.seed(), ReadAccess.PUBLIC, RequestLimits.DEFAULTS, ImportLimits.DEFAULT);
+                LayerRoles.seed(), ReadAccess.PUBLIC, RequestLimits.DEFAULTS, ImportLimits.DEFAULT,
+                WritePrecondition.REQUIRED);
     }
 
     /** The same settings with another analysis time limit. */
     public Settings withAnalysisTimeLimit(Duration limit) {
-        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, limit, roles, readAccess, limits, imports);
+        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, limit, roles, readAccess, limits, imports, writePrecondition);
     }
 
     /** The same settings listening on another address. */
     public Settings withHost(String address) {
         return new Settings(address, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, readAccess, limits, imports);
+                analysisTimeLimit, roles, readAccess, limits, imports, writePrecondition);
     }
 
     /** The same settings with other layer roles. */
     public Settings withRoles(LayerRoles other) {
         return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, other, readAccess, limits, imports);
+                analysisTimeLimit, other, readAccess, limits, imports, writePrecondition);
     }
 
     /** The same settings with another read access. */
     public Settings withReadAccess(ReadAccess access) {
         return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, access, limits, imports);
+                analysisTimeLimit, roles, access, limits, imports, writePrecondition);
     }
 
     /** The same settings with other request limits. */
     public Settings withLimits(RequestLimits other) {
         return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, readAccess, other, imports);
+                analysisTimeLimit, roles, readAccess, other, imports, writePrecondition);
     }
 
     /** The same settings with other import limits. */
     public Settings withImportLimits(ImportLimits other) {
         return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, readAccess, limits, other);
+                analysisTimeLimit, roles, readAccess, limits, other, writePrecondition);
+    }
+
+    /** The same settings with another {@code If-Match} policy for feature writes. */
+    public Settings withWritePrecondition(WritePrecondition other) {
+        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
+                analysisTimeLimit, roles, readAccess, limits, imports, other);
     }
 
     public boolean usesPostGis() {

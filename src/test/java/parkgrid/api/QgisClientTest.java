@@ -115,6 +115,11 @@ class QgisClientTest {
                 assertFields(store, layer, q.path("fields"));
             } // else QGIS 3.22, which takes fields from features only, shows an empty layer without fields
 
+            // readable in full (above), but read-only: QGIS 3.22's OAPIF provider offers no editing at all, and 3.32+
+            // would offer it only to a caller whose OPTIONS answer Allows POST/PUT/DELETE (an editor's token)
+            assertTrue(q.path("editCapabilities").isArray() && q.path("editCapabilities").isEmpty(), name + ": " + q.path("editCapabilities"));
+            assertFalse(q.path("startEditing").asBoolean(true), name + ": QGIS could start editing an anonymous OAPIF layer");
+
             long inBox = store.count(name, new FeatureQuery(boxes.get(name), Map.of(), FeatureQuery.UNLIMITED, 0));
             assertEquals(inBox, q.path("boxCountInQgis").asLong(), name + ": features in " + boxes.get(name) + ", filtered by QGIS");
             assertEquals(inBox, q.path("boxCountFromServer").asLong(), name + ": features in " + boxes.get(name) + ", bbox request");

@@ -33,6 +33,9 @@ import parkgrid.io.FileLayer;
  * TEXT, INTEGER and REAL. No spatial index (GDAL and QGIS read the file without one). SQLite needs a file:
  * rows go into a temporary file in one transaction as features arrive, and {@link #end} copies it out.
  *
+ * <p>{@link #project} makes an encoder for many layers in one file (a whole-project export): each
+ * {@link #start}…{@link #end} adds one table, and {@link #finish} writes the file out.
+ *
  * <p>This file-format codec talks to sqlite-jdbc itself: it writes a download, not a store, and shares
  * nothing with {@code parkgrid.store.geopackage}.
  */
@@ -44,6 +47,8 @@ public final class GeoPackageEncoder implements FeatureEncoder {
     private final EncodingOptions options;
     private final GeoPackageGeometry blobs = new GeoPackageGeometry(new GeometryFactory());
     private final Envelope box = new Envelope();
+    private final boolean oneLayer;
+    private final java.util.Set<Integer> srsWritten = new java.util.HashSet<>();
     private FileLayer layer;
     private Path file;
     private Connection db;
@@ -51,30 +56,33 @@ public final class GeoPackageEncoder implements FeatureEncoder {
     private int pending;
 
     public GeoPackageEncoder(OutputStream out, EncodingOptions options) {
+        this(out, options, true);
+    }
+
+    private GeoPackageEncoder(OutputStream out, EncodingOptions options, boolean oneLayer) {
         this.out = out;
         this.options = options;
+        this.oneLayer = oneLayer;
+    }
+
+    /** An encoder that takes one layer after another into one file; {@link #finish} writes it to {@code out}. */
+    public static GeoPackageEncoder project(OutputStream out, EncodingOptions options) {
+        return new GeoPackageEncoder(out, options, false);
     }
 
     @Override
     public void start(CollectionMetadata metadata) throws IOException {
         layer = FileLayer.of(metadata, options, "GeoPackage");
-        file = Files.createTempFile("parkgrid", ".gpkg");
+        box.init();
         try {
-            db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            if (db == null) open();
             try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA application_id = " + APPLICATION_ID);
-                s.execute("PRAGMA user_version = 10300");
-                s.execute("PRAGMA journal_mode = OFF");
-                s.execute("PRAGMA synchronous = OFF");
-                for (String ddl : GeoPackageTables.DDL) s.execute(ddl);
                 s.execute(GeoPackageTables.featureTable(layer));
             }
-            db.setAutoCommit(false);
-            try (PreparedStatement srs = db.prepareStatement(GeoPackageTables.INSERT_SRS)) {
-                srs(srs, "Undefined cartesian SRS", -1, "NONE", -1, "undefined");
-                srs(srs, "Undefined geographic SRS", 0, "NONE", 0, "undefined");
-                srs(srs, "WGS 84 geodetic", 4326, "EPSG", 4326, EsriWkt.of(parkgrid.geo.SupportedCrs.WGS84_LAT_LON));
-                if (layer.epsg() != 4326) srs(srs, layer.crs().title(), layer.epsg(), "EPSG", layer.epsg(), EsriWkt.of(layer.crs()));
+            if (srsWritten.add(layer.epsg())) {
+                try (PreparedStatement srs = db.prepareStatement(GeoPackageTables.INSERT_SRS)) {
+                    srs(srs, layer.crs().title(), layer.epsg(), "EPSG", layer.epsg(), EsriWkt.of(layer.crs()));
+                }
             }
             try (PreparedStatement c = db.prepareStatement(GeoPackageTables.INSERT_GEOMETRY_COLUMN)) {
                 c.setString(1, layer.name());
@@ -86,6 +94,25 @@ public final class GeoPackageEncoder implements FeatureEncoder {
         } catch (SQLException e) {
             throw new IOException("cannot write the GeoPackage: " + e.getMessage(), e);
         }
+    }
+
+    private void open() throws IOException, SQLException {
+        file = Files.createTempFile("parkgrid", ".gpkg");
+        db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA application_id = " + APPLICATION_ID);
+            s.execute("PRAGMA user_version = 10300");
+            s.execute("PRAGMA journal_mode = OFF");
+            s.execute("PRAGMA synchronous = OFF");
+            for (String ddl : GeoPackageTables.DDL) s.execute(ddl);
+        }
+        db.setAutoCommit(false);
+        try (PreparedStatement srs = db.prepareStatement(GeoPackageTables.INSERT_SRS)) {
+            srs(srs, "Undefined cartesian SRS", -1, "NONE", -1, "undefined");
+            srs(srs, "Undefined geographic SRS", 0, "NONE", 0, "undefined");
+            srs(srs, "WGS 84 geodetic", 4326, "EPSG", 4326, EsriWkt.of(parkgrid.geo.SupportedCrs.WGS84_LAT_LON));
+        }
+        srsWritten.add(4326);
     }
 
     private static void srs(PreparedStatement p, String name, int id, String org, int code, String wkt) throws SQLException {
@@ -138,8 +165,23 @@ public final class GeoPackageEncoder implements FeatureEncoder {
                 c.setInt(7, layer.epsg());
                 c.executeUpdate();
             }
-            db.commit();
             insert.close();
+            insert = null;
+            pending = 0;
+        } catch (SQLException e) {
+            throw new IOException("cannot finish the GeoPackage: " + e.getMessage(), e);
+        }
+        if (oneLayer) finish();
+    }
+
+    /**
+     * Commits and writes the file to the stream; called by {@link #end} for one layer, by the caller after
+     * the last layer of a {@link #project} encoder (also with no layer at all: a GeoPackage without tables).
+     */
+    public void finish() throws IOException {
+        try {
+            if (db == null) open();
+            db.commit();
             db.close();
             db = null;
         } catch (SQLException e) {

@@ -170,7 +170,9 @@ final class TilesHandler {
             ctx.status(304);
             return;
         }
-        ctx.contentType(OgcVocabulary.MVT).result(tile);
+        ctx.result(tile);
+        ctx.res().setCharacterEncoding(null); // binary: no charset (Javalin sets UTF-8 on every response)
+        ctx.res().setContentType(OgcVocabulary.MVT);
     }
 
     private static String sha256(byte[] bytes) {

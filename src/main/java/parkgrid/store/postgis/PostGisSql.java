@@ -163,7 +163,7 @@ final class PostGisSql {
                 : kind.endsWith("POLYGON") ? "ST_Area(g) >= ?::float8 * ?::float8" : "?::float8 IS NOT NULL";
         String origin = Double.toString(parkgrid.geo.WebMercatorQuad.ORIGIN);
         String inner = "SELECT * FROM (SELECT fid" + cols + ", ST_Simplify(ST_Transform(geom, 3857), ?::float8) AS g FROM " + table + where
-                + "geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => " + (64.0 / 4096) + "), 4326)) i WHERE NOT ST_IsEmpty(g) AND " + size;
+                + "geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => " + (64.0 / 4096) + "::float8), 4326)) i WHERE NOT ST_IsEmpty(g) AND " + size;
         String thinned = thinPoints
                 ? "SELECT DISTINCT ON (cx, cy) * FROM (SELECT *, floor((ST_X(ST_Centroid(g)) + " + origin + ") / (4 * ?::float8)) AS cx, "
                   + "floor((" + origin + " - ST_Y(ST_Centroid(g))) / (4 * ?::float8)) AS cy FROM (" + inner + ") j) c ORDER BY cx, cy, fid"
@@ -177,8 +177,8 @@ final class PostGisSql {
         double cell = parkgrid.geo.WebMercatorQuad.cellSize(q.zoom());
         int i = 1;
         ps.setInt(i++, q.zoom());
-        ps.setLong(i++, q.col());
-        ps.setLong(i++, q.row());
+        ps.setInt(i++, (int) q.col());
+        ps.setInt(i++, (int) q.row());
         if (thinPoints) {
             ps.setDouble(i++, cell);
             ps.setDouble(i++, cell);
@@ -186,8 +186,8 @@ final class PostGisSql {
         ps.setDouble(i++, cell);
         for (Object v : plan.parameters()) ps.setObject(i++, v);
         ps.setInt(i++, q.zoom());
-        ps.setLong(i++, q.col());
-        ps.setLong(i++, q.row());
+        ps.setInt(i++, (int) q.col());
+        ps.setInt(i++, (int) q.row());
         ps.setDouble(i++, cell);
         if (layer.geometryKind().sqlName().endsWith("POLYGON")) ps.setDouble(i++, cell);
         ps.setString(i, layer.name());

@@ -379,6 +379,8 @@ abstract class Utf8RoutesContract {
                 case "suggestionId" -> "1";
                 case "tokenId" -> Long.toString(viewerTokenId);
                 case "importId" -> importId();
+                case "tileMatrixSetId" -> "WebMercatorQuad";
+                case "tileMatrix", "tileRow", "tileCol" -> "0";
                 default -> throw new AssertionError(template + ": a path parameter {" + name + "} this test has no value for");
             };
             m.appendReplacement(out, Matcher.quoteReplacement(value));
@@ -397,7 +399,8 @@ abstract class Utf8RoutesContract {
     private boolean check(Probe p) {
         RawReply r = p.ifMatch() == null ? server.send(p.method(), p.pathAndQuery(), p.accept(), p.body(), admin)
                 : server.send(p.method(), p.pathAndQuery(), p.accept(), p.body(), "If-Match", p.ifMatch(), "Authorization", "Bearer " + admin);
-        String body = decode(r.body(), p);
+        // a vector tile is binary (protobuf): its strings are checked by GDAL in TilesApiContract
+        String body = r.contentType().startsWith(OgcVocabulary.MVT) ? "" : decode(r.body(), p);
         assertTrue(r.status() < 500, p + " answered " + r.status() + ": " + body);
         if (p.expectedStatus() != 0) assertEquals(p.expectedStatus(), r.status(), p + ": " + body);
         if (r.body().length > 0) {

@@ -90,7 +90,7 @@ class OperationTableTest extends SeededServerTest {
         for (String op : apiOperations(api)) {
             String method = op.substring(0, op.indexOf(' '));
             String path = op.substring(op.indexOf(' ') + 1).replace("{collectionId}", "villages").replace("{featureId}", "1")
-                    .replace("{processId}", "coverage").replace("{tokenId}", "1").replace("{importId}", importId).replaceAll("\\{[^}]+}", "1");
+                    .replace("{processId}", "coverage").replace("{tokenId}", "1").replace("{importId}", importId).replace("{tileMatrixSetId}", "WebMercatorQuad").replaceAll("\\{[^}]+}", "1");
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
             // each with its own method; writes without If-Match or with an empty body change nothing (428, 400)
             HttpRequest request = Set.of("POST", "PUT", "PATCH").contains(method)

@@ -55,13 +55,18 @@ final class EntityTag {
 
     /** True when {@code If-None-Match} lists {@code version} or is {@code *} (weak comparison, RFC 9110 §13.1.2). */
     static boolean noneMatchHolds(Context ctx, long version) {
+        return noneMatchHolds(ctx, of(version));
+    }
+
+    /** {@link #noneMatchHolds(Context, long)} for any entity tag {@code entityTag} (quoted, e.g. a content hash). */
+    static boolean noneMatchHolds(Context ctx, String entityTag) {
         String header = ctx.header(IF_NONE_MATCH);
         if (header == null || header.isBlank()) return false;
         if (header.trim().equals("*")) return true;
         for (String tag : header.split(",")) {
             String t = tag.trim();
             if (t.startsWith("W/")) t = t.substring(2);
-            if (t.equals(of(version))) return true;
+            if (t.equals(entityTag)) return true;
         }
         return false;
     }

@@ -96,7 +96,7 @@ record ItemsRequest(FeatureQuery query, SupportedCrs crs, List<String> propertie
      * with geometry literals in {@code filter-crs} (any CRS of {@link SupportedCrs}, default CRS84, in the
      * CRS's own axis order), converted to CRS84 by the parser.
      */
-    private static BoundFilter filter(Context ctx, Layer layer) {
+    static BoundFilter filter(Context ctx, Layer layer) {
         String lang = ctx.queryParam("filter-lang");
         FilterLanguage language = lang == null ? null : FilterLanguage.fromParameter(lang).orElseThrow(() ->
                 ParkGridException.invalidParameter("filter-lang", "unsupported filter-lang '" + lang + "': use cql2-text or cql2-json"));
@@ -150,7 +150,7 @@ record ItemsRequest(FeatureQuery query, SupportedCrs crs, List<String> propertie
     }
 
     /** {@code properties=name_zh,county}: only these properties in the response; null means all. */
-    private static List<String> properties(String text, Layer layer) {
+    static List<String> properties(String text, Layer layer) {
         if (text == null) return null;
         List<String> names = new ArrayList<>();
         for (String part : text.split(",")) {

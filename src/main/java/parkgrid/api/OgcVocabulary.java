@@ -36,7 +36,8 @@ public final class OgcVocabulary {
      * What {@code /conformance} declares: OGC API – Features Part 1 (core, OpenAPI 3.0, HTML, GeoJSON),
      * Part 2 (crs) and Part 3 (filter, features-filter) with CQL2 text and JSON, basic CQL2, the spatial
      * function classes and case-/accent-insensitive comparison; Part 4 (create, replace, delete; update by
-     * PATCH; for features).
+     * PATCH; for features); OGC API – Tiles Part 1 (core, tileset, tilesets-list, geodata- and dataset-tilesets,
+     * collections selection, MVT).
      */
     public static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -58,7 +59,17 @@ public final class OgcVocabulary {
             "http://www.opengis.net/spec/cql2/1.0/conf/accent-insensitive-comparison",
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
-            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/dataset-tilesets",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/collections-selection",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt");
+
+    /** Mapbox Vector Tile, as OGC API – Tiles names it. */
+    public static final String MVT = "application/vnd.mapbox-vector-tile";
 
     /** The OGC API page size default (what QGIS assumes) and the most one page returns. */
     public static final int DEFAULT_LIMIT = 1000;

@@ -79,6 +79,7 @@ final class Operations {
     static final List<Parameter> EXPORT_QUERY = List.of(FORMAT, ENCODING, BBOX, BBOX_CRS, CRS, DATETIME, FILTER, FILTER_LANG, FILTER_CRS,
             SORTBY, PROPERTIES);
 
+    static final Parameter TILE_MATRIX_SET_ID = path("tileMatrixSetId", Schema.string().enumOf("WebMercatorQuad"), "tile matrix set id");
     static final Parameter FEATURE_ID = path("featureId", Schema.integer(), "feature id");
     static final Parameter REPAIR = query("repair", Schema.bool().defaultValue(false),
             "true: an invalid geometry (e.g. a self-intersecting ring) is repaired with JTS GeometryFixer instead of refused");
@@ -120,6 +121,7 @@ final class Operations {
         CollectionsHandler collections = new CollectionsHandler(store);
         LayerAdminHandler layerAdmin = new LayerAdminHandler(store, settings.roles(), collections);
         ItemsHandler items = new ItemsHandler(store);
+        TilesHandler tiles = new TilesHandler(store, settings.analysisTimeLimit());
         ItemWriteHandler writes = new ItemWriteHandler(store, settings.limits());
         OpenApiHandler openApi = new OpenApiHandler(store, this::all);
         // PARKGRID_BASEMAP=mbtiles:<file>: read its metadata once at start (a bad file stops the start, naming it)
@@ -209,6 +211,26 @@ final class Operations {
                 items::export, FeatureFormats.STANDARD.files().stream().map(FeatureFormat::mediaType).toArray(String[]::new))
                 .with(COLLECTION_ID).with(EXPORT_QUERY.toArray(Parameter[]::new))
                 .withLayerParameters(Operations::propertyFilters).as(read));
+        String tilesets = COLLECTION_PATH + "/tiles", tileset = tilesets + "/{tileMatrixSetId}", tile = "/{tileMatrix}/{tileRow}/{tileCol}";
+        Parameter[] tileAddress = {TILE_MATRIX_SET_ID, path("tileMatrix", Schema.integer().minimum(0).maximum(parkgrid.geo.WebMercatorQuad.MAX_ZOOM),
+                "zoom, 0.." + parkgrid.geo.WebMercatorQuad.MAX_ZOOM), path("tileRow", Schema.integer().minimum(0), "row, from the top"),
+                path("tileCol", Schema.integer().minimum(0), "column, from the left")};
+        ops.add(Operation.get("getCollectionTileSets", tilesets, "The layer's vector tilesets (OGC API – Tiles)", tiles::tilesets, json, html)
+                .with(COLLECTION_ID, F).as(read));
+        ops.add(Operation.get("getCollectionTileSet", tileset, "Tileset metadata: tile matrix set, MVT tile URL template, limits, layer",
+                tiles::tileset, json, html).with(COLLECTION_ID, TILE_MATRIX_SET_ID, F).as(read));
+        ops.add(Operation.get("getCollectionTile", tileset + tile,
+                "One Mapbox Vector Tile of the layer (MVT layer = collection id, extent 4096), simplified and thinned by zoom; "
+                        + "ETag is a hash of the bytes (If-None-Match: 304)",
+                tiles::tile, OgcVocabulary.MVT).with(COLLECTION_ID).with(tileAddress).with(FILTER, FILTER_LANG, FILTER_CRS,
+                        query("properties", Schema.arrayOf(Schema.string()), "comma-separated properties to write; default all")).as(read));
+        ops.add(Operation.get("getDatasetTile", "/tiles" + "/{tileMatrixSetId}" + tile,
+                "One Mapbox Vector Tile of several layers, one MVT layer per collection (named by its id)", tiles::multiLayerTile, OgcVocabulary.MVT)
+                .with(tileAddress).with(query("collections", Schema.arrayOf(Schema.string()),
+                        "comma-separated collection ids, one MVT layer each; default every collection")).as(read));
+        ops.add(Operation.get("getTileMatrixSets", "/tileMatrixSets", "Tile matrix sets (OGC 2DTMS)", tiles::tileMatrixSets, json, html).with(F));
+        ops.add(Operation.get("getTileMatrixSet", "/tileMatrixSets/{tileMatrixSetId}", "One tile matrix set's definition (OGC 2DTMS)",
+                tiles::tileMatrixSetDefinition, json, html).with(TILE_MATRIX_SET_ID, F));
         ops.add(Operation.get("getNearest", COLLECTION_PATH + "/nearest", "The k features nearest to a point, with distance_m (metres, geodesic)",
                 spatial::nearest, geojson)
                 .with(COLLECTION_ID,

@@ -180,6 +180,27 @@ public interface FeatureStore extends AutoCloseable {
         return ExpandingNearestSearch.nearest(this, layerName, lonLat, k);
     }
 
+    /**
+     * The layer's part of one vector tile, as a complete Mapbox Vector Tile holding one layer named after the
+     * layer (no bytes when no feature is in the tile): features read through the index with the tile's box in
+     * EPSG:4326 and built by {@link parkgrid.io.mvt.TileLayerBuilder} (clipped, simplified to a pixel, thinned).
+     * The tiles of several layers concatenated are the multi-layer tile.
+     *
+     * @throws parkgrid.feature.ParkGridException not found (no such layer), time limit (past {@code tile.deadline()})
+     */
+    default byte[] tile(String layerName, TileQuery tile) {
+        layer(layerName).orElseThrow(() -> parkgrid.feature.ParkGridException.layerNotFound("collectionId", layerName));
+        parkgrid.io.mvt.TileLayerBuilder builder = new parkgrid.io.mvt.TileLayerBuilder(layerName, tile.zoom(), tile.row(), tile.col(),
+                tile.properties(), tile.deadline());
+        Envelope box = parkgrid.io.mvt.TileLayerBuilder.readEnvelope(tile.zoom(), tile.row(), tile.col());
+        try {
+            forEach(layerName, new FeatureQuery(box, java.util.Map.of(), tile.filter(), List.of(), FeatureQuery.UNLIMITED, 0), builder::add);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return builder.toTile();
+    }
+
     /** The bearer tokens kept in this store, as hashes. */
     TokenStore tokens();
 

@@ -142,6 +142,57 @@ final class PostGisSql {
         return "SELECT " + columns + " FROM " + table + plan.join() + plan.where() + plan.orderBy() + plan.paging();
     }
 
+    /**
+     * One layer of one WebMercatorQuad tile built in the database (parameters: the plan's, then zoom, column,
+     * row for the index test; cell size for the simplification; zoom, column, row for ST_AsMVTGeom; the layer name).
+     * The indexed column meets the tile envelope transformed to EPSG:4326 (the box, never the column); geometries are
+     * simplified in EPSG:3857 by the tile's cell size (a 256-pixel tile's pixel), lines shorter and polygons smaller
+     * than a pixel are dropped, and below zoom {@code thinBelowZoom} points keep one per 4 × 4 pixel cell (lowest
+     * id), as {@link parkgrid.io.mvt.TileLayerBuilder} does in Java.
+     *
+     * @param properties the columns to write, null for all
+     */
+    String tile(QueryPlan plan, java.util.List<String> properties, boolean thinPoints) {
+        StringBuilder cols = new StringBuilder();
+        for (PropertyDefinition p : layer.properties()) {
+            if (properties == null || properties.contains(p.name())) cols.append(", ").append(quote(p.name()));
+        }
+        String where = plan.where().isEmpty() ? " WHERE " : plan.where() + " AND ";
+        String kind = layer.geometryKind().sqlName();
+        String size = kind.endsWith("LINESTRING") ? "ST_Length(g) >= ?::float8"
+                : kind.endsWith("POLYGON") ? "ST_Area(g) >= ?::float8 * ?::float8" : "?::float8 IS NOT NULL";
+        String origin = Double.toString(parkgrid.geo.WebMercatorQuad.ORIGIN);
+        String inner = "SELECT * FROM (SELECT fid" + cols + ", ST_Simplify(ST_Transform(geom, 3857), ?::float8) AS g FROM " + table + where
+                + "geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => " + (64.0 / 4096) + "), 4326)) i WHERE NOT ST_IsEmpty(g) AND " + size;
+        String thinned = thinPoints
+                ? "SELECT DISTINCT ON (cx, cy) * FROM (SELECT *, floor((ST_X(ST_Centroid(g)) + " + origin + ") / (4 * ?::float8)) AS cx, "
+                  + "floor((" + origin + " - ST_Y(ST_Centroid(g))) / (4 * ?::float8)) AS cy FROM (" + inner + ") j) c ORDER BY cx, cy, fid"
+                : inner;
+        return "WITH m AS (SELECT fid" + cols + ", ST_AsMVTGeom(g, ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS \"_mvt_geom\" FROM ("
+                + thinned + ") s) SELECT ST_AsMVT(m.*, ?::text, 4096, '_mvt_geom', 'fid') FROM m WHERE \"_mvt_geom\" IS NOT NULL";
+    }
+
+    /** Binds the parameters of {@link #tile} in its placeholder order. */
+    void bindTile(PreparedStatement ps, QueryPlan plan, parkgrid.store.TileQuery q, boolean thinPoints) throws SQLException {
+        double cell = parkgrid.geo.WebMercatorQuad.cellSize(q.zoom());
+        int i = 1;
+        ps.setInt(i++, q.zoom());
+        ps.setLong(i++, q.col());
+        ps.setLong(i++, q.row());
+        if (thinPoints) {
+            ps.setDouble(i++, cell);
+            ps.setDouble(i++, cell);
+        }
+        ps.setDouble(i++, cell);
+        for (Object v : plan.parameters()) ps.setObject(i++, v);
+        ps.setInt(i++, q.zoom());
+        ps.setLong(i++, q.col());
+        ps.setLong(i++, q.row());
+        ps.setDouble(i++, cell);
+        if (layer.geometryKind().sqlName().endsWith("POLYGON")) ps.setDouble(i++, cell);
+        ps.setString(i, layer.name());
+    }
+
     static void bind(PreparedStatement ps, QueryPlan plan) throws SQLException {
         int i = 1;
         for (Object v : plan.parameters()) ps.setObject(i++, v);

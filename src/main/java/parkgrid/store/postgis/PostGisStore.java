@@ -300,6 +300,46 @@ public final class PostGisStore implements FeatureStore {
         }
     }
 
+    /**
+     * The tile built by PostGIS ({@code ST_AsMVT}, {@code ST_AsMVTGeom}, see {@link PostGisSql#tile}); the statement is
+     * cut off at the tile's deadline by {@code statement_timeout}.
+     */
+    @Override
+    public byte[] tile(String layerName, parkgrid.store.TileQuery tile) {
+        Layer layer = layers.require(layerName);
+        PostGisSql sql = new PostGisSql(schema, layer);
+        QueryPlan plan = sql.plan(new FeatureQuery(null, java.util.Map.of(), tile.filter(), List.of(), FeatureQuery.UNLIMITED, 0));
+        boolean thin = tile.zoom() < parkgrid.io.mvt.TileLayerBuilder.THIN_BELOW_ZOOM && layer.geometryKind().sqlName().endsWith("POINT");
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (tile.deadline() != null) {
+                    long ms = Math.max(1, java.time.Duration.between(java.time.Instant.now(), tile.deadline()).toMillis());
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET LOCAL statement_timeout = " + ms);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(sql.tile(plan, tile.properties(), thin))) {
+                    sql.bindTile(ps, plan, tile, thin);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        byte[] bytes = rs.getBytes(1);
+                        return bytes == null ? new byte[0] : bytes;
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            if ("57014".equals(e.getSQLState())) {
+                throw parkgrid.feature.ParkGridException.timeLimit(null, "the tile of layer '" + layerName + "' at zoom " + tile.zoom()
+                        + " took longer than the time limit; ask for a higher zoom or a filter");
+            }
+            throw new IllegalStateException("tile of " + layerName + " failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Optional<Feature> feature(String layerName, long id) {
         PostGisSql sql = new PostGisSql(schema, layers.require(layerName));

@@ -203,9 +203,9 @@ function buildEntry(collection, all) {
   return entry;
 }
 
-/** How many features a collection holds (numberMatched of a limit=0 page). */
+/** How many features a collection holds (numberMatched of a one-feature page; the API's limit is 1 at least). */
 async function featureCount(id) {
-  const body = await getJson('/collections/' + encodeURIComponent(id) + '/items?limit=0', GEOJSON);
+  const body = await getJson('/collections/' + encodeURIComponent(id) + '/items?limit=1', GEOJSON);
   return typeof body.numberMatched === 'number' ? body.numberMatched : null;
 }
 

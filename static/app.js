@@ -4,7 +4,9 @@
  * (type=module), it imports the rest; no build step. Leaflet, ECharts and the other npm libraries are globals
  * from their dist files under /static/vendor/.
  *
- * Test hooks: window.parkgrid = { map, layers: {collectionId: L.GeoJSON}, ready, error,
+ * Test hooks: window.parkgrid = { map, layers: {collectionId: L.GeoJSON or a vector-tile layer (tiles.js)}, ready,
+ * readyMs / firstRenderMs (performance.now() when the layers are set up / when their first tiles are drawn),
+ * tiled (ids of the collections drawn from tiles), error,
  * lowVoltageMinZoom, openPopup(c, id), featureElement(c, id), focusFeature(c, id),
  * featureClickPoint(c, id), fitToFreeArea(bounds), zoomToAll(), legend (legend.js), measure (measure.js),
  * export (export.js), results: {name: L.Layer} (set by panels.js), roles (role → collection id, from /map/config),
@@ -21,6 +23,7 @@ import * as ParkGridMeasure from './measure.js';
 import * as ParkGridExport from './export.js';
 import * as ParkGridDownload from './download.js';
 import * as ParkGridSignIn from './signin.js';
+import * as ParkGridTiles from './tiles.js';
 import { getJson, problemText } from './http.js';
 // the analysis tabs register themselves with the panels, in this order
 import './query.js';
@@ -201,8 +204,44 @@ function buildEntry(collection, all) {
   return entry;
 }
 
+/** How many features a collection holds (numberMatched of a one-feature page; the API's limit is 1 at least). */
+async function featureCount(id) {
+  const body = await getJson('/collections/' + encodeURIComponent(id) + '/items?limit=1', GEOJSON);
+  return typeof body.numberMatched === 'number' ? body.numberMatched : null;
+}
+
+/**
+ * A big collection (tiles.js TILE_THRESHOLD) is drawn from vector tiles: its entry holds no features
+ * (`tiled`, `count` from the server) and its layer is a tile layer in the same style.
+ */
+function buildTiledEntry(collection, count) {
+  const role = ParkGridRoles.roleOf(state.roles, collection.id);
+  const entry = { id: collection.id, role, collection, cfg: (role && LAYERS[role]) || defaultConfig(collection), features: [],
+    unplaced: 0, tiled: true, count };
+  entry.kind = geometryKind(collection.geometryType);
+  entry.layer = ParkGridTiles.tileLayer(entry, featureStyle);
+  entry.bounds = ParkGridTiles.extentBounds(collection);
+  entry.layer.getBounds = () => entry.bounds;
+  return entry;
+}
+
 async function loadCollection(collection) {
-  return buildEntry(collection, await fetchAllFeatures(collection.id));
+  const count = await featureCount(collection.id);
+  if (count !== null && count > ParkGridTiles.TILE_THRESHOLD) return buildTiledEntry(collection, count);
+  const entry = buildEntry(collection, await fetchAllFeatures(collection.id));
+  entry.count = entry.features.length;
+  return entry;
+}
+
+/** A click on the map opens the popup of the tiled feature under it (GeoJSON features bind their own). */
+function pickTiled(e) {
+  const target = e.originalEvent && e.originalEvent.target;
+  if (target && target.classList && target.classList.contains('pg-feature')) return;
+  const hit = state.entries.filter((entry) => entry.tiled)
+    .map((entry) => ({ entry, feature: ParkGridTiles.pick(state.map, entry, e.latlng) }))
+    .find((h) => h.feature);
+  if (!hit) return;
+  L.popup({ maxWidth: 380, maxHeight: 320 }).setLatLng(e.latlng).setContent(popupHtml(hit.entry, hit.feature)).openOn(state.map);
 }
 
 function orderOf(entry) {
@@ -216,7 +255,7 @@ function applyZoomRules() {
   const zoom = map ? map.getZoom() : undefined;
   if (zoom === undefined) return;
   state.entries.forEach((entry) => {
-    if (!map.hasLayer(entry.layer)) return;
+    if (entry.tiled || !map.hasLayer(entry.layer)) return;
     entry.layer.eachLayer((f) => {
       if (!f.pgMinZoom) return;
       if (zoom >= f.pgMinZoom && !map.hasLayer(f)) map.addLayer(f);
@@ -239,8 +278,13 @@ function createMap() {
 
 function basemapLayer(basemap) {
   if (!basemap || basemap.name === 'none' || !basemap.url) return null;
+  if (basemap.vector) return ParkGridTiles.vectorBasemap(basemap);
   const options = { attribution: basemap.attribution || '', maxZoom: basemap.maxZoom || 19 };
   if (basemap.subdomains) options.subdomains = basemap.subdomains;
+  // an offline package (MBTiles) covers its zooms and bounds only: no requests beyond, the deepest tiles scaled up
+  if (basemap.maxNativeZoom !== undefined) options.maxNativeZoom = basemap.maxNativeZoom;
+  if (basemap.minNativeZoom !== undefined) options.minNativeZoom = basemap.minNativeZoom;
+  if (basemap.bounds) options.bounds = L.latLngBounds([basemap.bounds[1], basemap.bounds[0]], [basemap.bounds[3], basemap.bounds[2]]);
   const tiles = [L.tileLayer(basemap.url, options)];
   if (basemap.labelsUrl) tiles.push(L.tileLayer(basemap.labelsUrl, options));
   return L.layerGroup(tiles);
@@ -257,7 +301,7 @@ function addLegend(map, basemap, entries) {
 /** Fits every loaded feature (all layers, switched on or not) into the free part of the map. */
 function zoomToAll() {
   const bounds = L.latLngBounds([]);
-  state.entries.filter((e) => e.features.length).forEach((e) => bounds.extend(e.layer.getBounds()));
+  state.entries.filter((e) => e.count).forEach((e) => bounds.extend(e.layer.getBounds()));
   return fitToFreeArea(bounds);
 }
 
@@ -371,7 +415,7 @@ function fitToFreeArea(bounds, maxZoom) {
 function fitInitialView(map, entries) {
   const park = entries.find((e) => e.role === ROLE.PARK && e.features.length);
   let bounds = park ? park.layer.getBounds() : L.latLngBounds([]);
-  if (!bounds.isValid()) entries.filter((e) => e.features.length).forEach((e) => bounds.extend(e.layer.getBounds()));
+  if (!bounds.isValid()) entries.filter((e) => e.count).forEach((e) => bounds.extend(e.layer.getBounds()));
   if (!fitToFreeArea(bounds)) map.setView([34.17, 112.45], 12);
 }
 
@@ -379,7 +423,7 @@ function fitInitialView(map, entries) {
 
 function findFeature(collectionId, featureId) {
   const entry = state.entries.find((e) => e.id === collectionId);
-  if (!entry) return null;
+  if (!entry || entry.tiled) return null;
   return entry.layer.getLayers().find((l) => String(l.featureId) === String(featureId)) || null;
 }
 
@@ -439,7 +483,7 @@ function featureClickPoint(collectionId, featureId) {
 /** Draws a feature the server just stored (e.g. a citizen's suggestion) on its layer, without reloading the layer. */
 function addFeature(collectionId, feature) {
   const entry = state.entries.find((e) => e.id === collectionId);
-  if (!entry || !feature.geometry) return null;
+  if (!entry || entry.tiled || !feature.geometry) return null;
   entry.features.push(feature);
   entry.layer.addData(feature);
   let added = null;
@@ -491,6 +535,13 @@ async function addCollection(id) {
 
 /* ---------- start ---------- */
 
+/** Resolves when every switched-on tiled layer has drawn the tiles of the current view (Leaflet 'load'). */
+function whenTilesDrawn(entries) {
+  return Promise.all(entries.filter((e) => e.tiled && state.map.hasLayer(e.layer)).map((e) => new Promise((resolve) => {
+    if (!e.layer.isLoading || !e.layer.isLoading()) resolve(); else e.layer.once('load', resolve);
+  })));
+}
+
 async function start() {
   const map = createMap();
   state.map = map;
@@ -519,9 +570,13 @@ async function start() {
     fitInitialView(map, entries);
     applyZoomRules();
     setupSearch();
-    const total = entries.reduce((n, e) => n + e.features.length, 0);
+    map.on('click', pickTiled);
+    const total = entries.reduce((n, e) => n + e.count, 0);
     setStatus(entries.length + ' layers 图层 · ' + total + ' features 要素');
+    window.parkgrid.tiled = entries.filter((e) => e.tiled).map((e) => e.id);
+    window.parkgrid.readyMs = performance.now();
     window.parkgrid.ready = true;
+    whenTilesDrawn(entries).then(() => { window.parkgrid.firstRenderMs = performance.now(); });
   } catch (err) {
     window.parkgrid.error = problemText(err);
     if (err.status === 401) {

@@ -50,6 +50,11 @@ function create(options) {
   function layerRows(entry) {
     const cfg = entry.cfg;
     if (!cfg.classify) return [];
+    // a tiled layer's features stay on the server: its entry explains every class it may draw
+    if (entry.tiled) {
+      return cfg.classify.classes.map((c) => ({ kind: entry.kind, label: c.label,
+        style: options.featureStyle(cfg, { properties: { [cfg.classify.prop]: c.value } }) }));
+    }
     const present = new Set(entry.features.map((f) => String((f.properties || {})[cfg.classify.prop])));
     const rows = cfg.classify.classes.filter((c) => present.has(c.value)).map((c) => ({ kind: entry.kind, label: c.label,
       style: options.featureStyle(cfg, { properties: { [cfg.classify.prop]: c.value } }) }));
@@ -63,6 +68,7 @@ function create(options) {
 
   /** "14", or "14 on the map · 10 without a place" when some features have no geometry. */
   function countText(entry) {
+    if (entry.tiled) return entry.count + ' · tiles 瓦片';
     return entry.unplaced ? entry.features.length + ' on the map 已定位 · ' + entry.unplaced + ' without a place 无位置'
       : String(entry.features.length);
   }
@@ -78,7 +84,7 @@ function create(options) {
       : rowsHtml(layerRows(entry));
     return '<div class="pg-legend-layer" data-collection="' + escapeHtml(entry.id) + '">' +
       '<button type="button" class="pg-zoom-layer" data-collection="' + escapeHtml(entry.id) + '" title="Zoom to layer 缩放到图层"' +
-      ' aria-label="Zoom to ' + escapeHtml(entry.cfg.label) + '"' + (entry.features.length ? '' : ' disabled') + '>⤢</button>' +
+      ' aria-label="Zoom to ' + escapeHtml(entry.cfg.label) + '"' + (entry.features.length || entry.tiled ? '' : ' disabled') + '>⤢</button>' +
       '<label><input type="checkbox" class="pg-layer-switch"' + (map.hasLayer(entry.layer) ? ' checked' : '') + '>' +
       '<span class="pg-layer-name" title="' + escapeHtml(title) + '">' + icon + escapeHtml(entry.cfg.label) +
       ' <small>(' + countText(entry) + ')</small></span></label>' + classes + '</div>';
@@ -105,7 +111,7 @@ function create(options) {
     const zoom = e.target.closest('.pg-zoom-layer');
     if (zoom) {
       const entry = entries.find((x) => x.id === zoom.dataset.collection);
-      if (entry && entry.features.length) options.zoomTo(entry.layer.getBounds());
+      if (entry && (entry.features.length || entry.tiled)) options.zoomTo(entry.layer.getBounds());
     }
   }
 
@@ -172,7 +178,7 @@ function create(options) {
       const sections = entries.filter((e) => map.hasLayer(e.layer)).map((e) => {
         const restyled = restylingOf(e);
         const rows = restyled ? restyled.restyles.rows : layerRows(e);
-        return { title: e.cfg.label + ' (' + e.features.length + ')', note: restyled ? restyled.restyles.note || restyled.title : null,
+        return { title: e.cfg.label + ' (' + (e.tiled ? e.count : e.features.length) + ')', note: restyled ? restyled.restyles.note || restyled.title : null,
           rows: rows.length ? rows : [{ kind: e.kind, style: e.cfg.base, label: '' }], single: !rows.length };
       });
       results.forEach((r) => { if ((r.rows || []).length) sections.push({ title: r.title, rows: r.rows }); });

@@ -78,7 +78,7 @@ function start(ctx) {
     let best = null;
     let bestDistance = SNAP_PIXELS;
     ctx.entries.forEach((entry) => {
-      if (entry.kind !== 'point' || !map.hasLayer(entry.layer)) return;
+      if (entry.kind !== 'point' || entry.tiled || !map.hasLayer(entry.layer)) return;
       entry.layer.eachLayer((f) => {
         if (!f.getLatLng || !map.hasLayer(f)) return;
         const d = map.latLngToContainerPoint(f.getLatLng()).distanceTo(p);

@@ -3,6 +3,7 @@ package parkgrid.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import parkgrid.config.Settings;
+import parkgrid.store.basemap.MbTilesArchive;
 
 /**
  * {@code /map/config}: what the map page needs from the deployment: the basemap (none by default) and
@@ -12,9 +13,10 @@ import parkgrid.config.Settings;
 final class MapConfigHandler {
     private final ObjectNode config = Responses.JSON.createObjectNode();
 
-    MapConfigHandler(Settings settings) {
-        ObjectNode b = config.putObject("basemap").put("name", settings.basemap());
-        switch (settings.basemap()) {
+    /** @param archive the offline basemap of {@code PARKGRID_BASEMAP=mbtiles:<file>}, else null */
+    MapConfigHandler(Settings settings, MbTilesArchive archive) {
+        ObjectNode b = config.putObject("basemap").put("name", settings.basemapName());
+        switch (settings.basemapName()) {
             case "osm" -> b.put("url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
                     .put("attribution", "© OpenStreetMap contributors").put("maxZoom", 19);
             case "tianditu" -> b.put("url", "https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
@@ -24,10 +26,39 @@ final class MapConfigHandler {
                             + "&LAYER=cva&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk="
                             + settings.tiandituKey())
                     .put("subdomains", "01234567").put("attribution", "© 天地图 Tianditu").put("maxZoom", 18);
+            case "mbtiles" -> mbtiles(b, archive);
             default -> { /* none: the map draws on a plain background, offline */ }
         }
         ObjectNode roles = config.putObject("roles");
         settings.roles().asMap().forEach(roles::put);
+    }
+
+    /**
+     * The offline basemap as the page draws it: served here, the file's zoom range as the native zooms (Leaflet
+     * scales the deepest tiles beyond), its bounds, and for vector tiles the layer ids to paint.
+     */
+    private static void mbtiles(ObjectNode b, MbTilesArchive archive) {
+        var m = archive.metadata();
+        b.put("url", "/basemap/{z}/{x}/{y}").put("format", archive.format()).put("vector", archive.isVector())
+                .put("minNativeZoom", archive.minZoom()).put("maxNativeZoom", archive.maxZoom()).put("maxZoom", 22)
+                .put("attribution", m.getOrDefault("attribution", m.getOrDefault("name", "Offline basemap 离线底图")));
+        String bounds = m.get("bounds");
+        if (bounds != null && bounds.split(",").length == 4) {
+            var array = b.putArray("bounds");
+            try {
+                for (String v : bounds.split(",")) array.add(Double.parseDouble(v.strip()));
+            } catch (NumberFormatException e) {
+                b.remove("bounds");
+            }
+        }
+        if (archive.isVector() && m.containsKey("json")) {
+            var layers = b.putArray("vectorLayers");
+            try {
+                Responses.JSON.readTree(m.get("json")).path("vector_layers").forEach(l -> layers.add(l.path("id").asText()));
+            } catch (java.io.IOException e) {
+                // a file whose json member is not JSON: the page paints no layer of it
+            }
+        }
     }
 
     void get(Context ctx) {

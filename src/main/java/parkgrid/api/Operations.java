@@ -129,7 +129,9 @@ final class Operations {
         ItemWriteHandler writes = new ItemWriteHandler(store, settings.limits(), settings.writePrecondition());
         Parameter itemIfMatch = settings.writePrecondition() == parkgrid.config.WritePrecondition.REQUIRED ? IF_MATCH : IF_MATCH_WHEN_GIVEN;
         OpenApiHandler openApi = new OpenApiHandler(store, this::all);
-        MapConfigHandler mapConfig = new MapConfigHandler(settings);
+        // PARKGRID_BASEMAP=mbtiles:<file>: read its metadata once at start (a bad file stops the start, naming it)
+        parkgrid.store.basemap.MbTilesArchive basemapArchive = settings.basemapFile().map(parkgrid.store.basemap.MbTilesArchive::open).orElse(null);
+        MapConfigHandler mapConfig = new MapConfigHandler(settings, basemapArchive);
         SpatialQueryHandler spatial = new SpatialQueryHandler(store);
         StatisticsHandler statistics = new StatisticsHandler(store, settings.roles());
         ProcessesHandler processes = new ProcessesHandler(registered.declarations());
@@ -285,6 +287,14 @@ final class Operations {
         ops.add(Operation.get("getImport", "/imports/{importId}", "An import's progress (state, features read and written) and its report",
                 imports::get, json).with(path("importId", Schema.string(), "the id POST /imports gave (Location header)")).as(Role.EDITOR));
         ops.add(Operation.get("getMapConfig", "/map/config", "What the map page needs from the deployment (basemap, layer roles)", mapConfig::get, json).as(read));
+        if (basemapArchive != null) {
+            BasemapHandler basemap = new BasemapHandler(basemapArchive);
+            ops.add(Operation.get("getBasemapTile", "/basemap/{z}/{x}/{y}",
+                    "A tile of the offline basemap (PARKGRID_BASEMAP=mbtiles:<file>), XYZ-addressed; 204 where the package has none",
+                    basemap::tile, basemapArchive.mediaType())
+                    .with(path("z", Schema.integer(), "zoom level"), path("x", Schema.integer(), "column, from the west"),
+                            path("y", Schema.integer(), "row, from the north")).as(read));
+        }
         ops.add(Operation.get("getHealth", "/health", "Liveness: 200 with status ok", ctx -> ctx.json(Map.of("status", "ok", "store", store.kind())), json));
         ops.add(Operation.get("getFavicon", "/favicon.ico", "Browser icon: redirects to /static/favicon.svg",
                 ctx -> ctx.redirect("/static/favicon.svg")));

@@ -18,7 +18,9 @@ import java.util.Map;
  * @param databasePassword {@code PARKGRID_DB_PASSWORD} (default empty: trust auth)
  * @param databaseSchema   {@code PARKGRID_DB_SCHEMA}: the PostgreSQL schema for ParkGrid's tables (default {@code parkgrid})
  * @param geoPackage       {@code PARKGRID_GPKG}: the embedded store's file (default {@code data/parkgrid.gpkg})
- * @param basemap          {@code PARKGRID_BASEMAP}: {@code none} (default, works offline), {@code osm} or {@code tianditu}
+ * @param basemap          {@code PARKGRID_BASEMAP}: {@code none} (default, works offline), {@code osm}, {@code tianditu}, or
+ *                         {@code mbtiles:/path/file.mbtiles}, a tile package the user supplies (raster png/jpg/webp or
+ *                         vector pbf), served by ParkGrid itself under {@code /basemap/{z}/{x}/{y}} (offline)
  * @param tiandituKey      {@code PARKGRID_TIANDITU_KEY}: the Tianditu {@code tk}, needed for {@code tianditu}
  * @param analysisTimeLimit {@code PARKGRID_ANALYSIS_SECONDS}: how long one analysis request may run (default 30 s)
  * @param roles            {@code PARKGRID_ROLES}: which layer plays which role ({@code lines=xianlu,demand=cunzhuang}; default
@@ -38,6 +40,9 @@ public record Settings(String host, int port, String databaseUrl, String databas
                        LayerRoles roles, ReadAccess readAccess, RequestLimits limits, ImportLimits imports,
                        WritePrecondition writePrecondition) {
 
+    /** {@code PARKGRID_BASEMAP=mbtiles:<file>}: an MBTiles package on this machine is the basemap. */
+    public static final String MBTILES_PREFIX = "mbtiles:";
+
     /** Where ParkGrid listens unless {@code PARKGRID_HOST} says otherwise: this machine only. */
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -50,8 +55,13 @@ public record Settings(String host, int port, String databaseUrl, String databas
         if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("PARKGRID_DB must be a jdbc:postgresql:// URL, got " + databaseUrl);
         }
-        if (!basemap.equals("none") && !basemap.equals("osm") && !basemap.equals("tianditu")) {
-            throw new IllegalArgumentException("PARKGRID_BASEMAP must be none, osm or tianditu, got " + basemap);
+        if (basemap.startsWith(MBTILES_PREFIX)) {
+            Path file = Path.of(basemap.substring(MBTILES_PREFIX.length()));
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("PARKGRID_BASEMAP=mbtiles: names no readable file: " + file.toAbsolutePath());
+            }
+        } else if (!basemap.equals("none") && !basemap.equals("osm") && !basemap.equals("tianditu")) {
+            throw new IllegalArgumentException("PARKGRID_BASEMAP must be none, osm, tianditu or mbtiles:/path/file.mbtiles, got " + basemap);
         }
         if (basemap.equals("tianditu") && (tiandituKey == null || tiandituKey.isBlank())) {
             throw new IllegalArgumentException("PARKGRID_BASEMAP=tianditu needs PARKGRID_TIANDITU_KEY");
@@ -113,6 +123,23 @@ public record Settings(String host, int port, String databaseUrl, String databas
     public Settings withRoles(LayerRoles other) {
         return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
                 analysisTimeLimit, other, readAccess, limits, imports, writePrecondition);
+    }
+
+    /** The same settings with another basemap ({@code none}, {@code osm}, {@code mbtiles:<file>}; not tianditu, which needs a key). */
+    public Settings withBasemap(String other) {
+        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, other, tiandituKey,
+                analysisTimeLimit, roles, readAccess, limits, imports);
+    }
+
+    /** The MBTiles file of {@code PARKGRID_BASEMAP=mbtiles:<file>}, else empty. */
+    public java.util.Optional<Path> basemapFile() {
+        return basemap.startsWith(MBTILES_PREFIX) ? java.util.Optional.of(Path.of(basemap.substring(MBTILES_PREFIX.length())))
+                : java.util.Optional.empty();
+    }
+
+    /** The basemap's kind: {@code none}, {@code osm}, {@code tianditu} or {@code mbtiles}. */
+    public String basemapName() {
+        return basemap.startsWith(MBTILES_PREFIX) ? "mbtiles" : basemap;
     }
 
     /** The same settings with another read access. */

@@ -32,6 +32,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(ParkGridApp.start(Settings.embedded(dir.resolve("server.gpkg"), 0).withAnalysisTimeLimit(analysisTimeLimit)));
     }
 
+    /** Starts the server these settings describe (its store seeded from them, as Main does). */
+    public static TestServer starting(Settings settings) {
+        return new TestServer(ParkGridApp.start(settings));
+    }
+
     /** Serves a store the test prepared. */
     public static TestServer serving(FeatureStore store, Path dir) {
         return new TestServer(ParkGridApp.start(Settings.embedded(dir.resolve("unused.gpkg"), 0), store));

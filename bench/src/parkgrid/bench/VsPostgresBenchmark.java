@@ -123,7 +123,8 @@ public final class VsPostgresBenchmark {
                 + "n AS (SELECT count(*) AS matched FROM " + t + " v, b WHERE v.geom && b.e AND ST_Intersects(v.geom, b.e)) "
                 + "SELECT json_build_object('type', 'FeatureCollection', 'numberMatched', n.matched, "
                 + "'numberReturned', (SELECT count(*) FROM page), "
-                + "'timeStamp', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+                // no colon in the script: pgbench would take ":MI" for a variable
+                + "'timeStamp', replace(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24.MI.SS\"Z\"'), '.', chr(58)), "
                 + "'features', (SELECT json_agg(json_build_object('type', 'Feature', 'id', p.fid, 'geometry', ST_AsGeoJSON(p.geom)::json, "
                 + "'properties', json_build_object('name', p.name, 'county', p.county, 'population', p.population, "
                 + "'elevation_m', p.elevation_m, 'supply_class', p.supply_class)) ORDER BY p.fid) FROM page p), "

@@ -15,7 +15,8 @@ import org.locationtech.jts.geom.Geometry;
  */
 public record Feature(long id, Geometry geometry, Map<String, Object> properties) {
     public Feature {
-        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        // values a reader built as PropertyValues are unmodifiable already and held by no one else: kept as they are
+        if (!(properties instanceof PropertyValues)) properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /** True when the feature has a place (its geometry is not null; it may still be empty). */

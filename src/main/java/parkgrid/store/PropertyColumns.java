@@ -2,8 +2,8 @@ package parkgrid.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import parkgrid.feature.PropertyValues;
 import parkgrid.feature.Layer;
 import parkgrid.feature.PropertyDefinition;
 
@@ -13,7 +13,7 @@ public final class PropertyColumns {
 
     /** The schema's values from {@code rs}, starting at column {@code first} (1-based). */
     public static Map<String, Object> read(Layer layer, ResultSet rs, int first) throws SQLException {
-        Map<String, Object> values = new LinkedHashMap<>();
+        PropertyValues.Builder values = PropertyValues.builder(layer.properties().size());
         int i = first;
         for (PropertyDefinition p : layer.properties()) {
             Object v = switch (p.type()) {
@@ -24,6 +24,6 @@ public final class PropertyColumns {
             values.put(p.name(), v);
             i++;
         }
-        return values;
+        return values.build();
     }
 }

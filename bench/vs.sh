@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Issue 10's "serving faster than the database alone":  bash bench/vs.sh [JAR]   (default target/parkgrid.jar)
+# (figures only, never a test). On the data bench/ab.sh loaded (run it once first), ParkGrid's bbox page on each store
+# at VS_CLIENTS (8) connections against PostgreSQL alone building the same FeatureCollection text under pgbench
+# (same windows, drawn with \set w random(1, 200)); prints req/s, p50, p99, p99/p50 and the ratio to PostgreSQL alone.
+# Knobs: VS_CLIENTS (8), VS_WARMUP (400), VS_REQUESTS (2000), VS_PGBENCH_SECONDS (20), VS_STORES (GeoPackage,PostGIS),
+# VS_SERVER_JVM, BENCH_DB, BENCH_DB_USER, BENCH_DB_PASSWORD.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=${1:-target/parkgrid.jar}
+OUT=bench/out/ab/vs
+mkdir -p "$OUT"
+cp "$JAR" "$OUT/parkgrid.jar"
+rm -rf "$OUT/classes"
+javac --release 17 -encoding UTF-8 -Xlint:all,-try -cp "$OUT/parkgrid.jar" -d "$OUT/classes" $(find bench/src -name '*.java') \
+  src/test/java/parkgrid/testing/SyntheticProvince.java
+exec java -Xmx3g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$OUT/classes:$OUT/parkgrid.jar" parkgrid.bench.VsPostgresBenchmark \
+  bench/out "$OUT/parkgrid.jar"

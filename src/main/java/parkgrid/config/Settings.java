@@ -128,7 +128,7 @@ public record Settings(String host, int port, String databaseUrl, String databas
     /** The same settings with another basemap ({@code none}, {@code osm}, {@code mbtiles:<file>}; not tianditu, which needs a key). */
     public Settings withBasemap(String other) {
         return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, other, tiandituKey,
-                analysisTimeLimit, roles, readAccess, limits, imports);
+                analysisTimeLimit, roles, readAccess, limits, imports, writePrecondition);
     }
 
     /** The MBTiles file of {@code PARKGRID_BASEMAP=mbtiles:<file>}, else empty. */

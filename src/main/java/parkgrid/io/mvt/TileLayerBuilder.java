@@ -23,7 +23,7 @@ import parkgrid.geo.WebMercatorQuad;
  * {@code ST_AsMVTGeom} would: projected to EPSG:3857 and to tile coordinates (extent 4096, y down), clipped to
  * the tile plus a {@link #BUFFER} of 64 units, simplified to about a screen pixel (1/256 of the tile, 16 units),
  * lines shorter and polygons smaller than a pixel dropped, and — below zoom {@link #THIN_BELOW_ZOOM} — points thinned
- * to one per 4 × 4 pixel cell (the first by id). So a tile stays small at any zoom whatever the layer's size.
+ * to one per 4 × 4 pixel cell and lines to one per pair of 8 × 8 pixel cells of their first and last points (the first by id). So a tile stays small at any zoom whatever the layer's size.
  */
 public final class TileLayerBuilder {
     public static final int BUFFER = 64;
@@ -32,6 +32,9 @@ public final class TileLayerBuilder {
     /** Points are thinned to one per cell of {@link #THIN_CELL} tile units below this zoom. */
     public static final int THIN_BELOW_ZOOM = 14;
     public static final double THIN_CELL = 4 * PIXEL;
+    /** Lines are thinned by the cells of {@link #LINE_THIN_PIXELS} × {@link #LINE_THIN_PIXELS} pixels their ends fall in. */
+    public static final int LINE_THIN_PIXELS = 8;
+    private static final double LINE_THIN_CELL = LINE_THIN_PIXELS * PIXEL;
 
     private final MvtLayer layer;
     private final String layerName;
@@ -43,6 +46,7 @@ public final class TileLayerBuilder {
     private final Geometry clip;
     private final Envelope clipBox = new Envelope(-BUFFER, MvtLayer.EXTENT + BUFFER, -BUFFER, MvtLayer.EXTENT + BUFFER);
     private final Set<Long> occupiedCells = new HashSet<>();
+    private final Set<List<Long>> occupiedLineCells = new HashSet<>();
     private long seen;
 
     /**
@@ -79,6 +83,7 @@ public final class TileLayerBuilder {
             g = keptPoints(g);
             if (g == null) return;
         } else {
+            if (type == MvtGeometry.LINESTRING && zoom < THIN_BELOW_ZOOM && !freeEnds(g)) return;
             if (!clipBox.contains(g.getEnvelopeInternal())) g = ofType(g.intersection(clip), type);
             if (g.isEmpty()) return;
             g = type == MvtGeometry.POLYGON ? TopologyPreservingSimplifier.simplify(g, PIXEL) : DouglasPeuckerSimplifier.simplify(g, PIXEL);
@@ -103,6 +108,22 @@ public final class TileLayerBuilder {
         }
         if (kept.isEmpty()) return null;
         return kept.size() == 1 ? gf.createPoint(kept.get(0)) : gf.createMultiPointFromCoords(kept.toArray(Coordinate[]::new));
+    }
+
+    /**
+     * Whether the line {@code g} (tile coordinates, not yet clipped) is the first with its pair of thinning cells of
+     * its first and last points — a later line with the same pair adds nothing visible at this zoom (PostGIS: the
+     * same DISTINCT ON in {@code PostGisSql.tile}).
+     */
+    private boolean freeEnds(Geometry g) {
+        Coordinate[] first = g.getGeometryN(0).getCoordinates(), last = g.getGeometryN(g.getNumGeometries() - 1).getCoordinates();
+        if (first.length == 0 || last.length == 0) return true;
+        Coordinate a = first[0], b = last[last.length - 1];
+        return occupiedLineCells.add(List.of(cellOf(a.x), cellOf(a.y), cellOf(b.x), cellOf(b.y)));
+    }
+
+    private static long cellOf(double tileUnits) {
+        return (long) Math.floor(tileUnits / LINE_THIN_CELL);
     }
 
     /** The parts of {@code g} of MVT type {@code type} (a clipped polygon may also leave lines and points on the edge). */

@@ -147,8 +147,8 @@ final class PostGisSql {
      * row for the index test; cell size for the simplification; zoom, column, row for ST_AsMVTGeom; the layer name).
      * The indexed column meets the tile envelope transformed to EPSG:4326 (the box, never the column); geometries are
      * simplified in EPSG:3857 by the tile's cell size (a 256-pixel tile's pixel), lines shorter and polygons smaller
-     * than a pixel are dropped, and below zoom {@code thinBelowZoom} points keep one per 4 × 4 pixel cell (lowest
-     * id), as {@link parkgrid.io.mvt.TileLayerBuilder} does in Java.
+     * than a pixel are dropped, and below zoom {@code thinBelowZoom} points keep one per 4 × 4 pixel cell and lines one per
+     * pair of 8 × 8 pixel cells of their first and last points (lowest id), as {@link parkgrid.io.mvt.TileLayerBuilder} does in Java.
      *
      * @param properties the columns to write, null for all
      */
@@ -164,12 +164,28 @@ final class PostGisSql {
         String origin = Double.toString(parkgrid.geo.WebMercatorQuad.ORIGIN);
         String inner = "SELECT * FROM (SELECT fid" + cols + ", ST_Simplify(ST_Transform(geom, 3857), ?::float8) AS g FROM " + table + where
                 + "geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => " + (64.0 / 4096) + "::float8), 4326)) i WHERE NOT ST_IsEmpty(g) AND " + size;
-        String thinned = thinPoints
-                ? "SELECT DISTINCT ON (cx, cy) * FROM (SELECT *, floor((ST_X(ST_Centroid(g)) + " + origin + ") / (4 * ?::float8)) AS cx, "
-                  + "floor((" + origin + " - ST_Y(ST_Centroid(g))) / (4 * ?::float8)) AS cy FROM (" + inner + ") j) c ORDER BY cx, cy, fid"
-                : inner;
+        String thinned;
+        if (!thinPoints) {
+            thinned = inner;
+        } else if (kind.endsWith("LINESTRING")) {
+            // a line whose first and last points fall in the cells of a line already kept adds nothing at this zoom
+            String first = "ST_StartPoint(ST_GeometryN(g, 1))", last = "ST_EndPoint(ST_GeometryN(g, ST_NumGeometries(g)))";
+            int px = parkgrid.io.mvt.TileLayerBuilder.LINE_THIN_PIXELS;
+            thinned = "SELECT DISTINCT ON (ax, ay, bx, by) * FROM (SELECT *, " + cell(first, "X", origin, px) + " AS ax, " + cell(first, "Y", origin, px)
+                    + " AS ay, " + cell(last, "X", origin, px) + " AS bx, " + cell(last, "Y", origin, px) + " AS by FROM (" + inner
+                    + ") j) c ORDER BY ax, ay, bx, by, fid";
+        } else {
+            thinned = "SELECT DISTINCT ON (cx, cy) * FROM (SELECT *, " + cell("ST_Centroid(g)", "X", origin, 4) + " AS cx, "
+                    + cell("ST_Centroid(g)", "Y", origin, 4) + " AS cy FROM (" + inner + ") j) c ORDER BY cx, cy, fid";
+        }
         return "WITH m AS (SELECT fid" + cols + ", ST_AsMVTGeom(g, ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS \"_mvt_geom\" FROM ("
                 + thinned + ") s) SELECT ST_AsMVT(m.*, ?::text, 4096, '_mvt_geom', 'fid') FROM m WHERE \"_mvt_geom\" IS NOT NULL";
+    }
+
+    /** The thinning cell ({@code pixels} × {@code pixels}, one {@code ?} for the pixel size) of a point's x or y, counted from the matrix's top left. */
+    private static String cell(String point, String axis, String origin, int pixels) {
+        return axis.equals("X") ? "floor((ST_X(" + point + ") + " + origin + ") / (" + pixels + " * ?::float8))"
+                : "floor((" + origin + " - ST_Y(" + point + ")) / (" + pixels + " * ?::float8))";
     }
 
     /** Binds the parameters of {@link #tile} in its placeholder order. */
@@ -180,8 +196,8 @@ final class PostGisSql {
         ps.setInt(i++, (int) q.col());
         ps.setInt(i++, (int) q.row());
         if (thinPoints) {
-            ps.setDouble(i++, cell);
-            ps.setDouble(i++, cell);
+            int cells = layer.geometryKind().sqlName().endsWith("LINESTRING") ? 4 : 2;
+            for (int k = 0; k < cells; k++) ps.setDouble(i++, cell);
         }
         ps.setDouble(i++, cell);
         for (Object v : plan.parameters()) ps.setObject(i++, v);

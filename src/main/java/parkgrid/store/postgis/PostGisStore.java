@@ -333,7 +333,8 @@ public final class PostGisStore implements FeatureStore {
         Layer layer = layers.require(layerName);
         PostGisSql sql = new PostGisSql(schema, layer);
         QueryPlan plan = sql.plan(new FeatureQuery(null, java.util.Map.of(), tile.filter(), List.of(), FeatureQuery.UNLIMITED, 0));
-        boolean thin = tile.zoom() < parkgrid.io.mvt.TileLayerBuilder.THIN_BELOW_ZOOM && layer.geometryKind().sqlName().endsWith("POINT");
+        boolean thin = tile.zoom() < parkgrid.io.mvt.TileLayerBuilder.THIN_BELOW_ZOOM
+                && (layer.geometryKind().sqlName().endsWith("POINT") || layer.geometryKind().sqlName().endsWith("LINESTRING"));
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -128,6 +128,27 @@ class MvtEncodingTest {
         assertEquals(5, high.size());
     }
 
+    /** Lines whose ends share 8 × 8 pixel cells with a kept line's add nothing below zoom 14; a line elsewhere stays. */
+    @Test
+    void linesAreThinnedByTheCellsOfTheirEndsBelowZoom14() throws Exception {
+        Coordinate c = new Coordinate(112.012, 34.212);
+        long[] t9 = tileOf(c, 9), t14 = tileOf(c, 14);
+        TileLayerBuilder low = new TileLayerBuilder("lines", 9, t9[0], t9[1], null, null);
+        TileLayerBuilder high = new TileLayerBuilder("lines", 14, t14[0], t14[1], null, null);
+        for (int i = 0; i < 5; i++) { // five 10 kV lines side by side, 5 m apart, about 2 km long (~7 px at z9)
+            double dy = i * 0.00005;
+            Feature f = new Feature(i + 1, wkt("LINESTRING (" + c.x + " " + (c.y + dy) + ", " + (c.x + 0.01) + " " + (c.y + dy + 0.001) + ", "
+                    + (c.x + 0.02) + " " + (c.y + dy) + ")"), Map.of("name_zh", "并行线" + i));
+            low.add(f);
+            high.add(f);
+        }
+        Feature apart = new Feature(9, wkt("LINESTRING (" + c.x + " " + (c.y - 0.03) + ", " + (c.x + 0.02) + " " + (c.y - 0.03) + ")"), Map.of());
+        low.add(apart);
+        high.add(apart);
+        assertEquals(2, low.size(), "one of the five side-by-side lines, and the line elsewhere");
+        assertTrue(high.size() >= 5, "no thinning at zoom 14: " + high.size());
+    }
+
     @Test
     void aTilePastItsDeadlineStopsWithATimeLimitProblem() {
         TileLayerBuilder b = new TileLayerBuilder("v", 14, 0, 0, null, Instant.now().minusSeconds(1));

@@ -1248,10 +1248,10 @@ for f in vill.features:
     f["properties"]["households"] = hh
     f["properties"]["population"] = int(round(hh * PERSONS_PER_HOUSEHOLD))
     f["properties"]["population_note"] = (
-        "ESTIMATE, not a census figure: households = %d kVA of the village's transformers (transformers layer, "
-        "ratings mostly illustrative) / 2 kVA per household (FACTS.md [R] rural target); population = households "
-        "x 2.62 persons per household (2020 national census average, not Ruyang/Song-specific). Confidence: low, "
-        "order of magnitude only." % kva)
+        # at most 254 bytes: a DBF character field (Shapefile export) holds no more
+        "ESTIMATE, not a census figure: households = %d kVA of the village's transformers / 2 kVA per household "
+        "(FACTS.md [R] rural target); population = households x 2.62 (2020 national census average). "
+        "Confidence: low." % kva)
 vill.meta["description"] += (" population and households are low-confidence ESTIMATES from the village's "
                              "transformer capacity (2 kVA per household, FACTS.md) and 2.62 persons per household "
                              "(2020 census, national); see each feature's population_note.")

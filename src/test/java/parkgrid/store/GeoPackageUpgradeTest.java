@@ -29,6 +29,16 @@ class GeoPackageUpgradeTest {
     @TempDir
     Path dir;
 
+    /**
+     * The seed's properties as the fixture's older seed had them: the villages' population estimates (households,
+     * population, population_note) came later and an upgraded file keeps its values, so they are null there (its columns existed).
+     */
+    private static java.util.Map<String, Object> asInTheFixture(java.util.Map<String, Object> seed) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(seed);
+        for (String later : List.of("households", "population", "population_note")) out.put(later, null);
+        return out;
+    }
+
     private Path oldFile() throws Exception {
         Path file = dir.resolve("old.gpkg");
         try (InputStream in = getClass().getResourceAsStream("/store/parkgrid-cb37eb5.gpkg")) {
@@ -62,7 +72,8 @@ class GeoPackageUpgradeTest {
                 LayerData seed = SeedFixture.byName().get(name);
                 assertEquals(seed.features().size(), store.count(name, FeatureQuery.all()), name);
                 for (Feature expected : seed.features()) {
-                    assertEquals(expected.properties(), store.feature(name, expected.id()).orElseThrow().properties(), name + " " + expected.id());
+                    assertEquals(name.equals("villages") ? asInTheFixture(expected.properties()) : expected.properties(), store.feature(name, expected.id()).orElseThrow().properties(),
+                            name + " " + expected.id());
                 }
             }
             VersionedFeature v1 = store.versioned("villages", 1).orElseThrow();

@@ -115,7 +115,8 @@ public abstract sealed class ParkGridException extends RuntimeException {
     }
 
     /**
-     * A component the work needs cannot run on this server (the exact solver's native libraries did not load);
+     * A component the work needs cannot run on this server (the exact solver's native libraries did not load, the
+     * PDF report has no CJK font);
      * asking again will not help until the server is fixed.
      */
     public static ParkGridException unavailable(String parameter, String detail, Throwable cause) {

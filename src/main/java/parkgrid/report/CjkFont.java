@@ -73,15 +73,16 @@ public final class CjkFont {
      * The font file, or a problem naming the setting.
      *
      * @param parameter the input that asked for a PDF ({@code format})
-     * @throws ParkGridException (invalid input) for {@code parameter} when no usable font is found
+     * @throws ParkGridException (unavailable: the server lacks the font, not the client's input) for
+     *         {@code parameter} when no usable font is found
      */
     public Path require(String parameter) {
-        return locate().orElseThrow(() -> ParkGridException.invalidParameter(parameter, configured != null
+        return locate().orElseThrow(() -> ParkGridException.unavailable(parameter, configured != null
                 ? "a PDF report needs a TrueType-outline CJK font: " + SETTING + "=" + configured
                         + " is not a readable TrueType (.ttf/.ttc with glyf outlines) font with Chinese glyphs; JSON and xlsx reports work without it"
                 : "a PDF report needs a TrueType-outline CJK font and none was found: set " + SETTING
                         + " to one (e.g. /usr/share/fonts/truetype/wqy/wqy-microhei.ttc from Debian fonts-wqy-microhei); "
-                        + "JSON and xlsx reports work without it"));
+                        + "JSON and xlsx reports work without it", null));
     }
 
     /** The TrueType font in {@code file} that has Chinese glyphs (the first such face of a collection); caller closes the holder. */

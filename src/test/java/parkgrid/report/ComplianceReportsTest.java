@@ -135,11 +135,11 @@ class ComplianceReportsTest {
     @Test
     void withoutAFontThePdfIsAProblemNamingTheSetting() {
         var missing = new CjkFont(dir.resolve("无此字体.ttc").toString(), CjkFont.KNOWN_PATHS);
-        var e = assertThrows(ParkGridException.InvalidInput.class, () -> missing.require("format"));
+        var e = assertThrows(ParkGridException.Unavailable.class, () -> missing.require("format"));
         assertEquals("format", e.parameter());
         assertTrue(e.getMessage().contains(CjkFont.SETTING), e.getMessage());
         var none = new CjkFont(null, List.of(dir.resolve("nothing.ttf").toString()));
         assertTrue(none.locate().isEmpty());
-        assertTrue(assertThrows(ParkGridException.InvalidInput.class, () -> none.require("format")).getMessage().contains("fonts-wqy-microhei"));
+        assertTrue(assertThrows(ParkGridException.Unavailable.class, () -> none.require("format")).getMessage().contains("fonts-wqy-microhei"));
     }
 }

@@ -7,9 +7,11 @@ import java.util.OptionalLong;
 import parkgrid.feature.ParkGridException;
 
 /**
- * A feature's version as an HTTP entity tag (RFC 9110 §8.8.3): strong, {@code "3"} for version 3, the same
- * for every representation of the feature. {@code If-Match} on a write names the version the client last read;
- * {@code If-None-Match} on a read lets a client that has the current version skip the body (304).
+ * A feature's version as an HTTP entity tag (RFC 9110 §8.8.3): strong, {@code "3"} for version 3 of the
+ * default representation (GeoJSON in CRS84); another representation of the same version has a tag of its own
+ * ({@code "3-html"}, {@code "3-epsg4490"}), since a strong tag must differ between representations a cache could mix
+ * up. {@code If-Match} on a write names the version the client last read, through any representation's tag;
+ * {@code If-None-Match} on a read lets a client that has the current representation skip the body (304).
  */
 final class EntityTag {
     static final String IF_MATCH = "If-Match";
@@ -17,9 +19,19 @@ final class EntityTag {
 
     private EntityTag() {}
 
-    /** The ETag header value of {@code version}. */
+    /** The ETag header value of {@code version} (its default representation: GeoJSON in CRS84). */
     static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /**
+     * The ETag header value of {@code version} in one representation: {@link #of(long)} for GeoJSON in CRS84,
+     * else the version with a suffix naming the representation ({@code html}, or the CRS as {@code epsg<code>}).
+     */
+    static String of(long version, boolean html, parkgrid.geo.SupportedCrs crs) {
+        if (html) return "\"" + version + "-html\"";
+        if (crs.epsg() == 0) return of(version);
+        return "\"" + version + "-epsg" + crs.epsg() + "\"";
     }
 
     /**
@@ -62,11 +74,6 @@ final class EntityTag {
         return OptionalLong.of(vs.get(0));
     }
 
-    /** True when {@code If-None-Match} lists {@code version} or is {@code *} (weak comparison, RFC 9110 §13.1.2). */
-    static boolean noneMatchHolds(Context ctx, long version) {
-        return noneMatchHolds(ctx, of(version));
-    }
-
     /** {@link #noneMatchHolds(Context, long)} for any entity tag {@code entityTag} (quoted, e.g. a content hash). */
     static boolean noneMatchHolds(Context ctx, String entityTag) {
         String header = ctx.header(IF_NONE_MATCH);
@@ -89,8 +96,11 @@ final class EntityTag {
             if (t.length() < 3 || !t.startsWith("\"") || !t.endsWith("\"")) {
                 throw ParkGridException.invalidParameter(IF_MATCH, "If-Match must list entity tags such as \"3\" (quotes included), got " + header.trim());
             }
+            String value = t.substring(1, t.length() - 1);
+            int dash = value.indexOf('-');
+            if (dash > 0) value = value.substring(0, dash); // a representation's tag names the same version
             try {
-                out.add(Long.parseLong(t.substring(1, t.length() - 1)));
+                out.add(Long.parseLong(value));
             } catch (NumberFormatException e) {
                 out.add(-1L); // a tag this server never gave: matches nothing
             }

@@ -64,8 +64,9 @@ final class ItemsHandler {
         long id = featureId(ctx);
         VersionedFeature versioned = store.versioned(layer.name(), id).orElseThrow(() ->
                 ParkGridException.notFound("featureId", "collection '" + layer.name() + "' has no feature " + id));
-        ctx.header("ETag", EntityTag.of(versioned.version()));
-        if (EntityTag.noneMatchHolds(ctx, versioned.version())) {
+        String etag = EntityTag.of(versioned.version(), format == ResponseFormat.HTML, crs);
+        ctx.header("ETag", etag);
+        if (EntityTag.noneMatchHolds(ctx, etag)) {
             ctx.status(304);
             return;
         }

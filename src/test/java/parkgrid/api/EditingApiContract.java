@@ -158,6 +158,31 @@ abstract class EditingApiContract {
     }
 
     @Test
+    void eachRepresentationOfAVersionHasItsOwnEtagAndAnyOfThemMayBeMatchedOnAWrite() {
+        long id = idOf(post(SITES, feature(point(112.05, 34.25), "表示测试站", 5)));
+        String item = "/collections/" + SITES + "/items/" + id;
+        assertEquals("\"1\"", get(item).header("ETag"));
+        assertEquals("\"1-html\"", get(item + "?f=html").header("ETag"));
+        String cgcs = item + "?crs=" + java.net.URLEncoder.encode("http://www.opengis.net/def/crs/EPSG/0/4490", java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("\"1-epsg4490\"", get(cgcs).header("ETag"));
+        // a cache holding the GeoJSON must not be told that it has the HTML page or the CGCS2000 coordinates
+        EditingServer.Reply html = get(item + "?f=html", "If-None-Match", "\"1\"");
+        assertEquals(200, html.status(), html.toString());
+        assertTrue(html.body().contains("表示测试站"), html.body());
+        assertEquals(200, get(cgcs, "If-None-Match", "\"1\"").status());
+        assertEquals(304, get(cgcs, "If-None-Match", "\"1-epsg4490\"").status());
+        assertEquals(304, get(item + "?f=html", "If-None-Match", "\"1-html\"").status());
+        // the version is what a write must match: the tag of any representation of it will do
+        EditingServer.Reply patch = server.send("PATCH", item, "{\"properties\":{\"name_zh\":\"表示已改站\"}}", "Content-Type", MERGE_PATCH,
+                "If-Match", "\"1-epsg4490\"", EditingServer.CALLER, editor);
+        assertEquals(200, patch.status(), patch.toString());
+        assertEquals("\"2\"", patch.header("ETag"));
+        assertProblem(server.send("PATCH", item, "{\"properties\":{\"name_zh\":\"过期\"}}", "Content-Type", MERGE_PATCH,
+                "If-Match", "\"1-html\"", EditingServer.CALLER, editor), 412, "If-Match");
+        assertEquals("表示已改站", get(item).json().at("/properties/name_zh").asText());
+    }
+
+    @Test
     void replacePatchAndDeleteNeedTheCurrentEtag() {
         long id = idOf(post(SITES, feature(point(112.07, 34.22), "待改村", 40)));
         String item = "/collections/" + SITES + "/items/" + id;

@@ -68,6 +68,7 @@ final class OpenApiDocument {
             op.requestTypes().forEach(t -> {
                 ObjectNode schema = content.putObject(t).putObject("schema");
                 if (t.equals("application/octet-stream")) schema.put("type", "string").put("format", "binary");
+                else if (op.body() != null && t.equals(OgcVocabulary.JSON)) schema.setAll(op.body().json());
                 else schema.put("type", "object");
             });
         }

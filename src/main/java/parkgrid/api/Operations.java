@@ -163,10 +163,10 @@ final class Operations {
                 "Create an empty layer: JSON {name ([a-z][a-z0-9_]{0,62}), title, title_zh, description, geometry_type "
                         + "(Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon), properties: [{name, type: string|integer|number}]}; "
                         + "201 with Location and the collection, 409 when it exists",
-                layerAdmin::create, List.of(json), 201, json));
+                layerAdmin::create, List.of(json), 201, json).withBody(RequestBodies.layer()));
         ops.add(Operation.write("addCollectionProperty", HandlerType.POST, COLLECTION_PATH + "/properties", Role.ADMIN,
                 "Add a property to a layer: JSON {name, type: string|integer|number}; existing features get null; 409 when it exists",
-                layerAdmin::addProperty, List.of(json), 201, json).with(COLLECTION_ID));
+                layerAdmin::addProperty, List.of(json), 201, json).with(COLLECTION_ID).withBody(RequestBodies.property()));
         ops.add(Operation.write("deleteCollection", HandlerType.DELETE, COLLECTION_PATH, Role.ADMIN,
                 "Delete a layer with its features, versions and audit trail, only with exported=true (else 428 with the export link) "
                         + "and never while it plays a layer role (409)",
@@ -271,11 +271,11 @@ final class Operations {
         ops.add(Operation.write("postSuggestion", HandlerType.POST, "/suggestions", Role.PUBLIC,
                 "Leave a planning suggestion: JSON {text, category, author?, lon, lat} or a GeoJSON Point Feature; "
                         + SuggestionsHandler.MAX_BODY_BYTES + " bytes at most, a few per client per hour (429 beyond)",
-                suggestions::submit, List.of(json, geojson), 201, geojson));
+                suggestions::submit, List.of(json, geojson), 201, geojson).withBody(RequestBodies.suggestion(parkgrid.suggestion.SuggestionLimits.DEFAULT)));
         ops.add(Operation.write("answerSuggestion", HandlerType.POST, "/suggestions/{suggestionId}/answer", Role.EDITOR,
                 "Move a suggestion to under_review or answered with a reply: JSON {status, reply}; If-Match with its ETag",
                 suggestions::answer, List.of(json), 200, geojson)
-                .with(path("suggestionId", Schema.integer(), "the suggestion's feature id"), IF_MATCH));
+                .with(path("suggestionId", Schema.integer(), "the suggestion's feature id"), IF_MATCH).withBody(RequestBodies.suggestionAnswer()));
         registered.find("siting").filter(p -> p instanceof SitingProcess).map(p -> ((SitingProcess) p).presets()).ifPresent(presets ->
                 ops.add(Operation.get("getSitingPresets", "/processes/siting/presets",
                         "Siting presets: named criteria sets (line protection corridors by voltage, health-protection distances) with their sources",
@@ -302,7 +302,7 @@ final class Operations {
                 me::get, json));
         ops.add(Operation.write("createToken", HandlerType.POST, "/admin/tokens", Role.ADMIN,
                 "Make a bearer token: body {\"name\": holder, \"role\": viewer|editor|admin}; the answer shows the token once",
-                tokens::create, List.of(json), 201, json));
+                tokens::create, List.of(json), 201, json).withBody(RequestBodies.token()));
         ops.add(Operation.get("getTokens", "/admin/tokens", "Every token, without its secret", tokens::list, json).as(Role.ADMIN));
         ops.add(Operation.write("revokeToken", HandlerType.DELETE, "/admin/tokens/{tokenId}", Role.ADMIN, "Revoke a token from now on",
                 tokens::revoke, List.of(), 204).with(path("tokenId", Schema.integer(), "token id")));

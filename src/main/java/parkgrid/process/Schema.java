@@ -31,6 +31,33 @@ public final class Schema {
         return s;
     }
 
+    /**
+     * An object with these members, in this order ({@code properties}), of which {@code required} must be
+     * present ({@link #closed()} when other members are refused).
+     */
+    public static Schema objectOf(java.util.LinkedHashMap<String, Schema> properties, String... required) {
+        Schema s = object();
+        ObjectNode ps = s.node.putObject("properties");
+        properties.forEach((name, schema) -> ps.set(name, schema.json()));
+        if (required.length > 0) {
+            ArrayNode r = s.node.putArray("required");
+            for (String name : required) {
+                if (!properties.containsKey(name)) throw new IllegalArgumentException("required member " + name + " is not a property");
+                r.add(name);
+            }
+        }
+        return s;
+    }
+
+    /** The same object schema refusing members it does not name ({@code additionalProperties: false}). */
+    public Schema closed() { return with(c -> c.put("additionalProperties", false)); }
+
+    /** The same schema with a {@code description}. */
+    public Schema describedAs(String text) { return with(c -> c.put("description", text)); }
+
+    /** The same schema limited to {@code max} characters (a string). */
+    public Schema maxLength(int max) { return with(c -> c.put("maxLength", max)); }
+
     /** A schema given as JSON (for {@code oneOf} or a {@code $ref}). */
     public static Schema raw(ObjectNode json) {
         return new Schema(json.deepCopy());

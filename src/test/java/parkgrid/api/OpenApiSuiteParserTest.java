@@ -68,6 +68,25 @@ class OpenApiSuiteParserTest extends SeededServerTest {
                 "an items path for every one of the " + collections + " collections: " + itemsPaths);
     }
 
+    @Test
+    void jsonRequestBodiesNameTheirMembers() {
+        Schema token = model.getPath("/admin/tokens").getPost().getRequestBody().getContentMediaType("application/json").getSchema();
+        assertEquals(List.of("name", "role"), token.getRequiredFields());
+        assertEquals(List.of("viewer", "editor", "admin"), token.getProperty("role").getEnums());
+        Schema suggestion = model.getPath("/suggestions").getPost().getRequestBody().getContentMediaType("application/json").getSchema();
+        assertEquals(List.of("text", "category", "lon", "lat"), suggestion.getRequiredFields());
+        assertEquals(500, suggestion.getProperty("text").getMaxLength());
+        Schema answer = model.getPath("/suggestions/{suggestionId}/answer").getPost().getRequestBody()
+                .getContentMediaType("application/json").getSchema();
+        assertEquals(List.of("under_review", "answered"), answer.getProperty("status").getEnums());
+        Schema layer = model.getPath("/collections").getPost().getRequestBody().getContentMediaType("application/json").getSchema();
+        assertEquals(List.of("string", "integer", "number"),
+                layer.getProperty("properties").getItemsSchema().getProperty("type").getEnums());
+        // an upload stays a binary body
+        assertEquals("binary", model.getPath("/imports").getPost().getRequestBody()
+                .getContentMediaType("application/octet-stream").getSchema().getFormat());
+    }
+
     private static Parameter parameter(Operation op, String name) {
         for (Parameter p : op.getParameters()) {
             if (name.equals(p.getName())) return p;

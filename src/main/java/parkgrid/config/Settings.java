@@ -110,25 +110,22 @@ public record Settings(String host, int port, String databaseUrl, String databas
 
     /** The same settings with another analysis time limit. */
     public Settings withAnalysisTimeLimit(Duration limit) {
-        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, limit, roles, readAccess, limits, imports, writePrecondition);
+        return copy(b -> b.analysisTimeLimit = limit);
     }
 
     /** The same settings listening on another address. */
     public Settings withHost(String address) {
-        return new Settings(address, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, readAccess, limits, imports, writePrecondition);
+        return copy(b -> b.host = address);
     }
 
     /** The same settings with other layer roles. */
     public Settings withRoles(LayerRoles other) {
-        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, other, readAccess, limits, imports, writePrecondition);
+        return copy(b -> b.roles = other);
     }
 
     /** The same settings with another basemap ({@code none}, {@code osm}, {@code mbtiles:<file>}; not tianditu, which needs a key). */
     public Settings withBasemap(String other) {
-        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, other, tiandituKey,
-                analysisTimeLimit, roles, readAccess, limits, imports, writePrecondition);
+        return copy(b -> b.basemap = other);
     }
 
     /** The MBTiles file of {@code PARKGRID_BASEMAP=mbtiles:<file>}, else empty. */
@@ -144,26 +141,70 @@ public record Settings(String host, int port, String databaseUrl, String databas
 
     /** The same settings with another read access. */
     public Settings withReadAccess(ReadAccess access) {
-        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, access, limits, imports, writePrecondition);
+        return copy(b -> b.readAccess = access);
     }
 
     /** The same settings with other request limits. */
     public Settings withLimits(RequestLimits other) {
-        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, readAccess, other, imports, writePrecondition);
+        return copy(b -> b.limits = other);
     }
 
     /** The same settings with other import limits. */
     public Settings withImportLimits(ImportLimits other) {
-        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, readAccess, limits, other, writePrecondition);
+        return copy(b -> b.imports = other);
     }
 
     /** The same settings with another {@code If-Match} policy for feature writes. */
     public Settings withWritePrecondition(WritePrecondition other) {
-        return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey,
-                analysisTimeLimit, roles, readAccess, limits, imports, other);
+        return copy(b -> b.writePrecondition = other);
+    }
+
+    /** These settings with one or more of them changed by {@code change} (the {@code with…} methods). */
+    private Settings copy(java.util.function.Consumer<Copy> change) {
+        Copy b = new Copy(this);
+        change.accept(b);
+        return b.settings();
+    }
+
+    /** A changeable copy of every setting, so that each {@code with…} method names only the one it changes. */
+    private static final class Copy {
+        String host;
+        int port;
+        String databaseUrl;
+        String databaseUser;
+        String databasePassword;
+        String databaseSchema;
+        Path geoPackage;
+        String basemap;
+        String tiandituKey;
+        Duration analysisTimeLimit;
+        LayerRoles roles;
+        ReadAccess readAccess;
+        RequestLimits limits;
+        ImportLimits imports;
+        WritePrecondition writePrecondition;
+
+        Copy(Settings s) {
+            host = s.host;
+            port = s.port;
+            databaseUrl = s.databaseUrl;
+            databaseUser = s.databaseUser;
+            databasePassword = s.databasePassword;
+            databaseSchema = s.databaseSchema;
+            geoPackage = s.geoPackage;
+            basemap = s.basemap;
+            tiandituKey = s.tiandituKey;
+            analysisTimeLimit = s.analysisTimeLimit;
+            roles = s.roles;
+            readAccess = s.readAccess;
+            limits = s.limits;
+            imports = s.imports;
+            writePrecondition = s.writePrecondition;
+        }
+
+        Settings settings() {
+            return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, analysisTimeLimit, roles, readAccess, limits, imports, writePrecondition);
+        }
     }
 
     public boolean usesPostGis() {

@@ -4,7 +4,8 @@
 # at VS_CLIENTS (8) connections against PostgreSQL alone building the same FeatureCollection text under pgbench
 # (same windows, drawn with \set w random(1, 200)); prints req/s, p50, p99, p99/p50 and the ratio to PostgreSQL alone.
 # Knobs: VS_CLIENTS (8), VS_WARMUP (400), VS_REQUESTS (2000), VS_PGBENCH_SECONDS (20), VS_STORES (GeoPackage,PostGIS),
-# VS_SERVER_JVM, BENCH_DB, BENCH_DB_USER, BENCH_DB_PASSWORD.
+# VS_SERVER_JVM ({store} becomes geopackage or postgis, e.g. for a JFR file name), BENCH_DB, BENCH_DB_USER, BENCH_DB_PASSWORD,
+# BENCH_PORTS (e.g. 7400-7499: the server ports on a shared machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${1:-target/parkgrid.jar}

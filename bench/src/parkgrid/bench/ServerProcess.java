@@ -83,6 +83,11 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time of the whole server JVM so far (all threads, JIT and GC included). */
+    double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     /** Peak resident set size of the process so far (VmHWM), in MB, or -1 if unknown. */
     double peakRssMb() {
         try {
@@ -106,9 +111,22 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** A free loopback port: any, or the first free one of {@code BENCH_PORTS} ({@code 7400-7499}) on a shared machine. */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        String range = System.getenv("BENCH_PORTS");
+        if (range == null || range.isBlank()) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            }
         }
+        String[] ends = range.trim().split("-");
+        for (int port = Integer.parseInt(ends[0]); port <= Integer.parseInt(ends[ends.length - 1]); port++) {
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // next one
+            }
+        }
+        throw new IOException("no free port in BENCH_PORTS=" + range);
     }
 }

@@ -30,14 +30,19 @@ import parkgrid.testing.SyntheticProvince;
  * FeatureCollection text (count, 1 000 features by id with {@code ST_AsGeoJSON}, links, {@code json_build_object})
  * under {@code pgbench} with the same number of clients. The windows are {@link HttpLoad}'s 200; they are written
  * to {@code parkgrid_bench_ab.bench_windows} and the pgbench script draws one per transaction with
- * {@code \set w random(1, 200)}, as the HTTP load draws one per request. Prints req/s (tps), p50, p99, p99/p50 and
- * the ratio ParkGrid/PostGIS-alone per store. Before measuring, the SQL answer of window 1 is checked against the
+ * {@code \set w random(1, 200)}, as the HTTP load draws one per request. pgbench runs before each store and after the
+ * last (the load of a shared machine changes within minutes); prints req/s (tps), p50, p99, p99/p50, the server JVM's
+ * CPU per request and the ratio of each store to the mean of the two pgbench runs beside it. Before measuring, the SQL answer of window 1 is checked against the
  * expected numberMatched and 1 000 features.
  */
 public final class VsPostgresBenchmark {
     private static final String SCHEMA = "parkgrid_bench_ab";
 
-    record Figure(String what, double perSecond, double p50Ms, double p99Ms, int bad) {}
+    record Figure(String what, double perSecond, double p50Ms, double p99Ms, int bad, double cpuMs) {}
+
+    private static Figure f(List<Figure> figures) {
+        return figures.get(figures.size() - 1);
+    }
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]).toAbsolutePath();
@@ -70,9 +75,14 @@ public final class VsPostgresBenchmark {
             checkSql(c, windows.get(0));
         }
 
+        // pgbench before every store and after the last, each store compared with the mean of the two runs beside it:
+        // on a shared machine the load changes within minutes, and the ratio is what counts
         List<Figure> figures = new ArrayList<>();
-        Figure pg = pgbench(script, work, clients, pgSeconds, dbUrl, dbUser);
-        progress("PostgreSQL alone (pgbench): %.1f tps, p50 %.1f ms, p99 %.1f ms", pg.perSecond(), pg.p50Ms(), pg.p99Ms());
+        List<Figure> references = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        Figure before = pgbench(script, work, clients, pgSeconds, dbUrl, dbUser, references.size() + 1);
+        references.add(before);
+        progress("%s: %.1f tps, p50 %.1f ms, p99 %.1f ms", before.what(), before.perSecond(), before.p50Ms(), before.p99Ms());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         for (String store : stores) {
             Map<String, String> serverEnv;
@@ -85,27 +95,42 @@ public final class VsPostgresBenchmark {
                 serverEnv = Map.of("PARKGRID_DB", dbUrl, "PARKGRID_DB_SCHEMA", SCHEMA, "PARKGRID_DB_USER", dbUser,
                         "PARKGRID_DB_PASSWORD", dbPassword);
             }
-            try (ServerProcess server = ServerProcess.start(jar, serverJvm, serverEnv,
+            List<String> jvm = serverJvm.stream().map(a -> a.replace("{store}", store.toLowerCase(Locale.ROOT))).toList();
+            try (ServerProcess server = ServerProcess.start(jar, jvm, serverEnv,
                     work.resolve("logs/" + store.toLowerCase(Locale.ROOT) + ".log"))) {
                 server.awaitHealthy(http, Duration.ofSeconds(90));
                 HttpLoad.run(http, server.baseUrl(), "villages", warmWindows, ProvinceBenchmark.LIMIT, warmup, clients,
                         Duration.ofSeconds(90), 3);
+                double cpu0 = server.cpuSeconds();
                 HttpLoad.Result r = HttpLoad.run(http, server.baseUrl(), "villages", windows, ProvinceBenchmark.LIMIT, requests, clients,
                         Duration.ofSeconds(150), ProvinceBenchmark.SEED + 4);
-                Figure f = new Figure("ParkGrid " + store, r.requestsPerSecond(), r.p50Ms(), r.p99Ms(), r.badAnswers());
+                double cpuMs = (server.cpuSeconds() - cpu0) * 1000 / r.requests();
+                Figure f = new Figure("ParkGrid " + store, r.requestsPerSecond(), r.p50Ms(), r.p99Ms(), r.badAnswers(), cpuMs);
                 if (r.badAnswers() > 0) progress("  %d bad answers, first: %s", r.badAnswers(), r.firstProblem());
-                progress("%s: %.1f req/s, p50 %.1f ms, p99 %.1f ms", f.what(), f.perSecond(), f.p50Ms(), f.p99Ms());
+                progress("%s: %.1f req/s, p50 %.1f ms, p99 %.1f ms, server CPU %.1f ms/request", f.what(), f.perSecond(), f.p50Ms(),
+                        f.p99Ms(), cpuMs);
                 figures.add(f);
             }
+            Figure after = pgbench(script, work, clients, pgSeconds, dbUrl, dbUser, references.size() + 1);
+            references.add(after);
+            progress("%s: %.1f tps, p50 %.1f ms, p99 %.1f ms", after.what(), after.perSecond(), after.p50Ms(), after.p99Ms());
+            ratios.add(f(figures).perSecond() / ((before.perSecond() + after.perSecond()) / 2));
+            before = after;
         }
-        figures.add(pg);
 
         System.out.printf(Locale.ROOT, "%nbbox page (1 000 villages of %d random windows), %d connections; load average %.1f%n",
                 windows.size(), clients, CpuWatch.loadAverage());
-        System.out.printf(Locale.ROOT, "%-26s %10s %9s %9s %8s %22s%n", "", "req/s", "p50 ms", "p99 ms", "p99/p50", "÷ PostgreSQL alone");
-        for (Figure f : figures) {
-            System.out.printf(Locale.ROOT, "%-26s %10.1f %9.1f %9.1f %8.2f %21.2f×%s%n", f.what(), f.perSecond(), f.p50Ms(), f.p99Ms(),
-                    f.p99Ms() / f.p50Ms(), f.perSecond() / pg.perSecond(), f.bad() > 0 ? "  (" + f.bad() + " bad answers)" : "");
+        System.out.printf(Locale.ROOT, "%-30s %10s %9s %9s %8s %14s %26s%n", "", "req/s", "p50 ms", "p99 ms", "p99/p50", "server CPU ms",
+                "÷ PostgreSQL alone beside");
+        for (int i = 0; i < references.size(); i++) {
+            if (i > 0) {
+                Figure f = figures.get(i - 1);
+                System.out.printf(Locale.ROOT, "%-30s %10.1f %9.1f %9.1f %8.2f %14.1f %25.2f×%s%n", f.what(), f.perSecond(), f.p50Ms(),
+                        f.p99Ms(), f.p99Ms() / f.p50Ms(), f.cpuMs(), ratios.get(i - 1), f.bad() > 0 ? "  (" + f.bad() + " bad answers)" : "");
+            }
+            Figure pg = references.get(i);
+            System.out.printf(Locale.ROOT, "%-30s %10.1f %9.1f %9.1f %8.2f %14s %26s%n", pg.what(), pg.perSecond(), pg.p50Ms(), pg.p99Ms(),
+                    pg.p99Ms() / pg.p50Ms(), "", "");
         }
         System.exit(0);
     }
@@ -177,7 +202,7 @@ public final class VsPostgresBenchmark {
         }
     }
 
-    private static Figure pgbench(Path script, Path work, int clients, int seconds, String dbUrl, String user) throws Exception {
+    private static Figure pgbench(Path script, Path work, int clients, int seconds, String dbUrl, String user, int run) throws Exception {
         Matcher u = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+)").matcher(dbUrl);
         if (!u.matches()) throw new IllegalArgumentException("BENCH_DB is not jdbc:postgresql://host[:port]/db: " + dbUrl);
         Path logDir = work.resolve("pgbench");
@@ -206,8 +231,8 @@ public final class VsPostgresBenchmark {
                 }
             }
             long[] sorted = lat.stream().mapToLong(Long::longValue).sorted().toArray();
-            return new Figure("PostgreSQL alone (pgbench)", Double.parseDouble(tps.group(1)), pct(sorted, 50) / 1e3,
-                    pct(sorted, 99) / 1e3, failed.find() ? Integer.parseInt(failed.group(1)) : 0);
+            return new Figure("PostgreSQL alone (pgbench) #" + run, Double.parseDouble(tps.group(1)), pct(sorted, 50) / 1e3,
+                    pct(sorted, 99) / 1e3, failed.find() ? Integer.parseInt(failed.group(1)) : 0, Double.NaN);
         }
         throw new AssertionError();
     }

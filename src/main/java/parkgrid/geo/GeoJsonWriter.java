@@ -1,6 +1,8 @@
 package parkgrid.geo;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.util.Map;
 import org.locationtech.jts.algorithm.Orientation;
@@ -27,6 +29,12 @@ public final class GeoJsonWriter {
     /** CRS84 output: 7 decimals of a degree is ~1.1 cm, finer than any survey the data comes from. */
     public static final GeoJsonWriter RFC7946 = new GeoJsonWriter(7, true);
 
+    // The names every feature repeats, UTF-8-encoded once (the generator copies their bytes; the text is the same).
+    private static final SerializableString TYPE = new SerializedString("type"), FEATURE = new SerializedString("Feature"),
+            ID = new SerializedString("id"), GEOMETRY = new SerializedString("geometry"), PROPERTIES = new SerializedString("properties"),
+            COORDINATES = new SerializedString("coordinates"), POINT = new SerializedString("Point"),
+            LINE_STRING = new SerializedString("LineString"), POLYGON = new SerializedString("Polygon");
+
     private final double scale;
     private final boolean exteriorCounterClockwise;
 
@@ -50,11 +58,14 @@ public final class GeoJsonWriter {
     /** Writes a complete Feature object; a feature without a place gets {@code "geometry": null} (RFC 7946 §3.2). */
     public void writeFeature(JsonGenerator g, Feature f) throws IOException {
         g.writeStartObject();
-        g.writeStringField("type", "Feature");
-        g.writeNumberField("id", f.id());
-        g.writeFieldName("geometry");
+        g.writeFieldName(TYPE);
+        g.writeString(FEATURE);
+        g.writeFieldName(ID);
+        g.writeNumber(f.id());
+        g.writeFieldName(GEOMETRY);
         if (f.hasGeometry()) writeGeometry(g, f.geometry()); else g.writeNull();
-        g.writeObjectFieldStart("properties");
+        g.writeFieldName(PROPERTIES);
+        g.writeStartObject();
         for (Map.Entry<String, Object> e : f.properties().entrySet()) {
             g.writeFieldName(e.getKey());
             writeValue(g, e.getValue());
@@ -81,16 +92,19 @@ public final class GeoJsonWriter {
     public void writeGeometry(JsonGenerator g, Geometry geom) throws IOException {
         g.writeStartObject();
         if (geom instanceof Point p) {
-            g.writeStringField("type", "Point");
-            g.writeFieldName("coordinates");
+            g.writeFieldName(TYPE);
+            g.writeString(POINT);
+            g.writeFieldName(COORDINATES);
             if (p.isEmpty()) { g.writeStartArray(); g.writeEndArray(); } else writePosition(g, p.getCoordinate());
         } else if (geom instanceof LinearRing || geom instanceof LineString) {
-            g.writeStringField("type", "LineString");
-            g.writeFieldName("coordinates");
+            g.writeFieldName(TYPE);
+            g.writeString(LINE_STRING);
+            g.writeFieldName(COORDINATES);
             writePositions(g, ((LineString) geom).getCoordinateSequence(), false);
         } else if (geom instanceof Polygon poly) {
-            g.writeStringField("type", "Polygon");
-            g.writeFieldName("coordinates");
+            g.writeFieldName(TYPE);
+            g.writeString(POLYGON);
+            g.writeFieldName(COORDINATES);
             writePolygonRings(g, poly);
         } else if (geom instanceof MultiPoint mp) {
             g.writeStringField("type", "MultiPoint");

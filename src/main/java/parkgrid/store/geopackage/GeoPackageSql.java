@@ -90,6 +90,12 @@ final class GeoPackageSql {
     String countBbox(QueryPlan plan, boolean inside) {
         String within = "r.minx >= ? AND r.maxx <= ? AND r.miny >= ? AND r.maxy <= ?";
         String w = plan.where();
+        if (inside && w.isEmpty()) {
+            // Nothing but the box: the R-tree alone counts them (its triggers keep one entry per row with a geometry),
+            // without looking up each row of the table, which cost more than the rest of the count together.
+            return "SELECT count(*) FROM " + rtree(layer.name()) + " r WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? AND ("
+                    + within + ")";
+        }
         String glue = w.isEmpty() ? " WHERE " : " AND ";
         String from = " FROM " + table + " t" + plan.join() + w + glue;
         return inside ? "SELECT count(*)" + from + "(" + within + ")" : "SELECT t.fid, t.geom" + from + "NOT (" + within + ")";

@@ -48,6 +48,9 @@ public final class PostGisStore implements FeatureStore {
     /** How stale this instance's view of layers created or changed through another instance may be. */
     static final java.time.Duration CATALOG_REFRESH = java.time.Duration.ofSeconds(1);
 
+    /** The longest page read without a cursor (the bbox page's 1 000 rows are about 150 kB). */
+    static final long WHOLE_RESULT_ROWS = 10_000;
+
     private final LayerCatalog layers;
     private final PostGisVersionedWrites versionedWrites;
     private final TokenTable tokens;
@@ -307,17 +310,22 @@ public final class PostGisStore implements FeatureStore {
         PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
         QueryPlan plan = sql.plan(query);
         WKBReader wkb = new WKBReader(GeoJsonReader.WGS84);
+        // A page of at most WHOLE_RESULT_ROWS comes in one round trip; anything longer through a cursor, whose rows arrive
+        // in batches of the fetch size (memory stays flat), at the price of BEGIN, a fetch per batch and ROLLBACK.
+        boolean cursor = query.limit() > WHOLE_RESULT_ROWS;
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false); // a cursor: rows arrive in batches of the fetch size, not all at once
+            if (cursor) c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql.select(plan))) {
-                ps.setFetchSize(1000);
+                if (cursor) ps.setFetchSize(1000);
                 PostGisSql.bind(ps, plan);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) sink.accept(new Feature(rs.getLong(1), geometry(wkb, rs.getBytes(2)), sql.properties(rs, 3)));
                 }
             } finally {
-                c.rollback();
-                c.setAutoCommit(true);
+                if (cursor) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("query on " + layerName + " failed: " + e.getMessage(), e);

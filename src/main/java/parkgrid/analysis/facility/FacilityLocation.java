@@ -25,7 +25,8 @@ import parkgrid.feature.ParkGridException;
  * already covered or reached by no candidate leave the model, and demands with equal coverage sets are merged.
  *
  * <p>Solvers ({@link SolverChoice}): greedy ({@link GreedyCoverSolver}, with its bound), exact
- * ({@link ScipCoverSolver} by default, or {@link CpSatCoverSolver} ({@link ExactEngine}); started from the greedy choice, stopped at the time limit with its best choice and
+ * ({@link ScipCoverSolver} by default, or {@link CpSatCoverSolver} ({@link ExactEngine}); started from the greedy choice
+ * improved by {@link SwapLocalSearch}, stopped at the time limit with its best choice and
  * bound), or both with the gap between them. Models with more than {@link #DEFAULT_MAX_EXACT_PAIRS}
  * (demand group, site) pairs are not given to the exact solver: the greedy choice is the answer, with its bound.
  * The chosen sites are ranked greedily among themselves (what each adds to those before it).
@@ -141,8 +142,10 @@ public final class FacilityLocation {
                 exact = new CoverSolution("greedy (proven optimal by its bound)", greedy.sites(), greedy.objective(), greedy.bound(),
                         SolveStatus.OPTIMAL, 0, null);
             } else {
-                exact = (engine == ExactEngine.SCIP ? new ScipCoverSolver(timeLimitSeconds, greedy.sites())
-                        : new CpSatCoverSolver(timeLimitSeconds, workers, greedy.sites())).solve(instance, deadline);
+                // the exact solver starts from the greedy choice improved by swaps (a better incumbent prunes more)
+                int[] start = SwapLocalSearch.improve(instance, greedy.sites(), deadline);
+                exact = (engine == ExactEngine.SCIP ? new ScipCoverSolver(timeLimitSeconds, start)
+                        : new CpSatCoverSolver(timeLimitSeconds, workers, start)).solve(instance, deadline);
             }
         }
         CoverSolution answer = greedy;

@@ -95,6 +95,40 @@ class CoverSolversTest {
     }
 
     @Test
+    void swapsNeverLoseAndScipFromTheSwappedChoiceStillEqualsBruteForce() {
+        Random rnd = new Random(20261203);
+        int improved = 0;
+        for (int t = 0; t < 150; t++) {
+            CoveringInstance in = random(rnd, t % 3 == 2);
+            double brute = bruteForce(in);
+            CoverSolution g = new GreedyCoverSolver().solve(in, null);
+            int[] swapped = SwapLocalSearch.improve(in, g.sites(), null);
+            String what = "instance " + t + ": " + in.siteCount() + " sites, p " + in.p() + ", " + in.groupCount() + " groups";
+            assertEquals(in.p(), Arrays.stream(swapped).distinct().count(), what);
+            assertTrue(in.coveredWeight(swapped) >= g.objective() - 1e-9, what);
+            assertTrue(in.coveredWeight(swapped) <= brute + 1e-9, what);
+            if (in.coveredWeight(swapped) > g.objective() + 1e-9) improved++;
+            // the complete hint (x and y) is a feasible start; the optimum must not depend on it
+            CoverSolution x = new ScipCoverSolver(NO_LIMIT_SECONDS, swapped).solve(in, null);
+            assertEquals(brute, x.objective(), 1e-6 * Math.max(1, brute), what);
+            assertEquals(SolveStatus.OPTIMAL, x.status(), what);
+            assertEquals(in.p(), Arrays.stream(x.sites()).distinct().count(), what);
+        }
+        assertTrue(improved > 0, "some instances where swaps improve on greedy");
+    }
+
+    @Test
+    void aSwapTakesTheTwoSidesGreedyMisses() {
+        // greedy takes the centre (5) and one side (7 in all); swapping the centre for the other side gives 8
+        CoveringInstance in = new CoveringInstance(3, 2, new double[] {2, 2, 2, 2, 1}, new int[] {1, 1, 1, 1, 1},
+                new int[][] {{1}, {0, 1}, {0, 2}, {2}, {0}});
+        int[] s = SwapLocalSearch.improve(in, new GreedyCoverSolver().solve(in, null).sites(), null);
+        Arrays.sort(s);
+        assertArrayEquals(new int[] {1, 2}, s);
+        assertEquals(8, in.coveredWeight(s), 0);
+    }
+
+    @Test
     void probeInstanceHasOptimum180AtSitesOneAndThree() {
         // six demand points, four sites, p = 2 (the dependency probe's instance)
         CoveringInstance in = new CoveringInstance(4, 2, new double[] {50, 30, 20, 40, 10, 60}, new int[] {1, 1, 1, 1, 1, 1},

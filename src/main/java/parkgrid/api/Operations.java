@@ -234,7 +234,7 @@ final class Operations {
         ops.add(Operation.get("getCollectionTile", tileset + tile,
                 "One Mapbox Vector Tile of the layer (MVT layer = collection id, extent 4096), simplified and thinned by zoom; "
                         + "ETag is a hash of the bytes (If-None-Match: 304)",
-                tiles::tile, OgcVocabulary.MVT).with(COLLECTION_ID).with(tileAddress).with(FILTER, FILTER_LANG, FILTER_CRS,
+                tiles::tile, OgcVocabulary.MVT).with(COLLECTION_ID).with(tileAddress).with(FILTER, FILTER_LANG, FILTER_CRS, DATETIME,
                         query("properties", Schema.arrayOf(Schema.string()), "comma-separated properties to write; default all")).as(read));
         ops.add(Operation.get("getDatasetTile", "/tiles" + "/{tileMatrixSetId}" + tile,
                 "One Mapbox Vector Tile of several layers, one MVT layer per collection (named by its id)", tiles::multiLayerTile, OgcVocabulary.MVT)

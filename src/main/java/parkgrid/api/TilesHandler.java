@@ -128,11 +128,11 @@ final class TilesHandler {
         Responses.write(ctx, ResponseFormat.of(ctx), WebMercatorQuad.ID, doc, OgcVocabulary.JSON);
     }
 
-    /** One collection's tile; {@code properties} and {@code filter} (CQL2, as for items) apply. */
+    /** One collection's tile; {@code properties}, {@code filter} (CQL2) and {@code datetime} apply as for items. */
     void tile(Context ctx) {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         TileAddress a = address(ctx);
-        TileQuery q = new TileQuery(a.zoom, a.row, a.col, ItemsRequest.filter(ctx, layer),
+        TileQuery q = new TileQuery(a.zoom, a.row, a.col, ItemsRequest.tileFilter(ctx, layer),
                 ItemsRequest.properties(ctx.queryParam("properties"), layer), deadline());
         send(ctx, cut(layer.name(), q));
     }

@@ -3,10 +3,10 @@ package parkgrid.api;
 import io.javalin.http.Context;
 import java.util.Optional;
 import parkgrid.feature.ParkGridException;
-import parkgrid.store.basemap.MbTilesArchive;
+import parkgrid.store.basemap.TileArchive;
 
 /**
- * {@code /basemap/{z}/{x}/{y}}: a tile of the offline basemap ({@code PARKGRID_BASEMAP=mbtiles:<file>}), XYZ
+ * {@code /basemap/{z}/{x}/{y}}: a tile of the offline basemap ({@code PARKGRID_BASEMAP=mbtiles:<file>} or {@code pmtiles:<file>}), XYZ
  * addressed (y down) like the Leaflet tile layer asks. An address the package holds no tile for is 204 No
  * Content (OGC API – Tiles allows it for empty tiles; a browser logs no error for it); an address that cannot
  * exist (not a number, outside the zoom's grid) is a 404 problem naming it.
@@ -14,15 +14,15 @@ import parkgrid.store.basemap.MbTilesArchive;
 final class BasemapHandler {
     /** The package is read-only and may be large: browsers keep tiles a day. */
     private static final String CACHE = "public, max-age=86400";
-    private final MbTilesArchive archive;
+    private final TileArchive archive;
 
-    BasemapHandler(MbTilesArchive archive) {
+    BasemapHandler(TileArchive archive) {
         this.archive = archive;
     }
 
     void tile(Context ctx) {
         int z = coordinate(ctx, "z"), x = coordinate(ctx, "x"), y = coordinate(ctx, "y");
-        Optional<MbTilesArchive.Tile> tile;
+        Optional<TileArchive.Tile> tile;
         try {
             tile = archive.tile(z, x, y);
         } catch (IllegalArgumentException e) {
@@ -33,7 +33,7 @@ final class BasemapHandler {
             ctx.status(204);
             return;
         }
-        if (tile.get().gzipped()) ctx.header("Content-Encoding", "gzip");
+        if (tile.get().contentEncoding() != null) ctx.header("Content-Encoding", tile.get().contentEncoding());
         // binary: no charset (Utf8ContentType.encodeBody set UTF-8 for every answer, which Jetty would append)
         ctx.res().setCharacterEncoding(null);
         ctx.res().setContentType(tile.get().mediaType());

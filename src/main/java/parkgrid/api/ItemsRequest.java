@@ -113,6 +113,16 @@ record ItemsRequest(FeatureQuery query, SupportedCrs crs, List<String> propertie
                 "unsupported filter-crs '" + value + "': use one of " + SupportedCrs.supportedList()));
     }
 
+    /**
+     * A tile's filter: {@code filter} and {@code datetime} as items apply them (on the layer's temporal property; a
+     * layer without one ignores {@code datetime}), null when neither is given.
+     */
+    static BoundFilter tileFilter(Context ctx, Layer layer) {
+        String datetime = ctx.queryParam(DatetimeParameter.NAME);
+        List<Filter> more = datetime == null ? List.of() : DatetimeParameter.parse(datetime).filterFor(layer).map(List::of).orElse(List.of());
+        return and(layer, filter(ctx, layer), more);
+    }
+
     /** {@code given} (may be null) and every one of {@code more}, bound to {@code layer}; null when there is nothing. */
     private static BoundFilter and(Layer layer, BoundFilter given, List<Filter> more) {
         if (more.isEmpty()) return given;

@@ -3,7 +3,7 @@ package parkgrid.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import parkgrid.config.Settings;
-import parkgrid.store.basemap.MbTilesArchive;
+import parkgrid.store.basemap.TileArchive;
 
 /**
  * {@code /map/config}: what the map page needs from the deployment: the basemap (none by default) and
@@ -13,8 +13,8 @@ import parkgrid.store.basemap.MbTilesArchive;
 final class MapConfigHandler {
     private final ObjectNode config = Responses.JSON.createObjectNode();
 
-    /** @param archive the offline basemap of {@code PARKGRID_BASEMAP=mbtiles:<file>}, else null */
-    MapConfigHandler(Settings settings, MbTilesArchive archive) {
+    /** @param archive the offline basemap of {@code PARKGRID_BASEMAP=mbtiles:|pmtiles:<file>}, else null */
+    MapConfigHandler(Settings settings, TileArchive archive) {
         ObjectNode b = config.putObject("basemap").put("name", settings.basemapName());
         switch (settings.basemapName()) {
             case "osm" -> b.put("url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
@@ -26,7 +26,7 @@ final class MapConfigHandler {
                             + "&LAYER=cva&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk="
                             + settings.tiandituKey())
                     .put("subdomains", "01234567").put("attribution", "© 天地图 Tianditu").put("maxZoom", 18);
-            case "mbtiles" -> mbtiles(b, archive);
+            case "mbtiles", "pmtiles" -> offline(b, archive);
             default -> { /* none: the map draws on a plain background, offline */ }
         }
         ObjectNode roles = config.putObject("roles");
@@ -37,27 +37,17 @@ final class MapConfigHandler {
      * The offline basemap as the page draws it: served here, the file's zoom range as the native zooms (Leaflet
      * scales the deepest tiles beyond), its bounds, and for vector tiles the layer ids to paint.
      */
-    private static void mbtiles(ObjectNode b, MbTilesArchive archive) {
-        var m = archive.metadata();
+    private static void offline(ObjectNode b, TileArchive archive) {
         b.put("url", "/basemap/{z}/{x}/{y}").put("format", archive.format()).put("vector", archive.isVector())
                 .put("minNativeZoom", archive.minZoom()).put("maxNativeZoom", archive.maxZoom()).put("maxZoom", 22)
-                .put("attribution", m.getOrDefault("attribution", m.getOrDefault("name", "Offline basemap 离线底图")));
-        String bounds = m.get("bounds");
-        if (bounds != null && bounds.split(",").length == 4) {
+                .put("attribution", archive.attribution());
+        archive.bounds().ifPresent(bounds -> {
             var array = b.putArray("bounds");
-            try {
-                for (String v : bounds.split(",")) array.add(Double.parseDouble(v.strip()));
-            } catch (NumberFormatException e) {
-                b.remove("bounds");
-            }
-        }
-        if (archive.isVector() && m.containsKey("json")) {
+            for (double v : bounds) array.add(v);
+        });
+        if (archive.isVector()) {
             var layers = b.putArray("vectorLayers");
-            try {
-                Responses.JSON.readTree(m.get("json")).path("vector_layers").forEach(l -> layers.add(l.path("id").asText()));
-            } catch (java.io.IOException e) {
-                // a file whose json member is not JSON: the page paints no layer of it
-            }
+            archive.vectorLayers().forEach(layers::add);
         }
     }
 

@@ -129,8 +129,9 @@ final class Operations {
         ItemWriteHandler writes = new ItemWriteHandler(store, settings.limits(), settings.writePrecondition());
         Parameter itemIfMatch = settings.writePrecondition() == parkgrid.config.WritePrecondition.REQUIRED ? IF_MATCH : IF_MATCH_WHEN_GIVEN;
         OpenApiHandler openApi = new OpenApiHandler(store, this::all);
-        // PARKGRID_BASEMAP=mbtiles:<file>: read its metadata once at start (a bad file stops the start, naming it)
-        parkgrid.store.basemap.MbTilesArchive basemapArchive = settings.basemapFile().map(parkgrid.store.basemap.MbTilesArchive::open).orElse(null);
+        // PARKGRID_BASEMAP=mbtiles:|pmtiles:<file>: read its metadata once at start (a bad file stops the start, naming it)
+        parkgrid.store.basemap.TileArchive basemapArchive = settings.basemapFile()
+                .map(file -> parkgrid.store.basemap.TileArchive.open(settings.basemapName(), file)).orElse(null);
         MapConfigHandler mapConfig = new MapConfigHandler(settings, basemapArchive);
         SpatialQueryHandler spatial = new SpatialQueryHandler(store);
         StatisticsHandler statistics = new StatisticsHandler(store, settings.roles());
@@ -233,7 +234,7 @@ final class Operations {
         ops.add(Operation.get("getCollectionTile", tileset + tile,
                 "One Mapbox Vector Tile of the layer (MVT layer = collection id, extent 4096), simplified and thinned by zoom; "
                         + "ETag is a hash of the bytes (If-None-Match: 304)",
-                tiles::tile, OgcVocabulary.MVT).with(COLLECTION_ID).with(tileAddress).with(FILTER, FILTER_LANG, FILTER_CRS,
+                tiles::tile, OgcVocabulary.MVT).with(COLLECTION_ID).with(tileAddress).with(FILTER, FILTER_LANG, FILTER_CRS, DATETIME,
                         query("properties", Schema.arrayOf(Schema.string()), "comma-separated properties to write; default all")).as(read));
         ops.add(Operation.get("getDatasetTile", "/tiles" + "/{tileMatrixSetId}" + tile,
                 "One Mapbox Vector Tile of several layers, one MVT layer per collection (named by its id)", tiles::multiLayerTile, OgcVocabulary.MVT)
@@ -290,7 +291,7 @@ final class Operations {
         if (basemapArchive != null) {
             BasemapHandler basemap = new BasemapHandler(basemapArchive);
             ops.add(Operation.get("getBasemapTile", "/basemap/{z}/{x}/{y}",
-                    "A tile of the offline basemap (PARKGRID_BASEMAP=mbtiles:<file>), XYZ-addressed; 204 where the package has none",
+                    "A tile of the offline basemap (PARKGRID_BASEMAP=mbtiles:|pmtiles:<file>), XYZ-addressed; 204 where the package has none",
                     basemap::tile, basemapArchive.mediaType())
                     .with(path("z", Schema.integer(), "zoom level"), path("x", Schema.integer(), "column, from the west"),
                             path("y", Schema.integer(), "row, from the north")).as(read));

@@ -128,13 +128,13 @@ final class TilesHandler {
         Responses.write(ctx, ResponseFormat.of(ctx), WebMercatorQuad.ID, doc, OgcVocabulary.JSON);
     }
 
-    /** One collection's tile; {@code properties} and {@code filter} (CQL2, as for items) apply. */
+    /** One collection's tile; {@code properties}, {@code filter} (CQL2) and {@code datetime} apply as for items. */
     void tile(Context ctx) {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         TileAddress a = address(ctx);
-        TileQuery q = new TileQuery(a.zoom, a.row, a.col, ItemsRequest.filter(ctx, layer),
+        TileQuery q = new TileQuery(a.zoom, a.row, a.col, ItemsRequest.tileFilter(ctx, layer),
                 ItemsRequest.properties(ctx.queryParam("properties"), layer), deadline());
-        send(ctx, store.tile(layer.name(), q));
+        send(ctx, cut(layer.name(), q));
     }
 
     /** Several collections in one tile ({@code collections=a,b}, default every collection), one MVT layer each. */
@@ -155,8 +155,18 @@ final class TilesHandler {
         }
         Instant deadline = deadline();
         ByteArrayOutputStream tile = new ByteArrayOutputStream();
-        for (Layer layer : layers) tile.writeBytes(store.tile(layer.name(), new TileQuery(a.zoom, a.row, a.col, null, null, deadline)));
+        for (Layer layer : layers) tile.writeBytes(cut(layer.name(), new TileQuery(a.zoom, a.row, a.col, null, null, deadline)));
         send(ctx, tile.toByteArray());
+    }
+
+    /** The store's tile; one cut off at its deadline says which limit cut it (the stores know only the deadline). */
+    private byte[] cut(String layer, TileQuery q) {
+        try {
+            return store.tile(layer, q);
+        } catch (ParkGridException.TimeLimitExceeded e) {
+            throw ParkGridException.timeLimit(e.parameter(), e.detail() + " (the time limit is " + timeLimit.toMillis()
+                    + " ms, PARKGRID_ANALYSIS_SECONDS)");
+        }
     }
 
     private Instant deadline() {

@@ -19,8 +19,9 @@ import java.util.Map;
  * @param databaseSchema   {@code PARKGRID_DB_SCHEMA}: the PostgreSQL schema for ParkGrid's tables (default {@code parkgrid})
  * @param geoPackage       {@code PARKGRID_GPKG}: the embedded store's file (default {@code data/parkgrid.gpkg})
  * @param basemap          {@code PARKGRID_BASEMAP}: {@code none} (default, works offline), {@code osm}, {@code tianditu}, or
- *                         {@code mbtiles:/path/file.mbtiles}, a tile package the user supplies (raster png/jpg/webp or
- *                         vector pbf), served by ParkGrid itself under {@code /basemap/{z}/{x}/{y}} (offline)
+ *                         {@code mbtiles:/path/file.mbtiles} or {@code pmtiles:/path/file.pmtiles}, a tile package the user
+ *                         supplies (raster png/jpg/webp or vector pbf), served by ParkGrid itself under
+ *                         {@code /basemap/{z}/{x}/{y}} (offline)
  * @param tiandituKey      {@code PARKGRID_TIANDITU_KEY}: the Tianditu {@code tk}, needed for {@code tianditu}
  * @param analysisTimeLimit {@code PARKGRID_ANALYSIS_SECONDS}: how long one analysis request may run (default 30 s)
  * @param roles            {@code PARKGRID_ROLES}: which layer plays which role ({@code lines=xianlu,demand=cunzhuang}; default
@@ -43,6 +44,9 @@ public record Settings(String host, int port, String databaseUrl, String databas
     /** {@code PARKGRID_BASEMAP=mbtiles:<file>}: an MBTiles package on this machine is the basemap. */
     public static final String MBTILES_PREFIX = "mbtiles:";
 
+    /** {@code PARKGRID_BASEMAP=pmtiles:<file>}: a PMTiles v3 archive on this machine is the basemap. */
+    public static final String PMTILES_PREFIX = "pmtiles:";
+
     /** Where ParkGrid listens unless {@code PARKGRID_HOST} says otherwise: this machine only. */
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -55,13 +59,15 @@ public record Settings(String host, int port, String databaseUrl, String databas
         if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("PARKGRID_DB must be a jdbc:postgresql:// URL, got " + databaseUrl);
         }
-        if (basemap.startsWith(MBTILES_PREFIX)) {
-            Path file = Path.of(basemap.substring(MBTILES_PREFIX.length()));
+        if (basemap.startsWith(MBTILES_PREFIX) || basemap.startsWith(PMTILES_PREFIX)) {
+            Path file = Path.of(basemap.substring(basemap.indexOf(':') + 1));
             if (!java.nio.file.Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("PARKGRID_BASEMAP=mbtiles: names no readable file: " + file.toAbsolutePath());
+                throw new IllegalArgumentException("PARKGRID_BASEMAP=" + basemap.substring(0, basemap.indexOf(':') + 1)
+                        + " names no readable file: " + file.toAbsolutePath());
             }
         } else if (!basemap.equals("none") && !basemap.equals("osm") && !basemap.equals("tianditu")) {
-            throw new IllegalArgumentException("PARKGRID_BASEMAP must be none, osm, tianditu or mbtiles:/path/file.mbtiles, got " + basemap);
+            throw new IllegalArgumentException("PARKGRID_BASEMAP must be none, osm, tianditu, mbtiles:/path/file.mbtiles or "
+                    + "pmtiles:/path/file.pmtiles, got " + basemap);
         }
         if (basemap.equals("tianditu") && (tiandituKey == null || tiandituKey.isBlank())) {
             throw new IllegalArgumentException("PARKGRID_BASEMAP=tianditu needs PARKGRID_TIANDITU_KEY");
@@ -123,20 +129,23 @@ public record Settings(String host, int port, String databaseUrl, String databas
         return copy(b -> b.roles = other);
     }
 
-    /** The same settings with another basemap ({@code none}, {@code osm}, {@code mbtiles:<file>}; not tianditu, which needs a key). */
+    /** The same settings with another basemap ({@code none}, {@code osm}, {@code mbtiles:<file>}, {@code pmtiles:<file>}; not tianditu, which needs a key). */
     public Settings withBasemap(String other) {
         return copy(b -> b.basemap = other);
     }
 
-    /** The MBTiles file of {@code PARKGRID_BASEMAP=mbtiles:<file>}, else empty. */
+    /** The tile package of {@code PARKGRID_BASEMAP=mbtiles:<file>} or {@code pmtiles:<file>}, else empty. */
     public java.util.Optional<Path> basemapFile() {
-        return basemap.startsWith(MBTILES_PREFIX) ? java.util.Optional.of(Path.of(basemap.substring(MBTILES_PREFIX.length())))
-                : java.util.Optional.empty();
+        return isBasemapPackage() ? java.util.Optional.of(Path.of(basemap.substring(basemap.indexOf(':') + 1))) : java.util.Optional.empty();
     }
 
-    /** The basemap's kind: {@code none}, {@code osm}, {@code tianditu} or {@code mbtiles}. */
+    /** The basemap's kind: {@code none}, {@code osm}, {@code tianditu}, {@code mbtiles} or {@code pmtiles}. */
     public String basemapName() {
-        return basemap.startsWith(MBTILES_PREFIX) ? "mbtiles" : basemap;
+        return isBasemapPackage() ? basemap.substring(0, basemap.indexOf(':')) : basemap;
+    }
+
+    private boolean isBasemapPackage() {
+        return basemap.startsWith(MBTILES_PREFIX) || basemap.startsWith(PMTILES_PREFIX);
     }
 
     /** The same settings with another read access. */

@@ -43,7 +43,7 @@ import parkgrid.store.FeatureStore;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TilesApiContract {
-    static final String POINTS = "tile_villages", LINES = "tile_lines";
+    static final String POINTS = "tile_villages", LINES = "tile_lines", SURVEYS = "tile_surveys";
     /** Five villages within 250 m of here: one z14 tile, one 4 × 4 pixel cell at z5. */
     static final Coordinate CENTRE = new Coordinate(112.0102, 34.2051);
     static final Coordinate FAR = new Coordinate(112.3, 34.5);
@@ -75,6 +75,16 @@ abstract class TilesApiContract {
         store.insert(LINES, List.of(new Feature(1, GeoJsonReader.WGS84.createLineString(new Coordinate[] {
                 new Coordinate(CENTRE.x - 0.001, CENTRE.y - 0.001), new Coordinate(CENTRE.x + 0.002, CENTRE.y + 0.001)}),
                 Map.of("name", "10kV 程村线", "voltage_kv", 10.0))));
+        store.createLayer(new Layer(SURVEYS, "Surveys", "踏勘点", null, GeometryKind.POINT,
+                List.of(new PropertyDefinition("name_zh", PropertyType.STRING), new PropertyDefinition("surveyed_at", PropertyType.STRING)),
+                null, null, "surveyed_at"));
+        String[] when = {"2025-06-01T08:00:00Z", "2026-03-01T09:30:00Z", "2026-11-30T16:00:00Z"};
+        List<Feature> surveys = new ArrayList<>();
+        for (int i = 0; i < when.length; i++) {
+            surveys.add(new Feature(i + 1, GeoJsonReader.WGS84.createPoint(new Coordinate(CENTRE.x + i * 0.0005, CENTRE.y + 0.0003)),
+                    Map.of("name_zh", "踏勘" + (i + 1), "surveyed_at", when[i])));
+        }
+        store.insert(SURVEYS, surveys);
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.router.ignoreTrailingSlashes = true;
@@ -157,6 +167,31 @@ abstract class TilesApiContract {
                 "?properties=name_zh&filter=" + java.net.URLEncoder.encode("population >= 300", StandardCharsets.UTF_8));
         assertEquals(Map.of(POINTS, 3), featureCounts(out), out);
         assertTrue(!out.contains("population"), out);
+    }
+
+    @Test
+    void datetimeSelectsTheTilesFeaturesAsItSelectsItems() throws Exception {
+        String base = "/collections/" + SURVEYS + "/tiles/WebMercatorQuad";
+        for (var c : List.of(new Object[] {"2026-01-01/..", 2}, new Object[] {"2025-06-01", 1}, new Object[] {"../2026-03-01T09:30:00Z", 2},
+                new Object[] {"2027-01-01/..", 0})) {
+            String datetime = java.net.URLEncoder.encode((String) c[0], StandardCharsets.UTF_8);
+            if ((int) c[1] == 0) {
+                HttpResponse<byte[]> empty = get(tilePath(base, CENTRE, 14) + "?datetime=" + datetime);
+                assertEquals(200, empty.statusCode());
+                assertEquals(0, empty.body().length, "an MVT without layers is empty (ogrinfo refuses to open it): " + c[0]);
+            } else {
+                String out = ogrinfoOf(base, CENTRE, 14, "?datetime=" + datetime);
+                assertEquals((int) c[1], featureCounts(out).getOrDefault(SURVEYS, 0), c[0] + ": " + out);
+            }
+            HttpResponse<byte[]> items = get("/collections/" + SURVEYS + "/items?datetime=" + datetime);
+            assertEquals((int) c[1], parkgrid.json.Json.MAPPER.readTree(items.body()).path("numberMatched").asInt(), "items agree for " + c[0]);
+        }
+        String both = ogrinfoOf(base, CENTRE, 14, "?datetime=2026-01-01/..&filter=" + java.net.URLEncoder.encode("name_zh = '踏勘3'", StandardCharsets.UTF_8));
+        assertEquals(Map.of(SURVEYS, 1), featureCounts(both), both);
+        assertTrue(both.contains("踏勘3"), both);
+        assertEquals(Map.of(POINTS, 5), featureCounts(ogrinfoOf("/collections/" + POINTS + "/tiles/WebMercatorQuad", CENTRE, 14,
+                "?datetime=2027-01-01")), "a collection without a temporal property ignores datetime, as items do");
+        assertProblem(get(base + "/14/0/0?datetime=" + java.net.URLEncoder.encode("昨天", StandardCharsets.UTF_8)), 400, "datetime");
     }
 
     @Test

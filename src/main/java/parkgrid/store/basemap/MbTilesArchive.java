@@ -17,16 +17,10 @@ import org.sqlite.SQLiteConfig;
  * A connection is opened per tile read (SQLite opens a file in well under a millisecond), so the archive
  * holds no resource and may be shared by threads.
  */
-public final class MbTilesArchive {
+public final class MbTilesArchive implements TileArchive {
     /** Tile rows are TMS (y up); this flips an XYZ y. */
     private static final String TILE_SQL = "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?";
     private static final String METADATA_SQL = "SELECT name, value FROM metadata";
-    /** Deepest zoom WebMercatorQuad defines in ParkGrid (OGC 2D TMS: 0..24; Leaflet draws to 22 here). */
-    public static final int MAX_ZOOM = 24;
-
-    /** One stored tile: its bytes as stored, their media type, and whether they are gzip-compressed. */
-    public record Tile(byte[] bytes, String mediaType, boolean gzipped) {}
-
     private final Path file;
     private final Map<String, String> metadata;
 
@@ -65,27 +59,54 @@ public final class MbTilesArchive {
     public Map<String, String> metadata() { return metadata; }
 
     /** {@code png}, {@code jpg}, {@code webp} or {@code pbf} (metadata {@code format}; png when the file says none). */
+    @Override
     public String format() {
         String f = metadata.getOrDefault("format", "png").strip().toLowerCase(java.util.Locale.ROOT);
-        return f.equals("jpeg") ? "jpg" : f;
+        return switch (f) {
+            case "jpeg" -> "jpg";
+            case "mvt" -> "pbf";
+            default -> f;
+        };
     }
 
-    /** True for vector tiles (Mapbox Vector Tile, {@code format=pbf}). */
-    public boolean isVector() { return format().equals("pbf") || format().equals("mvt"); }
-
-    /** The media type of the archive's tiles. */
+    @Override
     public String mediaType() {
         return switch (format()) {
             case "jpg" -> "image/jpeg";
             case "webp" -> "image/webp";
-            case "pbf", "mvt" -> "application/vnd.mapbox-vector-tile";
+            case "pbf" -> "application/vnd.mapbox-vector-tile";
             default -> "image/png";
         };
     }
 
+    @Override
+    public String attribution() {
+        return metadata.getOrDefault("attribution", metadata.getOrDefault("name", "Offline basemap 离线底图"));
+    }
+
+    /** Metadata {@code bounds} ({@code west,south,east,north}); empty when absent or not four numbers. */
+    @Override
+    public Optional<double[]> bounds() {
+        String text = metadata.get("bounds");
+        if (text == null || text.split(",").length != 4) return Optional.empty();
+        try {
+            return Optional.of(java.util.Arrays.stream(text.split(",")).mapToDouble(v -> Double.parseDouble(v.strip())).toArray());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ids of metadata {@code json}'s {@code vector_layers}; empty for raster files or when it is not JSON. */
+    @Override
+    public java.util.List<String> vectorLayers() {
+        return isVector() ? VectorLayers.of(metadata.get("json")) : java.util.List.of();
+    }
+
     /** The zoom range the file declares (metadata minzoom/maxzoom), else {@code [0, MAX_ZOOM]}. */
+    @Override
     public int minZoom() { return intMetadata("minzoom", 0); }
 
+    @Override
     public int maxZoom() { return intMetadata("maxzoom", MAX_ZOOM); }
 
     private int intMetadata(String name, int otherwise) {
@@ -101,12 +122,10 @@ public final class MbTilesArchive {
      *
      * @throws IllegalArgumentException when z is outside 0..{@value #MAX_ZOOM} or x/y outside 0..2^z−1 (the value named)
      */
+    @Override
     public Optional<Tile> tile(int z, int x, int y) {
-        if (z < 0 || z > MAX_ZOOM) throw new IllegalArgumentException("zoom " + z + " is outside 0.." + MAX_ZOOM);
-        long n = 1L << z;
-        if (x < 0 || x >= n) throw new IllegalArgumentException("column " + x + " is outside 0.." + (n - 1) + " at zoom " + z);
-        if (y < 0 || y >= n) throw new IllegalArgumentException("row " + y + " is outside 0.." + (n - 1) + " at zoom " + z);
-        long tmsRow = n - 1 - y;
+        TileArchive.checkAddress(z, x, y);
+        long tmsRow = (1L << z) - 1 - y;
         try (Connection c = connect(file); PreparedStatement ps = c.prepareStatement(TILE_SQL)) {
             ps.setInt(1, z);
             ps.setLong(2, x);
@@ -116,7 +135,7 @@ public final class MbTilesArchive {
                 byte[] bytes = rs.getBytes(1);
                 if (bytes == null || bytes.length == 0) return Optional.empty();
                 boolean gzipped = bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
-                return Optional.of(new Tile(bytes, mediaType(), gzipped));
+                return Optional.of(new Tile(bytes, mediaType(), gzipped ? "gzip" : null));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read tile " + z + "/" + x + "/" + y + " from " + file + ": " + e.getMessage(), e);

@@ -25,10 +25,13 @@ import parkgrid.process.ProcessDeclaration;
  * @param handler         does the work; query parameters are checked against the declaration before it runs
  * @param requestTypes    media types of the request body of a feature write; empty when it takes none (or a process body)
  * @param status          the status of a successful answer (200, 201 created, 204 no content, 302 redirect)
+ * @param responseSchema  JSON Schema of the successful JSON answer for the API document (the members a client may rely
+ *                        on), or null when the document gives none
  */
 record Operation(String id, HandlerType method, String path, Role role, String summary, List<Parameter> parameters,
                  Function<Layer, List<Parameter>> layerParameters, ProcessDeclaration process, List<String> responseTypes,
-                 Handler handler, List<String> requestTypes, int status) {
+                 Handler handler, List<String> requestTypes, int status,
+                 com.fasterxml.jackson.databind.node.ObjectNode responseSchema) {
     Operation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(method, "method");
@@ -49,7 +52,7 @@ record Operation(String id, HandlerType method, String path, Role role, String s
     /** A public GET answering {@code responseTypes}. */
     static Operation get(String id, String path, String summary, Handler handler, String... responseTypes) {
         return new Operation(id, HandlerType.GET, path, Role.PUBLIC, summary, List.of(), null, null, List.of(responseTypes), handler,
-                List.of(), responseTypes.length == 0 ? 302 : 200);
+                List.of(), responseTypes.length == 0 ? 302 : 200, null);
     }
 
     /**
@@ -58,29 +61,34 @@ record Operation(String id, HandlerType method, String path, Role role, String s
      */
     static Operation write(String id, HandlerType method, String path, Role role, String summary, Handler handler,
                            List<String> requestTypes, int status, String... responseTypes) {
-        return new Operation(id, method, path, role, summary, List.of(), null, null, List.of(responseTypes), handler, requestTypes, status);
+        return new Operation(id, method, path, role, summary, List.of(), null, null, List.of(responseTypes), handler, requestTypes, status, null);
     }
 
     /** The public POST that executes {@code process}, answering GeoJSON. */
     static Operation execute(ProcessDeclaration process, Handler handler, Parameter... parameters) {
         return new Operation("execute-" + process.id(), HandlerType.POST, process.executionPath(), Role.PUBLIC,
                 "Run " + process.title().toLowerCase(java.util.Locale.ROOT) + " (inputs: /processes/" + process.id() + ")",
-                List.of(parameters), null, process, List.of(OgcVocabulary.GEOJSON), handler, List.of(), 200);
+                List.of(parameters), null, process, List.of(OgcVocabulary.GEOJSON), handler, List.of(), 200, null);
     }
 
     Operation with(Parameter... more) {
         List<Parameter> all = new ArrayList<>(parameters);
         all.addAll(List.of(more));
-        return new Operation(id, method, path, role, summary, all, layerParameters, process, responseTypes, handler, requestTypes, status);
+        return new Operation(id, method, path, role, summary, all, layerParameters, process, responseTypes, handler, requestTypes, status, responseSchema);
     }
 
     /** The same operation for callers holding {@code needed}. */
     Operation as(Role needed) {
-        return new Operation(id, method, path, needed, summary, parameters, layerParameters, process, responseTypes, handler, requestTypes, status);
+        return new Operation(id, method, path, needed, summary, parameters, layerParameters, process, responseTypes, handler, requestTypes, status, responseSchema);
     }
 
     Operation withLayerParameters(Function<Layer, List<Parameter>> perLayer) {
-        return new Operation(id, method, path, role, summary, parameters, perLayer, process, responseTypes, handler, requestTypes, status);
+        return new Operation(id, method, path, role, summary, parameters, perLayer, process, responseTypes, handler, requestTypes, status, responseSchema);
+    }
+
+    /** The same operation with {@code schema} as its JSON answer's schema in the API document. */
+    Operation withResponseSchema(com.fasterxml.jackson.databind.node.ObjectNode schema) {
+        return new Operation(id, method, path, role, summary, parameters, layerParameters, process, responseTypes, handler, requestTypes, status, schema);
     }
 
     /** True when the path has {@code {collectionId}} and each collection adds parameters of its own. */

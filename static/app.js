@@ -204,20 +204,24 @@ function buildEntry(collection, all) {
   return entry;
 }
 
-/** How many features a collection holds (numberMatched of a one-feature page; the API's limit is 1 at least). */
-async function featureCount(id) {
-  const body = await getJson('/collections/' + encodeURIComponent(id) + '/items?limit=1', GEOJSON);
-  return typeof body.numberMatched === 'number' ? body.numberMatched : null;
+/**
+ * How many features a collection holds, from its metadata: `itemCount` (exact), or `itemCountEstimate` (a big PostGIS
+ * layer: the database's estimate); null when the server says neither.
+ */
+function featureCount(collection) {
+  if (typeof collection.itemCount === 'number') return { count: collection.itemCount, estimated: false };
+  if (typeof collection.itemCountEstimate === 'number') return { count: collection.itemCountEstimate, estimated: true };
+  return null;
 }
 
 /**
  * A big collection (tiles.js TILE_THRESHOLD) is drawn from vector tiles: its entry holds no features
  * (`tiled`, `count` from the server) and its layer is a tile layer in the same style.
  */
-function buildTiledEntry(collection, count) {
+function buildTiledEntry(collection, known) {
   const role = ParkGridRoles.roleOf(state.roles, collection.id);
   const entry = { id: collection.id, role, collection, cfg: (role && LAYERS[role]) || defaultConfig(collection), features: [],
-    unplaced: 0, tiled: true, count };
+    unplaced: 0, tiled: true, count: known.count, countEstimated: known.estimated };
   entry.kind = geometryKind(collection.geometryType);
   entry.layer = ParkGridTiles.tileLayer(entry, featureStyle);
   entry.bounds = ParkGridTiles.extentBounds(collection);
@@ -225,9 +229,10 @@ function buildTiledEntry(collection, count) {
   return entry;
 }
 
+/** A collection's entry: tiled when its metadata counts more than TILE_THRESHOLD features, else its GeoJSON fetched. */
 async function loadCollection(collection) {
-  const count = await featureCount(collection.id);
-  if (count !== null && count > ParkGridTiles.TILE_THRESHOLD) return buildTiledEntry(collection, count);
+  const known = featureCount(collection);
+  if (known !== null && known.count > ParkGridTiles.TILE_THRESHOLD) return buildTiledEntry(collection, known);
   const entry = buildEntry(collection, await fetchAllFeatures(collection.id));
   entry.count = entry.features.length;
   return entry;
@@ -542,7 +547,13 @@ function whenTilesDrawn(entries) {
   })));
 }
 
+/** A stage of the first load, as a performance mark "parkgrid:<stage>" (the province browser test prints them). */
+function mark(stage) {
+  if (window.performance && performance.mark) performance.mark('parkgrid:' + stage);
+}
+
 async function start() {
+  mark('start');
   const map = createMap();
   state.map = map;
   window.parkgrid = { map, layers: {}, ready: false, error: null, lowVoltageMinZoom: LOW_VOLTAGE_MIN_ZOOM,
@@ -554,19 +565,24 @@ async function start() {
     console.error('ParkGrid sign-in failed to start', err);
   }
   try {
+    mark('signed-in');
     const [config, list] = await Promise.all([getJson('/map/config'), getJson('/collections')]);
+    mark('collections');
     state.roles = config.roles || {};
     window.parkgrid.roles = state.roles;
     const entries = (await Promise.all((list.collections || []).map(loadCollection)))
       .sort((a, b) => orderOf(a) - orderOf(b));
+    mark('layers');
     state.entries = entries;
     entries.forEach((e) => { window.parkgrid.layers[e.id] = e.layer; });
     entries.slice().reverse().forEach((e) => e.layer.addTo(map));
     state.legend = addLegend(map, basemapLayer(config.basemap), entries);
     window.parkgrid.legend = state.legend;
     const toolbar = addToolbar(map);
+    mark('legend');
     startPanels(config);
     startTools(config, toolbar);
+    mark('panels');
     fitInitialView(map, entries);
     applyZoomRules();
     setupSearch();
@@ -574,9 +590,10 @@ async function start() {
     const total = entries.reduce((n, e) => n + e.count, 0);
     setStatus(entries.length + ' layers 图层 · ' + total + ' features 要素');
     window.parkgrid.tiled = entries.filter((e) => e.tiled).map((e) => e.id);
+    mark('ready');
     window.parkgrid.readyMs = performance.now();
     window.parkgrid.ready = true;
-    whenTilesDrawn(entries).then(() => { window.parkgrid.firstRenderMs = performance.now(); });
+    whenTilesDrawn(entries).then(() => { mark('first-render'); window.parkgrid.firstRenderMs = performance.now(); });
   } catch (err) {
     window.parkgrid.error = problemText(err);
     if (err.status === 401) {

@@ -68,7 +68,7 @@ function create(options) {
 
   /** "14", or "14 on the map · 10 without a place" when some features have no geometry. */
   function countText(entry) {
-    if (entry.tiled) return entry.count + ' · tiles 瓦片';
+    if (entry.tiled) return (entry.countEstimated ? '≈' : '') + entry.count + ' · tiles 瓦片';
     return entry.unplaced ? entry.features.length + ' on the map 已定位 · ' + entry.unplaced + ' without a place 无位置'
       : String(entry.features.length);
   }

@@ -1,6 +1,6 @@
 /*
- * Big collections on vector tiles. A collection whose feature count (numberMatched of
- * /collections/{id}/items?limit=1) is over TILE_THRESHOLD is not fetched as GeoJSON: it is drawn by
+ * Big collections on vector tiles. A collection whose feature count (itemCount, or itemCountEstimate, of its
+ * /collections metadata) is over TILE_THRESHOLD is not fetched as GeoJSON: it is drawn by
  * protomaps-leaflet (global `protomapsL`, /static/vendor/protomaps-leaflet/) from the server's Mapbox Vector
  * Tiles, /collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x} (MVT layer name = collection id, feature id =
  * feature id, all properties). The same style table (app.js LAYERS: base style + classes by a property,

@@ -10,6 +10,7 @@ import parkgrid.filter.Queryables;
 import java.util.Locale;
 import parkgrid.geo.SupportedCrs;
 import parkgrid.store.FeatureStore;
+import parkgrid.store.ItemCount;
 
 /**
  * {@code /collections}, {@code /collections/{collectionId}}, its {@code /schema} (Part 5) and its
@@ -63,6 +64,39 @@ final class CollectionsHandler {
         return store.layer(id).orElseThrow(() -> ParkGridException.layerNotFound(parameter, id));
     }
 
+    /** Exact number of features in the collection (the member OGC API – Records / Features drafts use). */
+    static final String ITEM_COUNT = "itemCount";
+    /** ParkGrid's member for a big PostGIS layer instead of {@link #ITEM_COUNT}: the database's estimate, never exact. */
+    static final String ITEM_COUNT_ESTIMATE = "itemCountEstimate";
+
+    /** JSON Schema of a collection document, as far as clients rely on it (for the API document). */
+    static ObjectNode collectionSchema() {
+        ObjectNode s = Responses.JSON.createObjectNode().put("type", "object");
+        s.putArray("required").add("id").add("links");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("id").put("type", "string");
+        p.putObject("title").put("type", "string");
+        p.putObject("title_zh").put("type", "string");
+        p.putObject("geometryType").put("type", "string");
+        p.putObject(ITEM_COUNT).put("type", "integer").put("minimum", 0).put("description",
+                "how many features the collection holds now (exact); absent when " + ITEM_COUNT_ESTIMATE + " is given");
+        p.putObject(ITEM_COUNT_ESTIMATE).put("type", "integer").put("minimum", 0).put("description",
+                "instead of " + ITEM_COUNT + " for a PostGIS layer of a million rows or more: the planner's estimate (pg_class.reltuples), not exact");
+        p.putObject("extent").put("type", "object");
+        p.putObject("links").put("type", "array");
+        return s;
+    }
+
+    /** JSON Schema of {@code /collections}: its collections are {@link #collectionSchema()}. */
+    static ObjectNode collectionsSchema() {
+        ObjectNode s = Responses.JSON.createObjectNode().put("type", "object");
+        s.putArray("required").add("collections").add("links");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("collections").put("type", "array").set("items", collectionSchema());
+        p.putObject("links").put("type", "array");
+        return s;
+    }
+
     /** The collection document of {@code layer} ({@code /collections/{id}}). */
     ObjectNode describe(Layer layer, Links links) {
         String path = "/collections/" + layer.name();
@@ -73,6 +107,8 @@ final class CollectionsHandler {
         if (layer.description() != null) c.put("description", layer.description());
         c.put("itemType", "feature");
         c.put("geometryType", layer.geometryKind().geoJsonName());
+        ItemCount count = store.itemCount(layer.name());
+        c.put(count.exact() ? ITEM_COUNT : ITEM_COUNT_ESTIMATE, count.value());
         if (layer.source() != null) c.put("source", layer.source());
         if (layer.positionalAccuracy() != null) c.put("positional_accuracy", layer.positionalAccuracy());
         if (!layer.figures().isEmpty()) c.set("article_figures", parkgrid.store.LayerMetadataJson.writeFigures(layer.figures()));

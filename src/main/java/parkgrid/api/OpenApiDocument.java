@@ -81,7 +81,10 @@ final class OpenApiDocument {
         });
         if (!op.responseTypes().isEmpty()) {
             ObjectNode content = success.putObject("content");
-            op.responseTypes().forEach(t -> content.putObject(t));
+            op.responseTypes().forEach(t -> {
+                ObjectNode type = content.putObject(t);
+                if (op.responseSchema() != null && t.equals(OgcVocabulary.JSON)) type.set("schema", op.responseSchema().deepCopy());
+            });
         }
         problem(responses, ProblemMapper.statusOf(ParkGridException.InvalidInput.class), "Invalid parameter or input");
         if (op.role() != Role.PUBLIC) {

@@ -26,10 +26,13 @@ import parkgrid.process.ProcessDeclaration;
  * @param requestTypes    media types of the request body of a feature write; empty when it takes none (or a process body)
  * @param status          the status of a successful answer (200, 201 created, 204 no content, 302 redirect)
  * @param body            the JSON Schema of a JSON request body (not a feature, file or process body), or null
+ * @param responseSchema  JSON Schema of the successful JSON answer for the API document (the members a client may rely
+ *                        on), or null when the document gives none
  */
 record Operation(String id, HandlerType method, String path, Role role, String summary, List<Parameter> parameters,
                  Function<Layer, List<Parameter>> layerParameters, ProcessDeclaration process, List<String> responseTypes,
-                 Handler handler, List<String> requestTypes, int status, parkgrid.process.Schema body) {
+                 Handler handler, List<String> requestTypes, int status, parkgrid.process.Schema body,
+                 com.fasterxml.jackson.databind.node.ObjectNode responseSchema) {
     Operation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(method, "method");
@@ -50,7 +53,7 @@ record Operation(String id, HandlerType method, String path, Role role, String s
     /** A public GET answering {@code responseTypes}. */
     static Operation get(String id, String path, String summary, Handler handler, String... responseTypes) {
         return new Operation(id, HandlerType.GET, path, Role.PUBLIC, summary, List.of(), null, null, List.of(responseTypes), handler,
-                List.of(), responseTypes.length == 0 ? 302 : 200, null);
+                List.of(), responseTypes.length == 0 ? 302 : 200, null, null);
     }
 
     /**
@@ -59,34 +62,39 @@ record Operation(String id, HandlerType method, String path, Role role, String s
      */
     static Operation write(String id, HandlerType method, String path, Role role, String summary, Handler handler,
                            List<String> requestTypes, int status, String... responseTypes) {
-        return new Operation(id, method, path, role, summary, List.of(), null, null, List.of(responseTypes), handler, requestTypes, status, null);
+        return new Operation(id, method, path, role, summary, List.of(), null, null, List.of(responseTypes), handler, requestTypes, status, null, null);
     }
 
     /** The public POST that executes {@code process}, answering GeoJSON. */
     static Operation execute(ProcessDeclaration process, Handler handler, Parameter... parameters) {
         return new Operation("execute-" + process.id(), HandlerType.POST, process.executionPath(), Role.PUBLIC,
                 "Run " + process.title().toLowerCase(java.util.Locale.ROOT) + " (inputs: /processes/" + process.id() + ")",
-                List.of(parameters), null, process, List.of(OgcVocabulary.GEOJSON), handler, List.of(), 200, null);
+                List.of(parameters), null, process, List.of(OgcVocabulary.GEOJSON), handler, List.of(), 200, null, null);
     }
 
     Operation with(Parameter... more) {
         List<Parameter> all = new ArrayList<>(parameters);
         all.addAll(List.of(more));
-        return new Operation(id, method, path, role, summary, all, layerParameters, process, responseTypes, handler, requestTypes, status, body);
+        return new Operation(id, method, path, role, summary, all, layerParameters, process, responseTypes, handler, requestTypes, status, body, responseSchema);
     }
 
     /** The same operation with its JSON request body described by {@code schema} (in the API document). */
     Operation withBody(parkgrid.process.Schema schema) {
-        return new Operation(id, method, path, role, summary, parameters, layerParameters, process, responseTypes, handler, requestTypes, status, schema);
+        return new Operation(id, method, path, role, summary, parameters, layerParameters, process, responseTypes, handler, requestTypes, status, schema, responseSchema);
     }
 
     /** The same operation for callers holding {@code needed}. */
     Operation as(Role needed) {
-        return new Operation(id, method, path, needed, summary, parameters, layerParameters, process, responseTypes, handler, requestTypes, status, body);
+        return new Operation(id, method, path, needed, summary, parameters, layerParameters, process, responseTypes, handler, requestTypes, status, body, responseSchema);
     }
 
     Operation withLayerParameters(Function<Layer, List<Parameter>> perLayer) {
-        return new Operation(id, method, path, role, summary, parameters, perLayer, process, responseTypes, handler, requestTypes, status, body);
+        return new Operation(id, method, path, role, summary, parameters, perLayer, process, responseTypes, handler, requestTypes, status, body, responseSchema);
+    }
+
+    /** The same operation with {@code schema} as its JSON answer's schema in the API document. */
+    Operation withResponseSchema(com.fasterxml.jackson.databind.node.ObjectNode schema) {
+        return new Operation(id, method, path, role, summary, parameters, layerParameters, process, responseTypes, handler, requestTypes, status, body, schema);
     }
 
     /** True when the path has {@code {collectionId}} and each collection adds parameters of its own. */

@@ -157,9 +157,10 @@ final class Operations {
         ops.add(Operation.get("getLandingPage", "/", "Landing page (in a browser: the map)", landing::landing, json, html).with(F));
         ops.add(Operation.get("getConformanceDeclaration", "/conformance", "Conformance classes", landing::conformance, json, html).with(F));
         ops.add(Operation.get("getApiDefinition", "/api", "This API definition", openApi::get, OgcVocabulary.OPENAPI_JSON, html).with(F).as(read));
-        ops.add(Operation.get("getCollections", "/collections", "Layers", collections::list, json, html).with(F).as(read));
-        ops.add(Operation.get("describeCollection", COLLECTION_PATH, "One layer: extent, CRS, properties, links",
-                collections::one, json, html).with(COLLECTION_ID, F).as(read));
+        ops.add(Operation.get("getCollections", "/collections", "Layers, each with its feature count (itemCount)", collections::list, json, html)
+                .with(F).as(read).withResponseSchema(CollectionsHandler.collectionsSchema()));
+        ops.add(Operation.get("describeCollection", COLLECTION_PATH, "One layer: extent, CRS, properties, feature count (itemCount), links",
+                collections::one, json, html).with(COLLECTION_ID, F).as(read).withResponseSchema(CollectionsHandler.collectionSchema()));
         ops.add(Operation.write("createCollection", HandlerType.POST, "/collections", Role.ADMIN,
                 "Create an empty layer: JSON {name ([a-z][a-z0-9_]{0,62}), title, title_zh, description, geometry_type "
                         + "(Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon), properties: [{name, type: string|integer|number}]}; "

@@ -21,7 +21,8 @@ public final class Main {
         }
         ParkGridApp app = ParkGridApp.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "parkgrid-shutdown"));
-        LOG.info("ParkGrid serving {} on http://{}:{}/ (started in {} ms)", app.store().description(), settings.host(), app.port(),
-                (System.nanoTime() - t0) / 1_000_000);
+        String warm = app.warmUp(settings.host());
+        LOG.info("ParkGrid serving {} on http://{}:{}/ (started in {} ms; warm-up: {})", app.store().description(), settings.host(), app.port(),
+                (System.nanoTime() - t0) / 1_000_000, warm);
     }
 }

@@ -87,6 +87,14 @@ public interface FeatureStore extends AutoCloseable {
     /** The bounding box of all features of the layer, empty when the layer has none. */
     Optional<Envelope> extent(String layerName);
 
+    /**
+     * How many features the layer holds, without counting its rows on each call: the GeoPackage keeps the number
+     * in {@code gpkg_ogr_contents} (maintained by triggers, as GDAL does); PostGIS counts a layer the planner
+     * estimates below a million rows exactly ({@code count(*)}) and answers the planner's estimate, labelled as
+     * one, for a bigger layer.
+     */
+    ItemCount itemCount(String layerName);
+
     /** Number of features matching the query's filters (paging ignored). */
     long count(String layerName, FeatureQuery query);
 

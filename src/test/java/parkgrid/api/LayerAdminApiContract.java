@@ -121,6 +121,59 @@ abstract class LayerAdminApiContract {
         assertFalse(store.layer("editor_wells").isPresent(), "an editor creates nothing");
     }
 
+    private long postPoint(String layer, double lon, double lat, String nameZh) {
+        EditingServer.Reply r = server.send("POST", "/collections/" + layer + "/items", "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\","
+                + "\"coordinates\":[" + lon + "," + lat + "]},\"properties\":{\"name_zh\":\"" + nameZh + "\"}}", "Content-Type", "application/geo+json",
+                EditingServer.CALLER, EDITOR);
+        assertEquals(201, r.status(), r.toString());
+        String location = r.header("Location");
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private void deleteFeature(String layer, long id) {
+        String etag = server.send("GET", "/collections/" + layer + "/items/" + id, null).header("ETag");
+        assertEquals(204, server.send("DELETE", "/collections/" + layer + "/items/" + id, null, "If-Match", etag, EditingServer.CALLER, EDITOR).status());
+    }
+
+    /** itemCount in /collections and in the collection's own document (they must agree), and never an estimate here. */
+    private long itemCount(String layer) {
+        JsonNode listed = collection(layer), own = server.send("GET", "/collections/" + layer, null).json();
+        assertFalse(listed.has("itemCountEstimate") || own.has("itemCountEstimate"), "a small layer is counted exactly: " + own);
+        assertEquals(listed.path("itemCount"), own.path("itemCount"));
+        assertTrue(own.path("itemCount").isIntegralNumber(), own.toString());
+        return own.path("itemCount").asLong();
+    }
+
+    private double[] bbox(String layer) {
+        JsonNode b = server.send("GET", "/collections/" + layer, null).json().at("/extent/spatial/bbox/0");
+        return new double[] {b.get(0).asDouble(), b.get(1).asDouble(), b.get(2).asDouble(), b.get(3).asDouble()};
+    }
+
+    private static void assertBox(double[] expected, double[] actual) {
+        // the GeoPackage keeps float32 R-tree bounds rounded outward
+        for (int i = 0; i < 4; i++) assertEquals(expected[i], actual[i], 1e-4, "bbox[" + i + "] of " + java.util.Arrays.toString(actual));
+    }
+
+    @Test
+    void aLayersItemCountAndExtentFollowEveryWriteAndDelete() {
+        assertEquals(201, send("POST", "/collections", layerJson("count_wells", "计数井", "Point", "[{\"name\":\"name_zh\",\"type\":\"string\"}]"), ADMIN).status());
+        assertEquals(0, itemCount("count_wells"));
+        assertBox(new double[] {-180, -90, 180, 90}, bbox("count_wells"));
+        long east = postPoint("count_wells", 112.51, 34.12, "东井");
+        long west = postPoint("count_wells", 112.40, 34.20, "西井");
+        assertEquals(2, itemCount("count_wells"));
+        assertBox(new double[] {112.40, 34.12, 112.51, 34.20}, bbox("count_wells"));
+        assertEquals(2, server.send("GET", "/collections/count_wells/items?limit=1", null).json().path("numberMatched").asLong(),
+                "itemCount agrees with the counted numberMatched");
+
+        deleteFeature("count_wells", west);
+        assertEquals(1, itemCount("count_wells"));
+        assertBox(new double[] {112.51, 34.12, 112.51, 34.12}, bbox("count_wells"));
+        deleteFeature("count_wells", east);
+        assertEquals(0, itemCount("count_wells"));
+        assertBox(new double[] {-180, -90, 180, 90}, bbox("count_wells"));
+    }
+
     @Test
     void anAddedPropertyIsNullOnExistingFeaturesAndWritableOnNewOnes() {
         assertEquals(201, send("POST", "/collections", layerJson("wells", "水井", "Point", "[{\"name\":\"name_zh\",\"type\":\"string\"}]"), ADMIN).status());
@@ -187,6 +240,7 @@ abstract class LayerAdminApiContract {
         assertEquals(0, server.send("GET", "/collections/old_wells/items", null).json().path("features").size());
         assertTrue(store.history("old_wells", id).isEmpty(), "the deleted layer's audit trail went with it");
         assertEquals("Polygon", collection("old_wells").path("geometryType").asText());
+        assertEquals(0, itemCount("old_wells"), "the new layer of the old name counts only its own features");
         assertIntact(dir);
     }
 }

@@ -137,6 +137,19 @@ class OperationTableTest extends SeededServerTest {
     }
 
     @Test
+    void theCollectionDocumentsDeclareTheirFeatureCountAndCarryIt() {
+        JsonNode api = server.get("/api").json();
+        JsonNode one = api.at("/paths/~1collections~1{collectionId}/get/responses/200/content/application~1json/schema/properties");
+        assertEquals("integer", one.at("/itemCount/type").asText(), one.toString());
+        assertTrue(one.at("/itemCountEstimate/description").asText().contains("not exact"), one.toString());
+        JsonNode list = api.at("/paths/~1collections/get/responses/200/content/application~1json/schema/properties/collections/items/properties");
+        assertEquals("integer", list.at("/itemCount/type").asText(), list.toString());
+        JsonNode villages = server.get("/collections/villages").json();
+        assertEquals(server.get("/collections/villages/items?limit=1").json().path("numberMatched").asLong(), villages.path("itemCount").asLong(-1),
+                "itemCount is the count numberMatched gives: " + villages);
+    }
+
+    @Test
     void whatTheApiDeclaresIsWhatTheServerAccepts() {
         TestServer.Reply undeclared = server.get("/collections/villages/nearest?point=112.47,34.15&半径=500");
         assertEquals(400, undeclared.status());

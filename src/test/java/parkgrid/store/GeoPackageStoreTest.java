@@ -62,7 +62,7 @@ class GeoPackageStoreTest extends VersionedWritesContract {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT version FROM parkgrid_schema")) {
             assertTrue(rs.next());
-            assertEquals(4, rs.getInt(1), "the file records the schema version it was migrated to");
+            assertEquals(5, rs.getInt(1), "the file records the schema version it was migrated to (5: feature counts)");
             assertFalse(rs.next());
         }
         store = reopen();

@@ -71,6 +71,7 @@ class GeoPackageUpgradeTest {
             for (String name : List.of("villages", "power_lines")) {
                 LayerData seed = SeedFixture.byName().get(name);
                 assertEquals(seed.features().size(), store.count(name, FeatureQuery.all()), name);
+                assertEquals(ItemCount.exactly(seed.features().size()), store.itemCount(name), name + ": migration 5 counted the rows");
                 for (Feature expected : seed.features()) {
                     assertEquals(name.equals("villages") ? asInTheFixture(expected.properties()) : expected.properties(), store.feature(name, expected.id()).orElseThrow().properties(),
                             name + " " + expected.id());
@@ -82,7 +83,7 @@ class GeoPackageUpgradeTest {
             assertEquals(2, store.patch("villages", 1, Map.of("name_zh", "柏树村（扩建）"), null, 1, "规划员 王五").version());
             assertEquals(1, store.history("villages", 1).size());
         }
-        assertEquals(4, schemaVersion(file), "migrations 2 (versions, audit), 3 (pending imports) and 4 (tokens) applied");
+        assertEquals(5, schemaVersion(file), "migrations 2 (versions, audit), 3 (pending imports), 4 (tokens) and 5 (feature counts) applied");
         try (GeoPackageStore again = GeoPackageStore.open(file)) {
             VersionedFeature v2 = again.versioned("villages", 1).orElseThrow();
             assertEquals(2, v2.version());

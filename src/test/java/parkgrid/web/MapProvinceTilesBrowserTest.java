@@ -62,7 +62,11 @@ class MapProvinceTilesBrowserTest extends BrowserTestSupport {
         }
         GeoPackageStore store = GeoPackageStore.open(file);
         // the province lines play the lines role: the tiled layer is styled by voltage like the seed's lines
-        return ParkGridApp.start(Settings.embedded(dir.resolve("unused.gpkg"), 0).withRoles(LayerRoles.parse("lines=" + LINES)), store);
+        Settings settings = Settings.embedded(dir.resolve("unused.gpkg"), 0).withRoles(LayerRoles.parse("lines=" + LINES));
+        ParkGridApp started = ParkGridApp.start(settings, store);
+        // as Main does after every start: the first user's page meets a warmed server
+        System.out.println("[province tiles] server warm-up: " + started.warmUp(settings.host()));
+        return started;
     }
 
     private static Layer renamed(Layer l, String name) {
@@ -78,9 +82,17 @@ class MapProvinceTilesBrowserTest extends BrowserTestSupport {
     @SuppressWarnings("unchecked")
     private Map<String, Object> renderFigures() {
         new WebDriverWait(driver, TILES_TIMEOUT).until(d -> js.executeScript("return window.parkgrid.firstRenderMs") != null);
-        return (Map<String, Object>) js.executeScript("var p = window.parkgrid; return { ready: p.readyMs, render: p.firstRenderMs,"
-                + " tiled: p.tiled, heap: performance.memory.usedJSHeapSize, tiles: performance.getEntriesByType('resource')"
-                + ".filter(function (e) { return e.name.indexOf('/tiles/WebMercatorQuad/') >= 0; }).length }");
+        // where the time went: the API requests (all but tiles and files) and the page's files, each as count, the
+        // latest response end (ms since navigation) and KB transferred; the first paint of the tiled layers is "render"
+        return (Map<String, Object>) js.executeScript("var p = window.parkgrid, all = performance.getEntriesByType('resource'),"
+                + " kind = function (e) { return /\\/tiles\\/WebMercatorQuad\\//.test(e.name) ? 'tiles' : /\\/(static|webjars)\\//.test(e.name) ? 'files' : 'api'; },"
+                + " sum = function (k) { var es = all.filter(function (e) { return kind(e) === k; });"
+                + " return { n: es.length, endMs: Math.round(Math.max.apply(null, es.map(function (e) { return e.responseEnd; }).concat([0]))),"
+                + " kb: Math.round(es.reduce(function (t, e) { return t + e.transferSize; }, 0) / 1024) }; };"
+                + " return { ready: p.readyMs, render: p.firstRenderMs, tiled: p.tiled, heap: performance.memory.usedJSHeapSize,"
+                + " tiles: all.filter(function (e) { return kind(e) === 'tiles'; }).length, api: sum('api'), files: sum('files'), tileTimes: sum('tiles'),"
+                + " marks: performance.getEntriesByType('mark').filter(function (m) { return m.name.indexOf('parkgrid:') === 0; })"
+                + ".map(function (m) { return m.name.substring(9) + ' ' + Math.round(m.startTime); }).join(', ') }");
     }
 
     @Test

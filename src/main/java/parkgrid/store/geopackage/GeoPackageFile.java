@@ -121,6 +121,9 @@ final class GeoPackageFile implements AutoCloseable {
         FeatureTable table = geoPackage.createFeatureTable(FeatureTableMetadata.create(gc, "fid", columns,
                 new BoundingBox(-180, -90, 180, 90)));
         new RTreeIndexExtension(geoPackage).create(table);
+        try (Statement s = writer.createStatement()) {
+            for (String sql : GeoPackageSql.maintainedCount(layer.name())) s.execute(sql);
+        }
         try (PreparedStatement ps = writer.prepareStatement(
                 "UPDATE gpkg_contents SET identifier = ?, description = ? WHERE table_name = ?")) {
             ps.setString(1, contentsIdentifier(layer));
@@ -183,8 +186,8 @@ final class GeoPackageFile implements AutoCloseable {
             s.execute("DROP TABLE IF EXISTS " + SqlDialect.rtree(name));
             s.execute("DROP TABLE " + parkgrid.store.SqlNames.quote(name));
         }
-        for (String registry : List.of("gpkg_extensions", "gpkg_data_columns", "gpkg_geometry_columns", "gpkg_contents", METADATA_TABLE,
-                GeoPackageMigrations.PENDING_IMPORT_TABLE)) {
+        for (String registry : List.of("gpkg_extensions", "gpkg_data_columns", "gpkg_geometry_columns", "gpkg_contents",
+                GeoPackageSql.FEATURE_COUNT_TABLE, METADATA_TABLE, GeoPackageMigrations.PENDING_IMPORT_TABLE)) {
             if (!isRegistryTable(registry)) continue;
             try (PreparedStatement ps = writer.prepareStatement("DELETE FROM " + registry + " WHERE table_name = ?")) {
                 ps.setString(1, name);
@@ -205,11 +208,13 @@ final class GeoPackageFile implements AutoCloseable {
     /** Deletes a table with its contents, geometry-column, extension and R-tree entries and its definition. */
     void dropTable(String name) {
         geoPackage.deleteTableQuietly(name);
-        try (PreparedStatement ps = writer.prepareStatement("DELETE FROM " + METADATA_TABLE + " WHERE table_name = ?")) {
-            ps.setString(1, name);
-            ps.executeUpdate();
-        } catch (SQLException ignored) {
-            // the layer is gone from the GeoPackage registry; a stale definition is skipped on open
+        for (String table : List.of(METADATA_TABLE, GeoPackageSql.FEATURE_COUNT_TABLE)) {
+            try (PreparedStatement ps = writer.prepareStatement("DELETE FROM " + table + " WHERE table_name = ?")) {
+                ps.setString(1, name);
+                ps.executeUpdate();
+            } catch (SQLException ignored) {
+                // the layer is gone from the GeoPackage registry; a stale definition is skipped on open, a stale count unread
+            }
         }
     }
 

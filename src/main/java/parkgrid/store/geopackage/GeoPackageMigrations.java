@@ -25,25 +25,55 @@ final class GeoPackageMigrations {
 
     private GeoPackageMigrations() {}
 
-    /** Migration {@code i} (1-based) is {@code STEPS.get(i - 1)}; each is a list of statements. */
-    private static final List<List<String>> STEPS = List.of(
+    /** One migration: its statements, run on the writer connection inside the migration's transaction. */
+    @FunctionalInterface
+    private interface Step {
+        void apply(Statement s) throws SQLException;
+    }
+
+    /** A migration of fixed statements. */
+    private static Step sql(List<String> statements) {
+        return s -> {
+            for (String sql : statements) s.execute(sql);
+        };
+    }
+
+    /** Migration {@code i} (1-based) is {@code STEPS.get(i - 1)}. */
+    private static final List<Step> STEPS = List.of(
             // 1: the layer definitions, registered as a documented attributes table for GDAL and QGIS
-            List.of("CREATE TABLE IF NOT EXISTS " + GeoPackageFile.METADATA_TABLE + " (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+            sql(List.of("CREATE TABLE IF NOT EXISTS " + GeoPackageFile.METADATA_TABLE + " (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                             + "table_name TEXT NOT NULL UNIQUE, layer_json TEXT NOT NULL)",
                     "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description) VALUES ('"
                             + GeoPackageFile.METADATA_TABLE + "', 'attributes', 'ParkGrid layer definitions', "
-                            + "'Title, Chinese title, source, positional accuracy and typed property schema of each ParkGrid layer (JSON)')"),
+                            + "'Title, Chinese title, source, positional accuracy and typed property schema of each ParkGrid layer (JSON)')")),
             // 2: versions of changed features (absent: version 1) and the audit trail of every change
-            List.of("CREATE TABLE " + VERSION_TABLE + " (table_name TEXT NOT NULL, fid INTEGER NOT NULL, "
+            sql(List.of("CREATE TABLE " + VERSION_TABLE + " (table_name TEXT NOT NULL, fid INTEGER NOT NULL, "
                             + "version INTEGER NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (table_name, fid))",
                     "CREATE TABLE " + AUDIT_TABLE + " (id INTEGER PRIMARY KEY AUTOINCREMENT, table_name TEXT NOT NULL, "
                             + "fid INTEGER NOT NULL, version INTEGER NOT NULL, action TEXT NOT NULL, who TEXT NOT NULL, "
                             + "at TEXT NOT NULL, before TEXT, after TEXT)",
-                    "CREATE INDEX " + AUDIT_TABLE + "_feature ON " + AUDIT_TABLE + " (table_name, fid, id)"),
+                    "CREATE INDEX " + AUDIT_TABLE + "_feature ON " + AUDIT_TABLE + " (table_name, fid, id)")),
             // 3: layers of an import not yet committed: dropped when the file is opened after a crash
-            List.of("CREATE TABLE " + PENDING_IMPORT_TABLE + " (table_name TEXT PRIMARY KEY)"),
+            sql(List.of("CREATE TABLE " + PENDING_IMPORT_TABLE + " (table_name TEXT PRIMARY KEY)")),
             // 4: bearer tokens, kept as SHA-256 hashes (store.TokenSecret); not in gpkg_contents, as versions and audit
-            parkgrid.store.TokenTable.createStatements(parkgrid.store.SqlDialect.SQLITE, TOKEN_TABLE, TOKEN_TABLE + "_hash"));
+            sql(parkgrid.store.TokenTable.createStatements(parkgrid.store.SqlDialect.SQLITE, TOKEN_TABLE, TOKEN_TABLE + "_hash")),
+            // 5: each layer's feature count in GDAL's gpkg_ogr_contents, kept by triggers (the collections' itemCount without
+            // counting rows), and gpkg_contents' bounds recomputed once from the R-trees (the collections' extent reads them)
+            GeoPackageMigrations::maintainFeatureCounts);
+
+    private static void maintainFeatureCounts(Statement s) throws SQLException {
+        s.execute(GeoPackageSql.CREATE_FEATURE_COUNT_TABLE);
+        // layer → has an R-tree; a definition whose table is gone (skipped on open) has nothing to count
+        java.util.Map<String, Boolean> layers = new java.util.LinkedHashMap<>();
+        try (ResultSet rs = s.executeQuery("SELECT l.table_name, EXISTS (SELECT 1 FROM sqlite_master r WHERE r.name = 'rtree_' || l.table_name || '_geom') FROM "
+                + GeoPackageFile.METADATA_TABLE + " l JOIN sqlite_master m ON m.type = 'table' AND m.name = l.table_name")) {
+            while (rs.next()) layers.put(rs.getString(1), rs.getBoolean(2));
+        }
+        for (var layer : layers.entrySet()) {
+            for (String sql : GeoPackageSql.maintainedCount(layer.getKey())) s.execute(sql);
+            if (layer.getValue()) s.execute(GeoPackageSql.contentsExtentFromRtree(layer.getKey()));
+        }
+    }
 
     /** The version this code writes. */
     static int latest() {
@@ -57,7 +87,7 @@ final class GeoPackageMigrations {
             writer.setAutoCommit(false);
             try (Statement s = writer.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA_TABLE + " (version INTEGER NOT NULL)");
-                for (String sql : STEPS.get(v - 1)) s.execute(sql);
+                STEPS.get(v - 1).apply(s);
                 s.execute("DELETE FROM " + SCHEMA_TABLE);
                 try (PreparedStatement ps = writer.prepareStatement("INSERT INTO " + SCHEMA_TABLE + " (version) VALUES (?)")) {
                     ps.setInt(1, v);

@@ -38,12 +38,34 @@ final class GeoPackageReader {
         this.layers = layers;
     }
 
+    /**
+     * The bounds every write keeps in gpkg_contents (the R-tree's, {@code GeoPackageWriter}), read in one row instead
+     * of scanning the R-tree; empty while the layer holds no feature with a geometry (a new table's contents row
+     * says the whole world).
+     */
     Optional<Envelope> extent(String layerName) {
-        Layer layer = layers.require(layerName);
+        layers.require(layerName);
         return file.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(new GeoPackageSql(layer).extent())) {
-                if (!rs.next() || rs.getObject(1) == null) return Optional.<Envelope>empty();
-                return Optional.of(new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4)));
+            try (PreparedStatement ps = c.prepareStatement(GeoPackageSql.CONTENTS_EXTENT)) {
+                ps.setString(1, layerName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getLong(5) == 0 || rs.getObject(1) == null) return Optional.<Envelope>empty();
+                    return Optional.of(new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4)));
+                }
+            }
+        });
+    }
+
+    /** The feature count the file's triggers keep in gpkg_ogr_contents (exact, in every committed state). */
+    parkgrid.store.ItemCount itemCount(String layerName) {
+        layers.require(layerName);
+        return file.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(GeoPackageSql.FEATURE_COUNT)) {
+                ps.setString(1, layerName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new IllegalStateException("no gpkg_ogr_contents row for layer " + layerName);
+                    return parkgrid.store.ItemCount.exactly(rs.getLong(1));
+                }
             }
         });
     }

@@ -35,6 +35,46 @@ final class GeoPackageSql {
         return SqlDialect.rtree(layerName);
     }
 
+    /**
+     * GDAL's table of feature counts (its {@code gpkg_ogr_contents}, read by {@code ogrinfo} and QGIS too), kept by
+     * the per-table triggers of {@link #featureCountTriggers}, so the count is exact in every committed state.
+     */
+    static final String FEATURE_COUNT_TABLE = "gpkg_ogr_contents";
+    static final String CREATE_FEATURE_COUNT_TABLE = "CREATE TABLE IF NOT EXISTS " + FEATURE_COUNT_TABLE
+            + " (table_name TEXT NOT NULL PRIMARY KEY, feature_count INTEGER DEFAULT NULL)";
+    static final String FEATURE_COUNT = "SELECT feature_count FROM " + FEATURE_COUNT_TABLE + " WHERE table_name = ?";
+    /** min x, min y, max x, max y as gpkg_contents keeps them, then the feature count (parameter: the table name). */
+    static final String CONTENTS_EXTENT = "SELECT c.min_x, c.min_y, c.max_x, c.max_y, o.feature_count FROM gpkg_contents c JOIN "
+            + FEATURE_COUNT_TABLE + " o ON o.table_name = c.table_name WHERE c.table_name = ?";
+
+    /**
+     * The statements that start keeping a table's count: its row (the rows counted now, for a new table or an upgraded
+     * file) and the insert and delete triggers, named and written as GDAL writes them, so GDAL recognises and keeps them.
+     */
+    static java.util.List<String> maintainedCount(String layerName) {
+        String t = quote(layerName), name = literal(layerName);
+        return java.util.List.of(
+                "INSERT OR REPLACE INTO " + FEATURE_COUNT_TABLE + " (table_name, feature_count) SELECT " + name + ", count(*) FROM " + t,
+                "CREATE TRIGGER IF NOT EXISTS \"trigger_insert_feature_count_" + layerName + "\" AFTER INSERT ON " + t
+                        + " BEGIN UPDATE " + FEATURE_COUNT_TABLE + " SET feature_count = feature_count + 1 WHERE lower(table_name) = lower("
+                        + name + "); END",
+                "CREATE TRIGGER IF NOT EXISTS \"trigger_delete_feature_count_" + layerName + "\" AFTER DELETE ON " + t
+                        + " BEGIN UPDATE " + FEATURE_COUNT_TABLE + " SET feature_count = feature_count - 1 WHERE lower(table_name) = lower("
+                        + name + "); END");
+    }
+
+    /** gpkg_contents' bounds of a table set from its R-tree (null for an empty one), as every write leaves them. */
+    static String contentsExtentFromRtree(String layerName) {
+        String r = rtree(layerName);
+        return "UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM " + r + "), min_y = (SELECT min(miny) FROM " + r
+                + "), max_x = (SELECT max(maxx) FROM " + r + "), max_y = (SELECT max(maxy) FROM " + r + ") WHERE table_name = "
+                + literal(layerName);
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     String insert() {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (fid, geom");
         StringBuilder marks = new StringBuilder("?, ?");
@@ -58,11 +98,6 @@ final class GeoPackageSql {
 
     String delete() {
         return "DELETE FROM " + table + " WHERE fid = ?";
-    }
-
-    String extent() {
-        String r = rtree(layer.name());
-        return "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM " + r;
     }
 
     String maxId() {

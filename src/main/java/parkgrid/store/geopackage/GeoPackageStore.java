@@ -115,6 +115,8 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override public long count(String layerName, FeatureQuery query) { return reader.count(layerName, query); }
 
+    @Override public parkgrid.store.ItemCount itemCount(String layerName) { return reader.itemCount(layerName); }
+
     @Override
     public void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException {
         reader.forEach(layerName, query, sink);

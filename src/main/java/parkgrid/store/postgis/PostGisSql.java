@@ -96,6 +96,15 @@ final class PostGisSql {
         return "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM " + table + ") x";
     }
 
+    /** The planner's row estimate of the table ({@code pg_class.reltuples}: -1 before its first VACUUM or ANALYZE). */
+    String rowEstimate() {
+        return "SELECT reltuples::bigint FROM pg_class WHERE oid = '" + table.replace("'", "''") + "'::regclass";
+    }
+
+    String countAll() {
+        return "SELECT count(*) FROM " + table;
+    }
+
     String maxId() {
         return "SELECT COALESCE(MAX(fid), 0) FROM " + table;
     }

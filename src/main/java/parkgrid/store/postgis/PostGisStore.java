@@ -290,6 +290,32 @@ public final class PostGisStore implements FeatureStore {
         });
     }
 
+    /** Layers the planner estimates below this many rows are counted exactly for {@link #itemCount}. */
+    static final long EXACT_COUNT_BELOW = 1_000_000;
+
+    /**
+     * Exact ({@code count(*)}) for a layer the planner estimates below {@link #EXACT_COUNT_BELOW} rows or has not
+     * estimated yet; the planner's estimate, labelled so, for a bigger one (counting it would scan it on every
+     * {@code /collections}).
+     */
+    @Override
+    public parkgrid.store.ItemCount itemCount(String layerName) {
+        PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
+        return read(c -> {
+            try (Statement s = c.createStatement()) {
+                long estimate;
+                try (ResultSet rs = s.executeQuery(sql.rowEstimate())) {
+                    estimate = rs.next() ? rs.getLong(1) : -1;
+                }
+                if (estimate >= EXACT_COUNT_BELOW) return parkgrid.store.ItemCount.estimated(estimate);
+                try (ResultSet rs = s.executeQuery(sql.countAll())) {
+                    rs.next();
+                    return parkgrid.store.ItemCount.exactly(rs.getLong(1));
+                }
+            }
+        });
+    }
+
     @Override
     public long count(String layerName, FeatureQuery query) {
         PostGisSql sql = new PostGisSql(schema, layers.require(layerName));

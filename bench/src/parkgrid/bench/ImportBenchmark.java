@@ -72,8 +72,8 @@ public final class ImportBenchmark {
         System.err.printf(Locale.ROOT, "[import] %,d lines written to %s (%.1f MB) in %.1f s%n", data.lines.size(), geojson,
                 Files.size(geojson) / 1e6, (System.nanoTime() - t0) / 1e9);
         List<String> rows = new ArrayList<>();
-        rows.add(String.format(Locale.ROOT, "%-44s %9s %12s %12s %s", "import of " + data.lines.size() + " lines", "time s",
-                "peak heap MB", "GC after MB", "notes"));
+        rows.add(String.format(Locale.ROOT, "%-44s %9s %7s %12s %12s %s", "import of " + data.lines.size() + " lines", "time s",
+                "CPU s", "peak heap MB", "GC after MB", "notes"));
         // the same file in the formats ogr2ogr writes, for readers registered on other branches
         Path gpkgSource = out.resolve("lines_source.gpkg");
         Path shpZip = out.resolve("lines_shp.zip");
@@ -127,7 +127,7 @@ public final class ImportBenchmark {
         Files.writeString(out.resolve("import-results.txt"), table + "\n");
     }
 
-    private static void writeGeoJson(List<Feature> lines, Path file) throws IOException {
+    static void writeGeoJson(List<Feature> lines, Path file) throws IOException {
         try (OutputStream os = Files.newOutputStream(file);
              JsonGenerator g = parkgrid.json.Json.MAPPER.getFactory().createGenerator(os)) {
             g.writeStartObject();
@@ -176,7 +176,8 @@ public final class ImportBenchmark {
         if (store.equals("postgis")) dropSchema();
         Files.deleteIfExists(out.resolve("import-bench.gpkg"));
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-Xlog:gc:file=" + gcLog,
+        Path cpuFile = out.resolve("cpu-" + store + "-" + format + ".txt");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "CPU %U %S", "-o", cpuFile.toString(), javaBin, "-Xmx256m", "-Xlog:gc:file=" + gcLog,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         if (!env("BENCH_JFR", "").isEmpty()) {
             // BENCH_JFR=1: a profile per import, summarised with `jfr print --events jdk.ExecutionSample`
@@ -188,10 +189,11 @@ public final class ImportBenchmark {
         int exit = p.waitFor();
         Files.deleteIfExists(copy);
         if (store.equals("postgis")) dropSchema();
-        if (exit != 0) return String.format(Locale.ROOT, "%-44s %9s %12s %12s %s", label, "failed", "-", "-", "exit " + exit + " " + result);
+        if (exit != 0) return String.format(Locale.ROOT, "%-44s %9s %7s %12s %12s %s", label, "failed", "-", "-", "-", "exit " + exit + " " + result);
         String[] v = result.split(" ");
-        return String.format(Locale.ROOT, "%-44s %9s %12s %12.1f %s", label, v[0], v[1], gcMaxAfterMb(gcLog),
-                "written " + v[2] + ", store file/db size " + v[3] + " MB");
+        String[] cpu = Files.readString(cpuFile).strip().lines().reduce((a, b) -> b).orElse("CPU 0 0").split(" ");
+        return String.format(Locale.ROOT, "%-44s %9s %7.1f %12s %12.1f %s", label, v[0],
+                Double.parseDouble(cpu[1]) + Double.parseDouble(cpu[2]), v[1], gcMaxAfterMb(gcLog), "written " + v[2] + ", store file/db size " + v[3] + " MB");
     }
 
     /** The largest heap after a collection in a -Xlog:gc file (the live set), MB. */
@@ -241,15 +243,15 @@ public final class ImportBenchmark {
     }
 
     private static String ogr(Path out, String label, String... cmd) throws Exception {
-        List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "TIME %e %M"));
+        List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "TIME %e %M %U %S"));
         full.addAll(List.of(cmd));
         Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (p.waitFor() != 0) return String.format(Locale.ROOT, "%-44s %9s %12s %12s %s", label, "failed", "-", "-", text.strip());
-        String last = text.lines().filter(l -> l.startsWith("TIME ")).reduce((a, b) -> b).orElse("TIME - -");
+        String last = text.lines().filter(l -> l.startsWith("TIME ")).reduce((a, b) -> b).orElse("TIME - - 0 0");
         String[] v = last.split(" ");
-        return String.format(Locale.ROOT, "%-44s %9s %12.0f %12s %s", label, v[1], Double.parseDouble(v[2]) / 1024, "-",
-                "max RSS of the process");
+        return String.format(Locale.ROOT, "%-44s %9s %7.1f %12.0f %12s %s", label, v[1], Double.parseDouble(v[3]) + Double.parseDouble(v[4]),
+                Double.parseDouble(v[2]) / 1024, "-", "max RSS of the process; " + String.join(" ", cmd).replace(out + "/", ""));
     }
 
     private static void command(Path dir, String... cmd) throws Exception {
@@ -258,7 +260,7 @@ public final class ImportBenchmark {
         if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + ": " + text);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (var s = Files.walk(dir)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);

@@ -42,6 +42,7 @@ public final class FeatureChecks {
         private final Layer layer;
         private final boolean geometriesChecked;
         private final Set<Long> ids = new HashSet<>();
+        private final Set<String> names = new HashSet<>();
 
         public Checker(Layer layer) {
             this(layer, false);
@@ -54,6 +55,7 @@ public final class FeatureChecks {
         Checker(Layer layer, boolean geometriesChecked) {
             this.layer = layer;
             this.geometriesChecked = geometriesChecked;
+            layer.properties().forEach(p -> names.add(p.name()));
         }
 
         /**
@@ -65,7 +67,7 @@ public final class FeatureChecks {
             if (!ids.add(f.id())) throw ParkGridException.invalidParameter("id", where(f) + ": id appears twice");
             if (f.hasGeometry() && !geometriesChecked) checkGeometry(f);
             for (String key : f.properties().keySet()) {
-                if (layer.property(key).isEmpty()) {
+                if (!names.contains(key)) {
                     throw ParkGridException.invalidParameter(key, where(f) + ": property '" + key + "' is not in the layer schema");
                 }
             }

@@ -4,7 +4,8 @@
 # ogr2ogr as GeoPackage and zipped Shapefile), imported through ParkGrid's pipeline (imports.Importer, not HTTP) into
 # each store by a child JVM with -Xmx256m, beside ogr2ogr GeoJSON → GPKG and GeoJSON → PostgreSQL.
 # Needs target/parkgrid.jar (mvn -o -q -B -DskipTests package -Dnpm.skip=true), ogr2ogr, zip, /usr/bin/time, PostGIS.
-# Knobs: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/postgres), BENCH_DB_USER, BENCH_DB_PASSWORD, BENCH_LINES.
+# Knobs: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/postgres), BENCH_DB_USER, BENCH_DB_PASSWORD, BENCH_LINES,
+# BENCH_SCHEMA (default import_bench), BENCH_SOURCES (default geojson,geopackage,shapefile), BENCH_JFR=1 (a JFR profile per import).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/out/import
@@ -16,4 +17,5 @@ rm -rf "$OUT/classes"
 javac --release 17 -encoding UTF-8 -cp "$OUT/parkgrid.jar" -d "$OUT/classes" bench/src/parkgrid/bench/ImportBenchmark.java \
   src/test/java/parkgrid/testing/SyntheticProvince.java
 CP="$OUT/classes:$OUT/parkgrid.jar"
+uptime
 exec java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" parkgrid.bench.ImportBenchmark "$OUT" "$CP"

@@ -40,7 +40,9 @@ import parkgrid.testing.SyntheticProvince;
  * is one import.
  */
 public final class ImportBenchmark {
-    static final String SCHEMA = "import_bench";
+    static final String SCHEMA = env("BENCH_SCHEMA", "import_bench");
+    /** Which sources to import (BENCH_SOURCES, comma-separated). */
+    static final List<String> sources = List.of(env("BENCH_SOURCES", "geojson,geopackage,shapefile").split(","));
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("child")) {
@@ -70,8 +72,8 @@ public final class ImportBenchmark {
         System.err.printf(Locale.ROOT, "[import] %,d lines written to %s (%.1f MB) in %.1f s%n", data.lines.size(), geojson,
                 Files.size(geojson) / 1e6, (System.nanoTime() - t0) / 1e9);
         List<String> rows = new ArrayList<>();
-        rows.add(String.format(Locale.ROOT, "%-44s %9s %12s %12s %s", "import of " + data.lines.size() + " lines", "time s",
-                "peak heap MB", "GC after MB", "notes"));
+        rows.add(String.format(Locale.ROOT, "%-44s %9s %7s %12s %12s %s", "import of " + data.lines.size() + " lines", "time s",
+                "CPU s", "peak heap MB", "GC after MB", "notes"));
         // the same file in the formats ogr2ogr writes, for readers registered on other branches
         Path gpkgSource = out.resolve("lines_source.gpkg");
         Path shpZip = out.resolve("lines_shp.zip");
@@ -83,33 +85,41 @@ public final class ImportBenchmark {
         Files.deleteIfExists(shpZip);
         command(shpDir, "zip", "-q", "-j", shpZip.toString(), "lines.shp", "lines.shx", "lines.dbf", "lines.prj", "lines.cpg");
 
+        String db = dbUrl().replace("jdbc:postgresql://", "");
+        String host = db.substring(0, db.indexOf(':')), rest = db.substring(db.indexOf(':') + 1);
+        String port = rest.substring(0, rest.indexOf('/')), name = rest.substring(rest.indexOf('/') + 1);
+        String pg = "PG:host=" + host + " port=" + port + " dbname=" + name + " user=" + env("BENCH_DB_USER", "postgres");
+        Path gpkgOut = out.resolve("ogr_lines.gpkg");
+        // interleaved: each ParkGrid import, then ogr2ogr doing the same conversion, so both see the same load
         for (String store : List.of("geopackage", "postgis")) {
-            for (String[] input : List.of(new String[] {"geojson", geojson.toString()}, new String[] {"geopackage", gpkgSource.toString()},
-                    new String[] {"shapefile", shpZip.toString()})) {
+            for (String[] input : List.of(new String[] {"geojson", geojson.toString(), geojson.toString()},
+                    new String[] {"geopackage", gpkgSource.toString(), gpkgSource.toString()},
+                    new String[] {"shapefile", shpZip.toString(), "/vsizip/" + shpZip + "/lines.shp"})) {
+                if (!sources.contains(input[0])) continue;
                 String label = "ParkGrid " + input[0] + " → " + store;
                 if (LayerReaders.STANDARD.byId(input[0]).isEmpty()) {
                     rows.add(String.format(Locale.ROOT, "%-44s %9s %12s %12s %s", label, "-", "-", "-",
                             "no '" + input[0] + "' reader registered in this build"));
                     continue;
                 }
-                rows.add(childRun(out, classpath, store, Path.of(input[1]), input[0], label));
+                rows.add(childRun(out, classpath, store, Path.of(input[1]), input[0], label) + " | load " + load());
+                System.err.println(rows.get(rows.size() - 1));
+                String ogrLabel = "ogr2ogr " + input[0] + " → " + (store.equals("postgis") ? "PostgreSQL" : "GPKG");
+                if (store.equals("geopackage")) {
+                    Files.deleteIfExists(gpkgOut);
+                    rows.add(ogr(out, ogrLabel, "ogr2ogr", "-f", "GPKG", gpkgOut.toString(), input[2], "-nln", "lines") + " | load " + load());
+                } else {
+                    dropSchema();
+                    try (Connection c = DriverManager.getConnection(dbUrl(), env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""))) {
+                        c.createStatement().execute("CREATE SCHEMA " + SCHEMA);
+                    }
+                    rows.add(ogr(out, ogrLabel, "ogr2ogr", "-f", "PostgreSQL", pg, input[2], "-nln", SCHEMA + ".ogr_lines",
+                            "-lco", "GEOMETRY_NAME=geom", "-lco", "SPATIAL_INDEX=GIST", "--config", "PG_USE_COPY", "YES") + " | load " + load());
+                    dropSchema();
+                }
+                System.err.println(rows.get(rows.size() - 1));
             }
         }
-        Path gpkgOut = out.resolve("ogr_lines.gpkg");
-        Files.deleteIfExists(gpkgOut);
-        rows.add(ogr(out, "ogr2ogr GeoJSON → GPKG", "ogr2ogr", "-f", "GPKG", gpkgOut.toString(), geojson.toString(), "-nln", "lines"));
-        dropSchema();
-        try (Connection c = DriverManager.getConnection(dbUrl(), env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""))) {
-            c.createStatement().execute("CREATE SCHEMA " + SCHEMA);
-        }
-        String db = dbUrl().replace("jdbc:postgresql://", "");
-        String host = db.substring(0, db.indexOf(':')), rest = db.substring(db.indexOf(':') + 1);
-        String port = rest.substring(0, rest.indexOf('/')), name = rest.substring(rest.indexOf('/') + 1);
-        rows.add(ogr(out, "ogr2ogr GeoJSON → PostgreSQL", "ogr2ogr", "-f", "PostgreSQL",
-                "PG:host=" + host + " port=" + port + " dbname=" + name + " user=" + env("BENCH_DB_USER", "postgres"),
-                geojson.toString(), "-nln", SCHEMA + ".ogr_lines", "-lco", "GEOMETRY_NAME=geom", "-lco", "SPATIAL_INDEX=GIST",
-                "--config", "PG_USE_COPY", "YES"));
-        dropSchema();
         rows.add("(machine: " + Runtime.getRuntime().availableProcessors() + " cores shared; ParkGrid children -Xmx256m; "
                 + "ogr2ogr peak = max RSS from /usr/bin/time, the whole process)");
         String table = String.join("\n", rows);
@@ -117,7 +127,7 @@ public final class ImportBenchmark {
         Files.writeString(out.resolve("import-results.txt"), table + "\n");
     }
 
-    private static void writeGeoJson(List<Feature> lines, Path file) throws IOException {
+    static void writeGeoJson(List<Feature> lines, Path file) throws IOException {
         try (OutputStream os = Files.newOutputStream(file);
              JsonGenerator g = parkgrid.json.Json.MAPPER.getFactory().createGenerator(os)) {
             g.writeStartObject();
@@ -166,17 +176,24 @@ public final class ImportBenchmark {
         if (store.equals("postgis")) dropSchema();
         Files.deleteIfExists(out.resolve("import-bench.gpkg"));
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(javaBin, "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", classpath, ImportBenchmark.class.getName(), "child", store, copy.toString(), format)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path cpuFile = out.resolve("cpu-" + store + "-" + format + ".txt");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "CPU %U %S", "-o", cpuFile.toString(), javaBin, "-Xmx256m", "-Xlog:gc:file=" + gcLog,
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        if (!env("BENCH_JFR", "").isEmpty()) {
+            // BENCH_JFR=1: a profile per import, summarised with `jfr print --events jdk.ExecutionSample`
+            cmd.add("-XX:StartFlightRecording=filename=" + out.resolve("import-" + store + "-" + format + ".jfr") + ",settings=profile");
+        }
+        cmd.addAll(List.of("-cp", classpath, ImportBenchmark.class.getName(), "child", store, copy.toString(), format));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String result = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
         int exit = p.waitFor();
         Files.deleteIfExists(copy);
         if (store.equals("postgis")) dropSchema();
-        if (exit != 0) return String.format(Locale.ROOT, "%-44s %9s %12s %12s %s", label, "failed", "-", "-", "exit " + exit + " " + result);
+        if (exit != 0) return String.format(Locale.ROOT, "%-44s %9s %7s %12s %12s %s", label, "failed", "-", "-", "-", "exit " + exit + " " + result);
         String[] v = result.split(" ");
-        return String.format(Locale.ROOT, "%-44s %9s %12s %12.1f %s", label, v[0], v[1], gcMaxAfterMb(gcLog),
-                "read twice (check + write), written " + v[2] + ", store file/db size " + v[3] + " MB");
+        String[] cpu = Files.readString(cpuFile).strip().lines().reduce((a, b) -> b).orElse("CPU 0 0").split(" ");
+        return String.format(Locale.ROOT, "%-44s %9s %7.1f %12s %12.1f %s", label, v[0],
+                Double.parseDouble(cpu[1]) + Double.parseDouble(cpu[2]), v[1], gcMaxAfterMb(gcLog), "written " + v[2] + ", store file/db size " + v[3] + " MB");
     }
 
     /** The largest heap after a collection in a -Xlog:gc file (the live set), MB. */
@@ -220,16 +237,21 @@ public final class ImportBenchmark {
         }
     }
 
+    /** The 1-minute load average, as `uptime` prints it. */
+    static String load() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    }
+
     private static String ogr(Path out, String label, String... cmd) throws Exception {
-        List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "TIME %e %M"));
+        List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "TIME %e %M %U %S"));
         full.addAll(List.of(cmd));
         Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (p.waitFor() != 0) return String.format(Locale.ROOT, "%-44s %9s %12s %12s %s", label, "failed", "-", "-", text.strip());
-        String last = text.lines().filter(l -> l.startsWith("TIME ")).reduce((a, b) -> b).orElse("TIME - -");
+        String last = text.lines().filter(l -> l.startsWith("TIME ")).reduce((a, b) -> b).orElse("TIME - - 0 0");
         String[] v = last.split(" ");
-        return String.format(Locale.ROOT, "%-44s %9s %12.0f %12s %s", label, v[1], Double.parseDouble(v[2]) / 1024, "-",
-                "max RSS of the process");
+        return String.format(Locale.ROOT, "%-44s %9s %7.1f %12.0f %12s %s", label, v[1], Double.parseDouble(v[3]) + Double.parseDouble(v[4]),
+                Double.parseDouble(v[2]) / 1024, "-", "max RSS of the process; " + String.join(" ", cmd).replace(out + "/", ""));
     }
 
     private static void command(Path dir, String... cmd) throws Exception {
@@ -238,7 +260,7 @@ public final class ImportBenchmark {
         if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + ": " + text);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (var s = Files.walk(dir)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);

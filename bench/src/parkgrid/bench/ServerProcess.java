@@ -34,7 +34,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path jar, List<String> jvmArgs, Map<String, String> env, Path log) throws IOException {
-        int port = freePort();
+        return start(jar, jvmArgs, env, log, freePort());
+    }
+
+    /** On a given port (a bench that must keep to the port range it was given). */
+    static ServerProcess start(Path jar, List<String> jvmArgs, Map<String, String> env, Path log, int port) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);

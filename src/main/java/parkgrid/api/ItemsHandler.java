@@ -48,7 +48,7 @@ final class ItemsHandler {
                 .withNumbers(matched, returned).withTimeStamp(Instant.now())
                 .withLinks(pageLinks(ctx, layer, query, matched, returned)).withLayer(layer);
         if (format != FeatureFormats.HTML) ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
-        ctx.contentType(format.contentType());
+        Utf8ContentType.set(ctx, format.contentType());
         try (FeatureEncoder encoder = format.encoder(ctx.outputStream(),
                 new EncodingOptions(request.crs(), CrsTransformer.AxisOrder.AUTHORITY, request.properties()))) {
             encoder.start(metadata);
@@ -116,7 +116,7 @@ final class ItemsHandler {
         ItemsRequest request = ItemsRequest.parse(ctx, layer, false);
         SupportedCrs crs = request.crs();
         TextEncoding encoding = encoding(ctx.queryParam("encoding"));
-        ctx.contentType(encoding != null && format.mediaType().startsWith("text/")
+        Utf8ContentType.set(ctx, encoding != null && format.mediaType().startsWith("text/")
                 ? format.mediaType() + "; charset=" + encoding.charset().name().toLowerCase(java.util.Locale.ROOT) : format.contentType());
         if (crs.isStorageCrs()) ctx.header("Content-Crs", "<" + crs.uri() + ">");
         ctx.header("Content-Disposition", "attachment; filename=\"" + layer.name() + "." + format.fileExtension() + "\"");
@@ -146,8 +146,7 @@ final class ItemsHandler {
                 store.forEach(layer.name(), FeatureQuery.all(), sink);
             }
         }).toList();
-        ctx.res().setCharacterEncoding(null); // a binary download: no charset (Utf8ContentType.encodeBody set one)
-        ctx.contentType(export.contentType());
+        Utf8ContentType.set(ctx, export.contentType());
         ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName("parkgrid") + "\"");
         export.write(layers, ctx.outputStream());
     }

@@ -40,6 +40,15 @@ public final class Utf8ContentType {
         ctx.res().setContentType(withoutCharset + ";charset=utf-8");
     }
 
+    /**
+     * Sets a handler's Content-Type: a binary one (GeoPackage, zipped Shapefile, FlatGeobuf …) without the charset
+     * that {@link #encodeBody} would otherwise make Jetty append to it.
+     */
+    static void set(Context ctx, String contentType) {
+        if (!isText(contentType)) ctx.res().setCharacterEncoding(null);
+        ctx.contentType(contentType);
+    }
+
     /** Whether the media type is text that a charset parameter describes. */
     static boolean isText(String contentType) {
         String media = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();

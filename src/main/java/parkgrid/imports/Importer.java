@@ -8,21 +8,23 @@ import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import parkgrid.config.ImportLimits;
+import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.SourceCoordinates;
 import parkgrid.io.LayerReader;
 import parkgrid.io.LayerReaders;
 import parkgrid.io.ReadOptions;
+import parkgrid.store.CheckedLayerSource;
 import parkgrid.store.FeatureStore;
 
 /**
  * The import pipeline: a spooled upload → the reader its {@code format} or file name picks → positions in
  * lon/lat ({@link SourceCoordinates}) → a check pass over every feature ({@link ImportCheck}) → nothing written
- * when any feature is bad (a rejection listing the problems) → for a dry run the report, else the store's
+ * when any feature is bad (a rejection listing the problems, the write rolled back) → for a dry run the report, else the store's
  * streaming all-or-nothing write: a new layer ({@link FeatureStore#importLayers}) or an append
- * ({@link FeatureStore#appendFeatures}). The file is read twice (check, write), one feature at a time, so memory
- * stays flat in the file's size.
+ * ({@link FeatureStore#appendFeatures}). The file is read once, one feature at a time, checked and written in the
+ * same pass inside the store's write transaction (a dry run only checks), so memory stays flat in the file's size.
  */
 public final class Importer {
     private final FeatureStore store;
@@ -85,27 +87,83 @@ public final class Importer {
             throw ParkGridException.invalidParameter(request.crs() != null ? "crs" : "zone", e.getMessage());
         }
         ImportedSource source = new ImportedSource(read.source(), target, coordinates, idBase);
-        ImportCheck.Result check;
+        if (request.dryRun()) {
+            ImportCheck.Result check = check(source, job);
+            ImportReport report = report(request, reader, coordinates, target, check, 0);
+            if (!check.passed()) throw rejection(report);
+            return report;
+        }
+        job.phase(ImportJob.Phase.WRITING);
+        CheckedPass pass = new CheckedPass(source, limits.maxFeatures(), job);
+        long written;
         try {
-            check = ImportCheck.run(source, limits.maxFeatures(), job);
+            if (request.append()) {
+                written = store.appendFeatures(target.name(), pass, job);
+            } else {
+                store.importLayers(List.of(pass), job);
+                written = pass.result.features();
+            }
+        } catch (CheckedPass.Rejected e) {
+            throw rejection(report(request, reader, coordinates, target, e.result, 0));
+        }
+        job.written(target.name(), written);
+        return report(request, reader, coordinates, target, pass.result, written);
+    }
+
+    private ImportCheck.Result check(ImportedSource source, ImportJob job) {
+        try {
+            return ImportCheck.run(source, limits.maxFeatures(), job);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the upload: " + e.getMessage(), e);
         }
-        ImportReport report = new ImportReport(check.passed() ? "checked" : "rejected", request.dryRun(), mode, reader.id(),
-                coordinates.describe(), target, check.features(), 0, check.extent(), check.problems(), check.problemCount());
-        if (!check.passed()) throw rejection(report);
-        if (request.dryRun()) return report;
-        job.phase(ImportJob.Phase.WRITING);
-        long written;
-        if (request.append()) {
-            written = store.appendFeatures(target.name(), source, job);
-        } else {
-            store.importLayers(List.of(source), job);
-            written = check.features();
+    }
+
+    private static ImportReport report(ImportRequest request, LayerReader reader, SourceCoordinates coordinates, Layer target,
+            ImportCheck.Result check, long written) {
+        String status = !check.passed() ? "rejected" : request.dryRun() ? "checked" : "written";
+        return new ImportReport(status, request.dryRun(), request.append() ? "append" : "create", reader.id(), coordinates.describe(),
+                target, check.features(), written, check.extent(), check.problems(), check.problemCount());
+    }
+
+    /**
+     * The file read once, checked and written in the same pass ({@link ImportCheck#run(ImportedSource, long,
+     * ImportCheck.Progress, FeatureSink)}): the store gets the features that passed, in order, until the first
+     * problem; a file with problems ends the pass with {@link Rejected}, which the store's write transaction rolls
+     * back like any failure. What the store gets has passed {@link parkgrid.store.FeatureChecks} for its layer, so
+     * the store does not run the geometry checks again.
+     */
+    private static final class CheckedPass implements CheckedLayerSource {
+        private final ImportedSource source;
+        private final long maxFeatures;
+        private final ImportJob job;
+        ImportCheck.Result result;
+
+        CheckedPass(ImportedSource source, long maxFeatures, ImportJob job) {
+            this.source = source;
+            this.maxFeatures = maxFeatures;
+            this.job = job;
         }
-        job.written(target.name(), written);
-        return new ImportReport("written", false, mode, reader.id(), coordinates.describe(), target, check.features(), written,
-                check.extent(), List.of(), 0);
+
+        @Override
+        public Layer layer() {
+            return source.layer();
+        }
+
+        @Override
+        public void forEach(FeatureSink sink) throws IOException {
+            result = ImportCheck.run(source, maxFeatures, job, sink);
+            if (!result.passed()) throw new Rejected(result);
+        }
+
+        /** The pass found problems: nothing may stay written. */
+        static final class Rejected extends RuntimeException {
+            final ImportCheck.Result result;
+
+            Rejected(ImportCheck.Result result) {
+                super("import rejected", null, false, false);
+                this.result = result;
+            }
+        }
     }
 
     /** The rejection of a report with problems: 4xx, the report in the problem's {@code report} member. */

@@ -38,7 +38,8 @@ import parkgrid.store.LayerMetadataJson;
  * writes the features ({@link parkgrid.store.FeatureChecks#checked} gives the typed features without one).
  *
  * <p>{@link #source} streams: a first pass over the file reads the layer members and infers the schema and
- * geometry type without keeping features (the members may come before or after {@code features}); each
+ * geometry type without keeping features (the members may come before or after {@code features}; when
+ * {@code schema} and {@code geometry_type} come before it, the features are only skipped, not parsed); each
  * {@link LayerSource#forEach} then parses the file again one feature at a time. Memory is one feature's
  * JSON tree, whatever the file's size.
  */
@@ -96,6 +97,7 @@ public final class GeoJsonLayerReader {
                         }
                         sink.accept(new Feature(id, g, properties(id, f.path("properties"))));
                     }
+                    if (p.currentToken() != JsonToken.END_ARRAY) throw new IllegalArgumentException("'features' must hold objects");
                 }
             }
         };
@@ -113,6 +115,10 @@ public final class GeoJsonLayerReader {
                 JsonToken value = p.nextToken();
                 if ("features".equals(member) && value == JsonToken.START_ARRAY) {
                     hasFeatures = true;
+                    if (root.has("schema") && root.has("geometry_type")) {
+                        p.skipChildren(); // the layer is declared: nothing to infer (forEach checks the features)
+                        continue;
+                    }
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         if (p.currentToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("'features' must hold objects");
                         inferred.add(p.readValueAsTree());

@@ -40,10 +40,22 @@ public final class FeatureChecks {
      */
     public static final class Checker {
         private final Layer layer;
+        private final boolean geometriesChecked;
         private final Set<Long> ids = new HashSet<>();
+        private final Set<String> names = new HashSet<>();
 
         public Checker(Layer layer) {
+            this(layer, false);
+        }
+
+        /**
+         * @param geometriesChecked true when every geometry has already passed this class's geometry checks for
+         *                          {@code layer} ({@link CheckedLayerSource}): they are not run again
+         */
+        Checker(Layer layer, boolean geometriesChecked) {
             this.layer = layer;
+            this.geometriesChecked = geometriesChecked;
+            layer.properties().forEach(p -> names.add(p.name()));
         }
 
         /**
@@ -51,13 +63,12 @@ public final class FeatureChecks {
          * @throws ParkGridException 400 naming the id, geometry or property that is wrong
          */
         public Object[] check(Feature f) {
-            String where = "layer " + layer.name() + ", feature " + f.id();
-            if (f.id() < 1) throw ParkGridException.invalidParameter("id", where + ": id must be a positive integer");
-            if (!ids.add(f.id())) throw ParkGridException.invalidParameter("id", where + ": id appears twice");
-            if (f.hasGeometry()) checkGeometry(f, where);
+            if (f.id() < 1) throw ParkGridException.invalidParameter("id", where(f) + ": id must be a positive integer");
+            if (!ids.add(f.id())) throw ParkGridException.invalidParameter("id", where(f) + ": id appears twice");
+            if (f.hasGeometry() && !geometriesChecked) checkGeometry(f);
             for (String key : f.properties().keySet()) {
-                if (layer.property(key).isEmpty()) {
-                    throw ParkGridException.invalidParameter(key, where + ": property '" + key + "' is not in the layer schema");
+                if (!names.contains(key)) {
+                    throw ParkGridException.invalidParameter(key, where(f) + ": property '" + key + "' is not in the layer schema");
                 }
             }
             Object[] values = new Object[layer.properties().size()];
@@ -66,10 +77,15 @@ public final class FeatureChecks {
                 try {
                     values[i] = p.type().coerce(f.properties().get(p.name()));
                 } catch (IllegalArgumentException e) {
-                    throw ParkGridException.invalidParameter(p.name(), where + ": " + e.getMessage());
+                    throw ParkGridException.invalidParameter(p.name(), where(f) + ": " + e.getMessage());
                 }
             }
             return values;
+        }
+
+        /** Where a problem is, for its message: built only when there is one. */
+        private String where(Feature f) {
+            return "layer " + layer.name() + ", feature " + f.id();
         }
 
         /** Forgets the ids seen so far (after a batch whose ids the table's primary key now guards). */
@@ -77,17 +93,17 @@ public final class FeatureChecks {
             ids.clear();
         }
 
-        private void checkGeometry(Feature f, String where) {
+        private void checkGeometry(Feature f) {
             if (!layer.geometryKind().accepts(f.geometry())) {
-                throw ParkGridException.invalidParameter("geometry", where + ": geometry is a " + f.geometry().getGeometryType()
+                throw ParkGridException.invalidParameter("geometry", where(f) + ": geometry is a " + f.geometry().getGeometryType()
                         + " but the layer holds " + layer.geometryKind().geoJsonName());
             }
             var env = f.geometry().getEnvelopeInternal();
             if (!env.isNull() && (env.getMinX() < -180 || env.getMaxX() > 180 || env.getMinY() < -90 || env.getMaxY() > 90)) {
-                throw ParkGridException.invalidParameter("geometry", where + ": coordinates outside lon [-180,180] / lat [-90,90]");
+                throw ParkGridException.invalidParameter("geometry", where(f) + ": coordinates outside lon [-180,180] / lat [-90,90]");
             }
             if (!f.geometry().isValid()) {
-                throw ParkGridException.invalidParameter("geometry", where + ": geometry is not valid (OGC simple features rules)");
+                throw ParkGridException.invalidParameter("geometry", where(f) + ": geometry is not valid (OGC simple features rules)");
             }
         }
     }

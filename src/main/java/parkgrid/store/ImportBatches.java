@@ -11,7 +11,8 @@ import parkgrid.feature.LayerSource;
 
 /**
  * Streams one {@link LayerSource} into a store in batches of {@value #SIZE} checked features, so an import
- * holds one batch in memory whatever the layer's size. Every feature goes through {@link FeatureChecks};
+ * holds one batch in memory whatever the layer's size. Every feature goes through {@link FeatureChecks} (a
+ * {@link CheckedLayerSource}'s geometries, checked on their way here, are not tested again);
  * ids are checked unique within a batch here and across batches by the new table's primary key (the store
  * turns that violation into {@link FeatureChecks#duplicateId}). Runs inside the store's import transaction:
  * whatever the source, the check or the write throws leaves the caller to roll back.
@@ -51,7 +52,7 @@ public final class ImportBatches {
 
     private static long write(Layer layer, LayerSource source, ImportProgress progress, BatchWriter writer) throws SQLException {
         String name = layer.name();
-        FeatureChecks.Checker checker = new FeatureChecks.Checker(layer);
+        FeatureChecks.Checker checker = new FeatureChecks.Checker(layer, source instanceof CheckedLayerSource);
         List<Feature> features = new ArrayList<>(SIZE);
         List<Object[]> rows = new ArrayList<>(SIZE);
         long[] written = {0};

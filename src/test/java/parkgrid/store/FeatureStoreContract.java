@@ -1,5 +1,6 @@
 package parkgrid.store;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -481,6 +482,28 @@ abstract class FeatureStoreContract {
         Feature last = store.feature("wells", n).orElseThrow();
         assertEquals("井" + n, last.properties().get("name"));
         assertEquals(n % 97, last.properties().get("depth"));
+    }
+
+    /** PostGIS imports by COPY text, where tab, newline, CR and backslash are delimiters or escapes. */
+    @Test
+    void importedTextWithDelimitersAndAPolygonInAMultiPolygonLayerReadBackAsWritten() throws Exception {
+        Layer parcels = new Layer("plots", "Plots", "地块", null, GeometryKind.MULTIPOLYGON,
+                List.of(new PropertyDefinition("name", PropertyType.STRING), new PropertyDefinition("area", PropertyType.NUMBER),
+                        new PropertyDefinition("owner", PropertyType.STRING)), null, null);
+        String odd = "东\t区\t一号\n第二行\r\\反斜杠\\N 末尾\\";
+        Geometry polygon = new WKTReader().read("POLYGON ((112.4 34.1, 112.5 34.1, 112.5 34.2, 112.4 34.1))");
+        Map<String, Object> first = new java.util.HashMap<>(Map.of("name", odd, "area", 1.5e-7));
+        first.put("owner", null);
+        store.importLayers(List.of(new LayerData(parcels, List.of(new Feature(1, polygon, first),
+                new Feature(2, new WKTReader().read("MULTIPOLYGON (((112.6 34.1, 112.7 34.1, 112.7 34.2, 112.6 34.1)))"),
+                        Map.of("name", "\\N", "area", 2.0, "owner", "张三"))))));
+        Feature one = store.feature("plots", 1).orElseThrow();
+        assertEquals(odd, one.properties().get("name"));
+        assertEquals(1.5e-7, one.properties().get("area"));
+        assertNull(one.properties().get("owner"));
+        assertEquals(polygon.getArea(), one.geometry().getArea(), 1e-12);
+        assertEquals("\\N", store.feature("plots", 2).orElseThrow().properties().get("name"), "the text \\N, not NULL");
+        assertEquals("张三", store.feature("plots", 2).orElseThrow().properties().get("owner"));
     }
 
     @Test

@@ -69,6 +69,31 @@ class GeoPackageStoreTest extends VersionedWritesContract {
         assertEquals(2, store.versioned("villages", 1).orElseThrow().version(), "a second open migrates nothing");
     }
 
+    /** The import writes the R-tree rows itself with the insert trigger dropped; the trigger must be back afterwards. */
+    @Test
+    void anImportedLayerKeepsItsRtreeInsertTriggerAndOneRtreeRowPerGeometry() throws Exception {
+        store.close();
+        store = null;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("contract.gpkg"));
+             java.sql.Statement st = c.createStatement()) {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'")) {
+                while (rs.next()) tables.add(rs.getString(1));
+            }
+            assertTrue(tables.size() >= 3, tables.toString());
+            for (String t : tables) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'rtree_"
+                        + t + "_geom_insert'), (SELECT count(*) FROM \"rtree_" + t + "_geom\"), (SELECT count(geom) FROM \"" + t + "\"), "
+                        + "(SELECT count(*) FROM \"rtree_" + t + "_geom\" r JOIN \"" + t + "\" f ON f.fid = r.id)")) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), t + ": the R-tree insert trigger is back");
+                    assertEquals(rs.getLong(3), rs.getLong(2), t + ": one R-tree row per geometry");
+                    assertEquals(rs.getLong(2), rs.getLong(4), t + ": every R-tree row names a feature");
+                }
+            }
+        }
+    }
+
     @Test
     void aFeatureWithoutGeometryIsANullGeomColumnWithNoRtreeRow() throws Exception {
         store.close();

@@ -158,7 +158,10 @@ public final class ShapefileReader implements LayerReader {
             ShapeType type = ShapeType.ofCode(fileType(shp, zip.name()));
             boolean multi = type == ShapeType.MULTIPOINT;
             ByteBuffer content;
-            while (!multi && (content = next(shp)) != null) multi = ShpRecords.isMulti(records.decode(content));
+            while (!multi && (content = next(shp)) != null) {
+                // a one-part polyline is a LineString without decoding it: only records with parts are decoded
+                multi = (type != ShapeType.POLYLINE || partCount(content) > 1) && ShpRecords.isMulti(records.decode(content));
+            }
             return switch (type) {
                 case POINT -> GeometryKind.POINT;
                 case MULTIPOINT -> GeometryKind.MULTIPOINT;
@@ -167,6 +170,12 @@ public final class ShapefileReader implements LayerReader {
                 case NULL -> throw new IllegalArgumentException(zip.name() + ".shp holds only null shapes: its geometry type is unknown");
             };
         }
+    }
+
+    /** A PolyLine or Polygon record's part count (after the shape type and the box), 0 for a null shape. */
+    private static int partCount(ByteBuffer content) {
+        ByteBuffer c = content.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        return c.capacity() < 40 || c.getInt(0) == 0 ? 0 : c.getInt(36);
     }
 
     private static int fileType(DataInputStream shp, String name) throws IOException {

@@ -75,6 +75,20 @@ final class GeoPackageSql {
         return "'" + text.replace("'", "''") + "'";
     }
 
+    /** The name of the R-tree's insert trigger (GeoPackage extension F.3: {@code rtree_<t>_<c>_insert}). */
+    static String rtreeInsertTriggerName(String layerName) {
+        return "rtree_" + layerName + "_geom_insert";
+    }
+
+    static String rtreeInsertTrigger(String layerName) {
+        return quote(rtreeInsertTriggerName(layerName));
+    }
+
+    /** One R-tree entry: id, minx, maxx, miny, maxy — what the insert trigger would write. */
+    static String rtreeInsert(String layerName) {
+        return "INSERT OR REPLACE INTO " + rtree(layerName) + " VALUES (?, ?, ?, ?, ?)";
+    }
+
     String insert() {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (fid, geom");
         StringBuilder marks = new StringBuilder("?, ?");

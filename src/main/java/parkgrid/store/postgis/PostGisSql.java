@@ -72,6 +72,13 @@ final class PostGisSql {
         return sql.append(") VALUES (").append(marks).append(')').toString();
     }
 
+    /** The rows of an import, as {@link PostGisCopy} writes them: fid, geom, the schema's columns. */
+    String copyIn() {
+        StringBuilder sql = new StringBuilder("COPY ").append(table).append(" (fid, geom");
+        for (PropertyDefinition p : layer.properties()) sql.append(", ").append(quote(p.name()));
+        return sql.append(") FROM STDIN").toString();
+    }
+
     /** The row of one feature, locked until the transaction ends: writers of one feature queue here. */
     String byIdForUpdate() {
         return byId() + " FOR UPDATE";

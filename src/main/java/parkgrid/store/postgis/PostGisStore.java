@@ -183,7 +183,7 @@ public final class PostGisStore implements FeatureStore {
 
     /**
      * PostgreSQL DDL is transactional: the whole batch of tables and rows commits or rolls back together,
-     * the rows streamed in JDBC batches ({@link ImportBatches}).
+     * the rows streamed ({@link ImportBatches}) by COPY ({@link PostGisCopy}), the spatial index built after them.
      */
     @Override
     public void importLayers(List<? extends LayerSource> batch, ImportProgress progress) {
@@ -194,11 +194,16 @@ public final class PostGisStore implements FeatureStore {
         }
         inTransaction(c -> {
             for (LayerSource source : batch) {
-                createLayer(c, source.layer());
+                createTable(c, source.layer());
+                PostGisSql sql = new PostGisSql(schema, source.layer());
+                PostGisCopy copy = new PostGisCopy(sql, source.layer());
                 try {
-                    ImportBatches.write(source, progress, (features, rows) -> insert(c, source.layer(), features, rows));
+                    ImportBatches.write(source, progress, (features, rows) -> copy.write(c, features, rows));
                 } catch (SQLException e) {
                     throw duplicateIdOr(source.layer().name(), e);
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute(sql.createIndex()); // built once over all rows: faster than growing it row by row
                 }
             }
         });
@@ -211,7 +216,8 @@ public final class PostGisStore implements FeatureStore {
         long[] written = {0};
         inTransaction(c -> {
             try {
-                written[0] = ImportBatches.append(layer, source, progress, (features, rows) -> insert(c, layer, features, rows));
+                PostGisCopy copy = new PostGisCopy(new PostGisSql(schema, layer), layer);
+                written[0] = ImportBatches.append(layer, source, progress, (features, rows) -> copy.write(c, features, rows));
             } catch (SQLException e) {
                 throw duplicateIdOr(layerName, e);
             }
@@ -251,10 +257,17 @@ public final class PostGisStore implements FeatureStore {
     }
 
     private void createLayer(Connection c, Layer layer) throws SQLException {
+        createTable(c, layer);
+        try (Statement s = c.createStatement()) {
+            s.execute(new PostGisSql(schema, layer).createIndex());
+        }
+    }
+
+    /** The layer's table, without its spatial index, and its definition. */
+    private void createTable(Connection c, Layer layer) throws SQLException {
         PostGisSql sql = new PostGisSql(schema, layer);
         try (Statement s = c.createStatement()) {
             s.execute(sql.createTable());
-            s.execute(sql.createIndex());
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + quote(schema) + ".parkgrid_layer VALUES (?, ?::jsonb)")) {
             ps.setString(1, layer.name());

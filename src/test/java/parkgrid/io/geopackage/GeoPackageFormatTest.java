@@ -33,6 +33,19 @@ class GeoPackageFormatTest extends SeededServerTest {
         RoundTrip.assertSame(RoundTrip.seed(layer), read.source(), p -> p, 0);
     }
 
+    /** Jetty appends the UTF-8 every answer is encoded in to any type it is given, binary ones too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/collections/villages/export?format=geopackage", "/collections/villages/items?f=geopackage",
+            "/collections/villages/export?format=shapefile", "/collections/villages/export?format=flatgeobuf",
+            "/collections/villages/items?f=flatgeobuf", "/collections/villages/export?format=shapefile&encoding=gbk", "/export"})
+    void aBinaryExportSaysNoCharset(String pathAndQuery) {
+        var reply = server.send("GET", pathAndQuery, "*/*", null);
+        assertEquals(200, reply.status(), pathAndQuery);
+        assertTrue(reply.contentType().startsWith("application/"), reply.contentType());
+        assertTrue(!reply.contentType().toLowerCase(java.util.Locale.ROOT).contains("charset"), pathAndQuery + ": " + reply.contentType());
+        assertTrue(reply.body().length > 0, pathAndQuery);
+    }
+
     @Test
     void gdalReadsTheExportWithChineseTypesAndCrs() throws Exception {
         Path gpkg = RoundTrip.download(server, "/collections/villages/export?format=geopackage", dir.resolve("villages-gdal.gpkg"));

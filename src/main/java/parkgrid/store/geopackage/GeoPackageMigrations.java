@@ -20,6 +20,7 @@ final class GeoPackageMigrations {
     static final String AUDIT_TABLE = "parkgrid_audit";
     static final String PENDING_IMPORT_TABLE = "parkgrid_pending_import";
     static final String TOKEN_TABLE = "parkgrid_token";
+    static final String IMPORT_JOB_TABLE = "parkgrid_import_job";
     /** The SQL of feature versions and the audit trail in a GeoPackage file (times as ISO-8601 UTC text). */
     static final parkgrid.store.VersionTables VERSIONS = new parkgrid.store.VersionTables(parkgrid.store.SqlDialect.SQLITE, VERSION_TABLE, AUDIT_TABLE);
 
@@ -43,7 +44,9 @@ final class GeoPackageMigrations {
             // 3: layers of an import not yet committed: dropped when the file is opened after a crash
             List.of("CREATE TABLE " + PENDING_IMPORT_TABLE + " (table_name TEXT PRIMARY KEY)"),
             // 4: bearer tokens, kept as SHA-256 hashes (store.TokenSecret); not in gpkg_contents, as versions and audit
-            parkgrid.store.TokenTable.createStatements(parkgrid.store.SqlDialect.SQLITE, TOKEN_TABLE, TOKEN_TABLE + "_hash"));
+            parkgrid.store.TokenTable.createStatements(parkgrid.store.SqlDialect.SQLITE, TOKEN_TABLE, TOKEN_TABLE + "_hash"),
+            // 5: import jobs (store.ImportJobTable), kept for progress polls; not in gpkg_contents either
+            parkgrid.store.ImportJobTable.createStatements(IMPORT_JOB_TABLE, IMPORT_JOB_TABLE + "_finished"));
 
     /** The version this code writes. */
     static int latest() {

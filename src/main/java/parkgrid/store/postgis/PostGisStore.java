@@ -39,6 +39,8 @@ import parkgrid.store.QueryPlan;
 import parkgrid.store.SqlDialect;
 import parkgrid.store.TokenStore;
 import parkgrid.store.TokenTable;
+import parkgrid.store.ImportJobStore;
+import parkgrid.store.ImportJobTable;
 import static parkgrid.store.SqlNames.quote;
 
 /** {@link FeatureStore} on PostgreSQL + PostGIS, in its own schema, with a Hikari connection pool. */
@@ -51,6 +53,7 @@ public final class PostGisStore implements FeatureStore {
     private final LayerCatalog layers;
     private final PostGisVersionedWrites versionedWrites;
     private final TokenTable tokens;
+    private final ImportJobTable importJobs;
 
     private PostGisStore(HikariDataSource pool, String schema) throws SQLException {
         this.pool = pool;
@@ -69,6 +72,23 @@ public final class PostGisStore implements FeatureStore {
                 List<T> out = new ArrayList<>(1);
                 inTransaction(c -> out.add(work.run(c)));
                 return out.get(0);
+            }
+        });
+        // job rows on a pooled connection of their own, never the import's: they commit while the import's transaction is open
+        this.importJobs = new ImportJobTable(PostGisMigrations.importJobTable(schema), new ImportJobTable.Connections() {
+            @Override public <T> T read(TokenTable.Work<T> work) {
+                return PostGisStore.this.read(work::run);
+            }
+
+            @Override public <T> T write(TokenTable.Work<T> work) {
+                List<T> out = new ArrayList<>(1);
+                inTransaction(c -> out.add(work.run(c)));
+                return out.get(0);
+            }
+
+            @Override public boolean writeIfFree(TokenTable.Work<?> work) {
+                write(work); // PostgreSQL takes concurrent writers: a job row never waits for an import
+                return true;
             }
         });
     }
@@ -460,6 +480,11 @@ public final class PostGisStore implements FeatureStore {
     @Override
     public TokenStore tokens() {
         return tokens;
+    }
+
+    @Override
+    public ImportJobStore importJobs() {
+        return importJobs;
     }
 
     @Override

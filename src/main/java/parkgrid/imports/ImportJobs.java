@@ -196,7 +196,8 @@ public final class ImportJobs {
         long every = Math.min(Duration.ofMinutes(1).toMillis(), limits().jobsKeptFor().toMillis());
         long last = lastPurgeMillis.get();
         if (now - last < every || !lastPurgeMillis.compareAndSet(last, now)) return;
-        int purged = store.purge(now().minus(limits().jobsKeptFor()));
+        Instant cut = now().minus(limits().jobsKeptFor());
+        int purged = store.purge(cut, cut.minus(limits().jobStaleAfter())); // a silent job is finished once stale
         if (purged > 0) LOG.info("{} import jobs older than {} deleted", purged, limits().jobsKeptFor());
     }
 

@@ -57,7 +57,7 @@ public interface ImportJobStore {
      * declared abandoned stays so). Best effort: when the store cannot take a write now without waiting (the GeoPackage's
      * one writer is inside an import's transaction) nothing is written.
      *
-     * @return whether the row was written
+     * @return whether the row was written (false when busy, or when the job is finished or unknown)
      */
     boolean progress(String id, Progress progress, Instant at);
 
@@ -77,8 +77,8 @@ public interface ImportJobStore {
      */
     boolean abandon(String id, Instant silentSince, String problem, Instant at);
 
-    /** Deletes the jobs finished before {@code before}, and unfinished ones silent since then. @return how many */
-    int purge(Instant before);
+    /** Deletes the jobs finished before {@code finishedBefore}, and unfinished ones silent since {@code silentBefore}. @return how many */
+    int purge(Instant finishedBefore, Instant silentBefore);
 
     /** The statuses a job can have, in order, as the table's check constraint lists them. */
     List<Status> STATUSES = List.of(Status.values());

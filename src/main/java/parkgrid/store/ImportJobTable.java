@@ -21,9 +21,9 @@ public final class ImportJobTable implements ImportJobStore {
          * Runs {@code work} in its own committed transaction if the store can take the write without waiting for another
          * writer; otherwise does nothing.
          *
-         * @return whether {@code work} ran and committed
+         * @return what {@code work} returned, or empty when it did not run
          */
-        boolean writeIfFree(TokenTable.Work<?> work);
+        <T> java.util.Optional<T> writeIfFree(TokenTable.Work<T> work);
     }
 
     private static final String COLUMNS = "id, layer, mode, dry_run, who, instance, status, phase, features_read, features_total, "
@@ -68,7 +68,7 @@ public final class ImportJobTable implements ImportJobStore {
 
     @Override
     public boolean progress(String id, Progress progress, Instant at) {
-        return connections.writeIfFree(c -> {
+        return connections.<Integer>writeIfFree(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET status = 'running', phase = ?, features_read = ?, "
                     + "features_total = ?, features_written = ?, started_ms = coalesce(started_ms, ?), heartbeat_ms = ? WHERE id = ? AND "
                     + UNFINISHED)) {
@@ -81,7 +81,7 @@ public final class ImportJobTable implements ImportJobStore {
                 ps.setString(7, id);
                 return ps.executeUpdate();
             }
-        });
+        }).map(rows -> rows == 1).orElse(false);
     }
 
     @Override
@@ -146,11 +146,11 @@ public final class ImportJobTable implements ImportJobStore {
     }
 
     @Override
-    public int purge(Instant before) {
+    public int purge(Instant finishedBefore, Instant silentBefore) {
         return connections.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE finished_ms < ? OR (finished_ms IS NULL AND heartbeat_ms < ?)")) {
-                setTime(ps, 1, before);
-                setTime(ps, 2, before);
+                setTime(ps, 1, finishedBefore);
+                setTime(ps, 2, silentBefore);
                 return ps.executeUpdate();
             }
         });

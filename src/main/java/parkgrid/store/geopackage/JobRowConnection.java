@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -49,14 +50,13 @@ final class JobRowConnection implements ImportJobTable.Connections, AutoCloseabl
     }
 
     @Override
-    public boolean writeIfFree(TokenTable.Work<?> work) {
+    public <T> Optional<T> writeIfFree(TokenTable.Work<T> work) {
         synchronized (connection) {
             try {
                 busyTimeout(0);
-                work.run(connection);
-                return true;
+                return Optional.of(work.run(connection));
             } catch (SQLiteException e) {
-                if ((e.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code) return false; // an import is writing
+                if ((e.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code) return Optional.empty(); // an import is writing
                 throw new IllegalStateException("import job write failed: " + e.getMessage(), e);
             } catch (SQLException e) {
                 throw new IllegalStateException("import job write failed: " + e.getMessage(), e);

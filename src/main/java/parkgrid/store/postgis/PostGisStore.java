@@ -86,9 +86,8 @@ public final class PostGisStore implements FeatureStore {
                 return out.get(0);
             }
 
-            @Override public boolean writeIfFree(TokenTable.Work<?> work) {
-                write(work); // PostgreSQL takes concurrent writers: a job row never waits for an import
-                return true;
+            @Override public <T> Optional<T> writeIfFree(TokenTable.Work<T> work) {
+                return Optional.of(write(work)); // PostgreSQL takes concurrent writers: a job row never waits for an import
             }
         });
     }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +24,7 @@ import parkgrid.feature.ParkGridException;
 import parkgrid.io.LayerReaders;
 import parkgrid.store.FeatureStore;
 import parkgrid.store.ImportJobStore;
-import parkgrid.store.geopackage.GeoPackageStore;
-import parkgrid.store.postgis.PostGisStore;
-import parkgrid.testing.RequiredServices;
+import parkgrid.testing.BothStores;
 
 /**
  * {@link ImportJobs} over both stores, with a clock the test moves: an import's row from queued to done with its report;
@@ -42,9 +38,7 @@ class ImportJobsTest {
     private static final ImportLimits LIMITS = new ImportLimits(1 << 20, 1000).withJobs(Duration.ofSeconds(30), Duration.ofHours(24));
     @TempDir
     static Path dir;
-    private String url;
-    private GeoPackageStore geoPackage;
-    private PostGisStore postGis;
+    private BothStores stores;
 
     /** A clock that stands still until told. */
     private static final class TestClock extends Clock {
@@ -57,25 +51,20 @@ class ImportJobsTest {
 
     @BeforeAll
     void open() throws Exception {
-        geoPackage = GeoPackageStore.open(dir.resolve("jobs.gpkg"));
-        url = RequiredServices.postGisUrl();
-        dropSchema();
-        postGis = PostGisStore.open(url, "postgres", "", SCHEMA);
+        stores = BothStores.open(dir, SCHEMA);
     }
 
     @AfterAll
     void close() throws Exception {
-        if (geoPackage != null) geoPackage.close();
-        if (postGis != null) postGis.close();
-        if (url != null) dropSchema();
+        if (stores != null) stores.close();
     }
 
     Stream<String> stores() {
-        return Stream.of("geopackage", "postgis");
+        return BothStores.kinds();
     }
 
     private ImportJobs jobs(String kind, Clock clock) {
-        FeatureStore store = kind.equals("geopackage") ? geoPackage : postGis;
+        FeatureStore store = stores.store(kind);
         return new ImportJobs(new Importer(store, LayerReaders.STANDARD, LIMITS), store.importJobs(),
                 e -> Map.of("detail", e instanceof ParkGridException p ? p.detail() : e.toString()), clock);
     }
@@ -136,11 +125,5 @@ class ImportJobsTest {
         Path file = geoJson("jobs_stale_" + kind);
         first.run(waiting, file); // it was only slow: its outcome is the truth, and it is written over the failure
         assertEquals(ImportJobStore.Status.SUCCEEDED, second.find(waiting.id()).orElseThrow().status());
-    }
-
-    private void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-            c.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
     }
 }

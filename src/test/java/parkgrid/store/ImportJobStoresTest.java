@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,9 +34,7 @@ import parkgrid.geo.GeoJsonReader;
 import parkgrid.store.ImportJobStore.Job;
 import parkgrid.store.ImportJobStore.Progress;
 import parkgrid.store.ImportJobStore.Status;
-import parkgrid.store.geopackage.GeoPackageStore;
-import parkgrid.store.postgis.PostGisStore;
-import parkgrid.testing.RequiredServices;
+import parkgrid.testing.BothStores;
 
 /**
  * Import job rows on both stores ({@code parkgrid_import_job}): a job's life from queued to its outcome with Chinese text
@@ -52,31 +48,24 @@ class ImportJobStoresTest {
     private static final Instant T0 = Instant.parse("2026-12-02T08:00:00.123Z");
     @TempDir
     static Path dir;
-    private String url;
-    private GeoPackageStore geoPackage;
-    private PostGisStore postGis;
+    private BothStores stores;
 
     @BeforeAll
     void open() throws Exception {
-        geoPackage = GeoPackageStore.open(dir.resolve("jobs.gpkg"));
-        url = RequiredServices.postGisUrl();
-        dropSchema();
-        postGis = PostGisStore.open(url, "postgres", "", SCHEMA);
+        stores = BothStores.open(dir, SCHEMA);
     }
 
     @AfterAll
     void close() throws Exception {
-        if (geoPackage != null) geoPackage.close();
-        if (postGis != null) postGis.close();
-        if (url != null) dropSchema();
+        if (stores != null) stores.close();
     }
 
     Stream<String> stores() {
-        return Stream.of("geopackage", "postgis");
+        return BothStores.kinds();
     }
 
     private FeatureStore store(String kind) {
-        return kind.equals("geopackage") ? geoPackage : postGis;
+        return stores.store(kind);
     }
 
     private static Job queued(String instance, Instant at) {
@@ -209,12 +198,6 @@ class ImportJobStoresTest {
             assertEquals(List.of("false", "false", "0"), seen, "SQLite's one writer is the import's: progress is skipped, not waited for");
             assertEquals(Status.QUEUED, after.status());
             assertTrue(jobs.progress(job.id(), new Progress("failed", 3000, 3000L, 0), T0.plusSeconds(7)), "once the import is over");
-        }
-    }
-
-    private void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-            c.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
     }
 }

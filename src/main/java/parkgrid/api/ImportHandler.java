@@ -17,10 +17,12 @@ import parkgrid.imports.ImportJobs;
 import parkgrid.imports.ImportReport;
 import parkgrid.imports.ImportRequest;
 import parkgrid.imports.UploadSpool;
+import parkgrid.store.ImportJobStore;
 
 /**
- * {@code POST /imports} (the body is the file) and {@code GET /imports/{importId}} (progress). I/O only: the
- * pipeline is {@link parkgrid.imports.Importer}.
+ * {@code POST /imports} (the body is the file) and {@code GET /imports/{importId}} (progress, from the job's row in the
+ * store: any instance answers). I/O only: the pipeline is {@link parkgrid.imports.Importer}, the jobs
+ * {@link parkgrid.imports.ImportJobs}.
  */
 final class ImportHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ImportHandler.class);
@@ -35,13 +37,19 @@ final class ImportHandler {
         long limit = jobs.importer().limits().maxUploadBytes();
         if (ctx.req().getContentLengthLong() > limit) throw UploadSpool.tooLarge(limit);
         Path file = UploadSpool.spool(ctx.req().getInputStream(), request.fileName(), limit);
-        ImportJob job = jobs.register(request);
+        ImportJob job;
+        try {
+            job = jobs.register(request, Caller.of(ctx).name());
+        } catch (RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(file);
+            throw e;
+        }
         ctx.header(Header.LOCATION, "/imports/" + job.id());
         String prefer = ctx.header("Prefer");
         if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
             jobs.runLater(job, file);
             ctx.header("Preference-Applied", "respond-async");
-            ctx.status(202).contentType(OgcVocabulary.JSON).result(Responses.JSON.writeValueAsString(status(job)));
+            ctx.status(202).contentType(OgcVocabulary.JSON).result(Responses.JSON.writeValueAsString(status(find(job.id()))));
             return;
         }
         ImportReport report = jobs.run(job, file);
@@ -52,42 +60,54 @@ final class ImportHandler {
     }
 
     void get(Context ctx) throws IOException {
-        String id = ctx.pathParam("importId");
-        ImportJob job = jobs.find(id).orElseThrow(() -> ParkGridException.notFound("importId",
-                "no import '" + id + "' on this server (imports are kept in its memory for a while after they finish)"));
-        ctx.contentType(OgcVocabulary.JSON).result(Responses.JSON.writeValueAsString(status(job)));
+        ctx.contentType(OgcVocabulary.JSON).result(Responses.JSON.writeValueAsString(status(find(ctx.pathParam("importId")))));
     }
 
-    /** What a progress bar polls. */
-    private static Map<String, Object> status(ImportJob job) {
+    private ImportJobStore.Job find(String id) {
+        return jobs.find(id).orElseThrow(() -> ParkGridException.notFound("importId",
+                "no import '" + id + "' (finished imports are kept for " + jobs.importer().limits().jobsKeptFor().toHours()
+                        + " h, PARKGRID_IMPORT_JOBS_KEPT_HOURS)"));
+    }
+
+    /** What a progress bar polls: the job's row, whichever instance runs it. */
+    private static Map<String, Object> status(ImportJobStore.Job job) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", job.id());
-        m.put("state", job.phase().apiName());
-        m.put("layer", job.request().layer());
-        m.put("mode", job.request().append() ? "append" : "create");
-        m.put("dry_run", job.request().dryRun());
+        m.put("state", job.phase());
+        m.put("status", job.status().apiName());
+        m.put("layer", job.layer());
+        m.put("mode", job.mode());
+        m.put("dry_run", job.dryRun());
+        m.put("who", job.who());
         m.put("features_read", job.featuresRead());
+        m.put("features_total", job.featuresTotal());
         m.put("features_written", job.featuresWritten());
-        if (job.report() != null) m.put("report", job.report().json());
-        RuntimeException failure = job.failure();
-        if (failure != null) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            if (failure instanceof ParkGridException p) {
-                ProblemMapper.Kind kind = ProblemMapper.kindOf(p);
-                problem.put("status", kind.status());
-                problem.put("title", kind.title());
-                problem.put("detail", p.detail());
-                if (p.parameter() != null) problem.put("parameter", p.parameter());
-                problem.putAll(p.members());
-            } else {
-                LOG.error("import {} failed", job.id(), failure);
-                problem.put("status", 500);
-                problem.put("title", "Internal server error");
-                problem.put("detail", "the import failed; it has been logged");
-            }
-            m.put("problem", problem);
-        }
+        m.put("created", String.valueOf(job.createdAt()));
+        m.put("started", job.startedAt() == null ? null : job.startedAt().toString());
+        m.put("heartbeat", String.valueOf(job.heartbeatAt()));
+        m.put("finished", job.finishedAt() == null ? null : job.finishedAt().toString());
+        if (job.report() != null) m.put("report", Responses.JSON.readTree(job.report()));
+        if (job.problem() != null) m.put("problem", Responses.JSON.readTree(job.problem()));
         return m;
+    }
+
+    /** A failed import as its job keeps it: the problem+json members the client would have got. */
+    static Map<String, Object> problem(RuntimeException failure) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        if (failure instanceof ParkGridException p) {
+            ProblemMapper.Kind kind = ProblemMapper.kindOf(p);
+            problem.put("status", kind.status());
+            problem.put("title", kind.title());
+            problem.put("detail", p.detail());
+            if (p.parameter() != null) problem.put("parameter", p.parameter());
+            problem.putAll(p.members());
+        } else {
+            LOG.error("import failed", failure);
+            problem.put("status", 500);
+            problem.put("title", "Internal server error");
+            problem.put("detail", "the import failed; it has been logged");
+        }
+        return problem;
     }
 
     private static ImportRequest request(Context ctx) {

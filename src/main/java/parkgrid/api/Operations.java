@@ -148,7 +148,8 @@ final class Operations {
         // conformance classes, health, the caller's own role and the browser icon. /api names every layer and its
         // properties, /map/config the layer roles and basemap key, so they are data here.
         Role read = settings.readAccess() == ReadAccess.TOKEN ? Role.VIEWER : Role.PUBLIC;
-        ImportHandler imports = new ImportHandler(new ImportJobs(new Importer(store, LayerReaders.STANDARD, settings.imports())));
+        ImportHandler imports = new ImportHandler(new ImportJobs(new Importer(store, LayerReaders.STANDARD, settings.imports()),
+                store.importJobs(), ImportHandler::problem, java.time.Clock.systemUTC()));
         String json = OgcVocabulary.JSON, html = OgcVocabulary.HTML, geojson = OgcVocabulary.GEOJSON;
         List<String> featureBody = List.of(geojson, json);
         String items_ = COLLECTION_PATH + "/items", item = items_ + "/{featureId}";

@@ -1,69 +1,78 @@
 package parkgrid.imports;
 
-import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import parkgrid.store.ImportJobStore;
 import parkgrid.store.ImportProgress;
 
 /**
- * One import as a progress bar polls it: its phase, features read (the check pass) and written (the write
- * pass, inside the store's transaction: nothing is visible before {@code done}), then its report or failure.
- * Thread-safe: the import's thread writes, request threads read.
+ * One import while it runs, on the instance running it: its phase and counts (features read by the check pass, written by
+ * the write pass inside the store's transaction: nothing is visible before {@code done}). Each change is passed to its
+ * {@link Recorder}, which keeps the job's row in the store at a bounded rate ({@link ImportJobs}); polls read that row.
+ * Thread-safe: the import's thread writes, the heartbeat reads.
  */
 public final class ImportJob implements ImportProgress, ImportCheck.Progress {
-    /** Where an import is. */
+    /** Where an import is, as the progress bar names it; {@link #status()} is the coarser store status. */
     public enum Phase { QUEUED, CHECKING, WRITING, DONE, REJECTED, FAILED;
         /** The name in JSON: lower case. */
-        public String apiName() { return name().toLowerCase(java.util.Locale.ROOT); }
+        public String apiName() { return name().toLowerCase(Locale.ROOT); }
         public boolean finished() { return this == DONE || this == REJECTED || this == FAILED; }
+
+        public ImportJobStore.Status status() {
+            return switch (this) {
+                case QUEUED -> ImportJobStore.Status.QUEUED;
+                case CHECKING, WRITING -> ImportJobStore.Status.RUNNING;
+                case DONE -> ImportJobStore.Status.SUCCEEDED;
+                case REJECTED, FAILED -> ImportJobStore.Status.FAILED;
+            };
+        }
+    }
+
+    /** Told of every change; {@code now}: a phase change, which is worth a row at once. */
+    interface Recorder {
+        void changed(ImportJob job, boolean now);
     }
 
     private final String id;
     private final ImportRequest request;
-    private final Instant created = Instant.now();
+    private final Recorder recorder;
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private volatile Long total;
     private volatile Phase phase = Phase.QUEUED;
-    private volatile ImportReport report;
-    private volatile RuntimeException failure;
+    /** When the recorder last wrote this job's row ({@link System#nanoTime()}). */
+    volatile long recordedNanos = System.nanoTime();
 
-    ImportJob(String id, ImportRequest request) {
+    ImportJob(String id, ImportRequest request, Recorder recorder) {
         this.id = id;
         this.request = request;
+        this.recorder = recorder;
     }
 
     public String id() { return id; }
     public ImportRequest request() { return request; }
-    public Instant created() { return created; }
     public Phase phase() { return phase; }
-    public long featuresRead() { return read.get(); }
-    public long featuresWritten() { return written.get(); }
-    /** The report once finished (not for a rejection: its report is in {@link #failure()}'s members), else null. */
-    public ImportReport report() { return report; }
-    /** Why a failed import failed (a {@link parkgrid.feature.ParkGridException} for the client's faults), else null. */
-    public RuntimeException failure() { return failure; }
+
+    /** The counts as the store keeps them. */
+    ImportJobStore.Progress progress() {
+        return new ImportJobStore.Progress(phase.apiName(), read.get(), total, written.get());
+    }
 
     @Override
     public void read(long features) {
         read.set(features);
+        recorder.changed(this, false);
     }
 
     @Override
     public void written(String layer, long features) {
         written.set(features);
+        recorder.changed(this, false);
     }
 
     void phase(Phase p) {
+        if (p == Phase.WRITING) total = read.get(); // the check pass has counted them all
         phase = p;
-    }
-
-    void finish(ImportReport r) {
-        report = r;
-        phase = r.rejected() ? Phase.REJECTED : Phase.DONE;
-    }
-
-    /** A rejection (the problem carries the report) or another failure. */
-    void fail(RuntimeException e) {
-        failure = e;
-        phase = e instanceof parkgrid.feature.ParkGridException p && p.members().containsKey("report") ? Phase.REJECTED : Phase.FAILED;
+        if (!p.finished()) recorder.changed(this, true);
     }
 }

@@ -5,7 +5,7 @@
  * ({@link parkgrid.geo.SourceCoordinates}), a check pass over every feature with the store's own checks collecting
  * problems ({@code ImportCheck}), then — only when there are none and it is no dry run — the store's streaming write
  * (a new layer or an append). The file is read twice, one feature at a time: memory is flat in its size.
- * {@link parkgrid.imports.ImportJobs} keeps each import's progress in this process's memory for polling; the store is
- * the record of what was imported. Nothing here knows HTTP.
+ * {@link parkgrid.imports.ImportJobs} keeps each import's job (progress, outcome) as a row in the store, so that any
+ * instance answers a poll; the imported data commits with the import, all or nothing. Nothing here knows HTTP.
  */
 package parkgrid.imports;

@@ -212,6 +212,9 @@ public interface FeatureStore extends AutoCloseable {
     /** The bearer tokens kept in this store, as hashes. */
     TokenStore tokens();
 
+    /** The import jobs kept in this store, so that any instance over it answers a progress poll. */
+    ImportJobStore importJobs();
+
     /**
      * Short description for the server's own log, e.g. {@code GeoPackage data/parkgrid.gpkg}: it names the file or
      * JDBC URL, so it never goes into a response (use {@link #kind()} there).

@@ -25,6 +25,7 @@ import parkgrid.config.ImportLimits;
 import parkgrid.io.LandApprovalTxtTest;
 import parkgrid.store.FeatureQuery;
 import parkgrid.store.FeatureStore;
+import parkgrid.store.ImportJobStore;
 import parkgrid.testing.TestServer;
 
 /**
@@ -238,7 +239,10 @@ abstract class ImportApiContract {
             job = getAsEditor(a.location()).json();
         }
         assertEquals("done", job.get("state").asText(), job.toString());
+        assertEquals("succeeded", job.get("status").asText());
+        assertEquals("测绘员 赵六", job.get("who").asText());
         assertEquals(40, job.get("features_read").asLong());
+        assertEquals(40, job.get("features_total").asLong());
         assertEquals(40, job.get("features_written").asLong());
         assertEquals("written", job.get("report").get("state").asText());
         assertEquals(40, count("imp_async"));
@@ -250,8 +254,31 @@ abstract class ImportApiContract {
             job = getAsEditor(bad.location()).json();
         }
         assertEquals("rejected", job.get("state").asText());
+        assertEquals("failed", job.get("status").asText());
         assertEquals(400, job.get("problem").get("status").asInt());
         assertEquals(4, job.get("problem").get("report").get("problems").get(0).get("feature").asLong());
+    }
+
+    @Test
+    void aJobWhoseInstanceStoppedAnswersFailedWithTheReason() throws Exception {
+        java.time.Instant lastWord = java.time.Instant.now().minusSeconds(3600);
+        String id = java.util.UUID.randomUUID().toString();
+        server.store().importJobs().create(new ImportJobStore.Job(id, "imp_stopped", "create", false, "测绘员 赵六", "已停止的实例",
+                ImportJobStore.Status.RUNNING, "writing", 800, 800L, 500, lastWord, lastWord, lastWord, null, null, null));
+        for (int poll = 0; poll < 2; poll++) {
+            TestServer.Reply reply = getAsEditor("/imports/" + id);
+            assertEquals(200, reply.status(), reply.body());
+            JsonNode job = reply.json();
+            assertEquals("failed", job.get("state").asText(), job.toString());
+            assertEquals("failed", job.get("status").asText());
+            assertEquals(503, job.get("problem").get("status").asInt());
+            assertTrue(job.get("problem").get("detail").asText().startsWith("the instance running this import stopped"), job.toString());
+            assertEquals(500, job.get("features_written").asLong(), "the last progress its instance wrote");
+            assertEquals("测绘员 赵六", job.get("who").asText());
+        }
+        assertFalse(server.store().layer("imp_stopped").isPresent());
+        assertEquals(401, TestServer.Reply.of(http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/imports/" + id)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))).status(), "an editor's, as before");
     }
 
     @Test

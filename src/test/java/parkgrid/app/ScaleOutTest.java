@@ -50,7 +50,9 @@ import parkgrid.testing.RequiredServices;
  * schema, with Debian's HAProxy in front (round robin, health check on {@code /health}, {@code retries} and
  * {@code option redispatch}). A feature written through one instance is read, with the same ETag, through the other,
  * and an If-Match from one is honoured and checked by the other; under a steady read load through HAProxy one
- * instance gets SIGTERM and no request fails beyond those in flight at that moment. Needs PostGIS and
+ * instance gets SIGTERM and no request fails beyond those in flight at that moment. An import started through one
+ * instance is polled to its end through the other (import jobs are rows in the store), and one whose instance is killed
+ * mid-write answers failed through the other after the staleness, with nothing of it left in PostGIS. Needs PostGIS and
  * {@code /usr/sbin/haproxy} (under {@code CI=true} their absence fails the test).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -157,6 +159,83 @@ class ScaleOutTest {
 
     @Test
     @Order(2)
+    void anImportStartedThroughOneInstanceIsPolledToItsEndThroughTheOther() throws Exception {
+        String layer = "scaleout_substations";
+        HttpResponse<String> started = send("POST", one.base() + "/imports?layer=" + layer + "&format=geojson",
+                points(layer, 30_000), "Content-Type", "application/octet-stream", "Prefer", "respond-async");
+        assertEquals(202, started.statusCode(), started.body());
+        String job = started.headers().firstValue("Location").orElseThrow();
+        List<String> seen = new ArrayList<>();
+        String state = "";
+        String body = "";
+        for (int poll = 0; poll < 1200 && !List.of("done", "rejected", "failed").contains(state); poll++) {
+            String via = poll % 2 == 0 ? two.base() : "http://127.0.0.1:" + haproxyPort; // instance two, and round robin
+            HttpResponse<String> r = getAsEditor(via + job);
+            assertEquals(200, r.statusCode(), "poll " + poll + " through " + via + ": " + r.body());
+            body = r.body();
+            state = field(body, "state");
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(state)) seen.add(state);
+            Thread.sleep(100);
+        }
+        assertEquals("done", state, body);
+        assertTrue(body.contains("\"status\":\"succeeded\"") && body.contains("\"features_written\":30000") && body.contains("规划员 王五"), body);
+        assertTrue(seen.stream().anyMatch(s -> s.equals("checking") || s.equals("writing")), "instance two saw the import going on: " + seen);
+        HttpResponse<String> collection = null;
+        for (int i = 0; i < 50 && (collection == null || collection.statusCode() != 200); i++) { // the catalog refreshes within 1 s
+            collection = get(two.base() + "/collections/" + layer);
+            Thread.sleep(100);
+        }
+        assertEquals(200, collection.statusCode(), collection.body());
+        assertTrue(collection.body().contains("新建变电站"), collection.body());
+        System.out.println("ScaleOutTest: import through one, states seen through two and HAProxy: " + seen);
+    }
+
+    @Test
+    @Order(3)
+    void anImportWhoseInstanceIsKilledAnswersFailedThroughTheOtherAndLeavesNothing() throws Exception {
+        String layer = "scaleout_killed";
+        Instance three = launch("three");
+        try {
+            awaitHealthy(three);
+            HttpResponse<String> started = send("POST", three.base() + "/imports?layer=" + layer + "&format=geojson",
+                    points(layer, 150_000), "Content-Type", "application/octet-stream", "Prefer", "respond-async");
+            assertEquals(202, started.statusCode(), started.body());
+            String job = started.headers().firstValue("Location").orElseThrow();
+            String body = "";
+            for (int poll = 0; poll < 1800 && !(field(body, "state").equals("writing") && !field(body, "features_written").equals("0")); poll++) {
+                body = getAsEditor(two.base() + job).body();
+                assertTrue(!List.of("done", "rejected", "failed").contains(field(body, "state")), "the import ended before it could be killed: " + body);
+                Thread.sleep(100);
+            }
+            assertEquals("writing", field(body, "state"), body);
+            long written = Long.parseLong(field(body, "features_written"));
+            three.process().destroyForcibly(); // SIGKILL, mid-write: no shutdown hook, no last word
+            assertTrue(three.process().waitFor(10, TimeUnit.SECONDS));
+            long killed = System.nanoTime();
+            for (int poll = 0; poll < 300 && !field(body, "state").equals("failed"); poll++) {
+                Thread.sleep(100);
+                body = getAsEditor(two.base() + job).body();
+            }
+            double seconds = (System.nanoTime() - killed) / 1e9;
+            assertEquals("failed", field(body, "state"), body);
+            assertTrue(body.contains("\"status\":\"failed\"") && body.contains("the instance running this import stopped"), body);
+            assertTrue(seconds < 3 + 2 + 5, "failed within the staleness (3 s) and a heartbeat: " + seconds + " s");
+            boolean tableGone = false;
+            for (int i = 0; i < 150 && !tableGone; i++) { // PostgreSQL rolls the dead connection's transaction back
+                tableGone = !tableExists(layer);
+                if (!tableGone) Thread.sleep(100);
+            }
+            assertTrue(tableGone, "nothing of the killed import is in PostGIS");
+            assertEquals(404, get(two.base() + "/collections/" + layer).statusCode());
+            System.out.printf("ScaleOutTest: instance three killed with %d of 150000 features written (uncommitted); instance two "
+                    + "answered failed %.1f s later; no table left%n", written, seconds);
+        } finally {
+            if (three.process().isAlive()) three.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(4)
     void stoppingOneInstanceUnderReadLoadFailsNoRequestBeyondThoseInFlight() throws Exception {
         String page = "http://127.0.0.1:" + haproxyPort + "/collections/" + LAYER + "/items?limit=200";
         Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
@@ -226,7 +305,8 @@ class ScaleOutTest {
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName());
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("PARKGRID_"));
-        pb.environment().putAll(Map.of("PARKGRID_DB", url, "PARKGRID_DB_SCHEMA", SCHEMA, "PARKGRID_PORT", Integer.toString(port)));
+        pb.environment().putAll(Map.of("PARKGRID_DB", url, "PARKGRID_DB_SCHEMA", SCHEMA, "PARKGRID_PORT", Integer.toString(port),
+                "PARKGRID_IMPORT_JOB_STALE_SECONDS", "3"));
         Path log = dir.resolve("server-" + name + ".log");
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         return new Instance(name, pb.start(), port, log);
@@ -296,6 +376,44 @@ class ScaleOutTest {
 
     private HttpResponse<String> get(String uri) throws IOException, InterruptedException {
         return send("GET", uri, null);
+    }
+
+    /** GET with the editor's token: an import's progress is an editor's to read. */
+    private HttpResponse<String> getAsEditor(String uri) throws IOException, InterruptedException {
+        return send("GET", uri, null, "Authorization", "Bearer " + editorToken);
+    }
+
+    /** A GeoJSON layer of {@code n} points with Chinese names, titled 新建变电站. */
+    private static String points(String name, int n) {
+        StringBuilder b = new StringBuilder("{\"type\":\"FeatureCollection\",\"name\":\"").append(name)
+                .append("\",\"title\":\"New substations\",\"title_zh\":\"新建变电站\",\"features\":[");
+        for (int i = 1; i <= n; i++) {
+            if (i > 1) b.append(',');
+            b.append("{\"type\":\"Feature\",\"id\":").append(i).append(",\"geometry\":{\"type\":\"Point\",\"coordinates\":[")
+                    .append(112 + (i % 1000) / 1000.0).append(',').append(34 + (i / 1000) / 1000.0).append("]},\"properties\":{\"name_zh\":\"柏树乡")
+                    .append(i).append("号变\"}}");
+        }
+        return b.append("]}").toString();
+    }
+
+    /** The text or number of a top-level member of a job's JSON, or "" (the answers are flat up to their report). */
+    private static String field(String json, String member) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + member + "\":(\"([^\"]*)\"|(-?\\d+))").matcher(json);
+        return !m.find() ? "" : m.group(2) != null ? m.group(2) : m.group(3);
+    }
+
+    private boolean tableExists(String table) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             var ps = c.prepareStatement("SELECT (SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?)"
+                     + " + (SELECT count(*) FROM " + SCHEMA + ".parkgrid_layer WHERE table_name = ?)")) {
+            ps.setString(1, SCHEMA);
+            ps.setString(2, table);
+            ps.setString(3, table);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
     }
 
     private HttpResponse<String> send(String method, String uri, String body, String... headers) throws IOException, InterruptedException {

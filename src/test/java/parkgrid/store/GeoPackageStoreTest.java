@@ -51,6 +51,7 @@ class GeoPackageStoreTest extends VersionedWritesContract {
             st.execute("DROP TABLE parkgrid_schema");
             st.execute("DROP TABLE parkgrid_pending_import");
             st.execute("DROP TABLE parkgrid_token");
+            st.execute("DROP TABLE parkgrid_import_job");
         }
         store = reopen();
         assertEquals(villages, store.count("villages", FeatureQuery.all()));
@@ -62,7 +63,7 @@ class GeoPackageStoreTest extends VersionedWritesContract {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT version FROM parkgrid_schema")) {
             assertTrue(rs.next());
-            assertEquals(5, rs.getInt(1), "the file records the schema version it was migrated to (5: feature counts)");
+            assertEquals(6, rs.getInt(1), "the file records the schema version it was migrated to (5: feature counts, 6: import jobs)");
             assertFalse(rs.next());
         }
         store = reopen();

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -83,12 +84,46 @@ class GeoPackageUpgradeTest {
             assertEquals(2, store.patch("villages", 1, Map.of("name_zh", "柏树村（扩建）"), null, 1, "规划员 王五").version());
             assertEquals(1, store.history("villages", 1).size());
         }
-        assertEquals(5, schemaVersion(file), "migrations 2 (versions, audit), 3 (pending imports), 4 (tokens) and 5 (feature counts) applied");
+        assertEquals(6, schemaVersion(file), "migrations 2 (versions, audit), 3 (pending imports), 4 (tokens), 5 (feature counts) and 6 (import jobs) applied");
         try (GeoPackageStore again = GeoPackageStore.open(file)) {
+            Instant at = Instant.parse("2026-12-02T08:00:00Z");
+            again.importJobs().create(new ImportJobStore.Job("升级后的任务", "villages", "append", false, "规划员 王五", "实例", ImportJobStore.Status.QUEUED,
+                    "queued", 0, null, 0, at, null, at, null, null, null));
+            assertEquals("规划员 王五", again.importJobs().find("升级后的任务").orElseThrow().who(), "the upgraded file keeps import jobs");
             VersionedFeature v2 = again.versioned("villages", 1).orElseThrow();
             assertEquals(2, v2.version());
             assertEquals("柏树村（扩建）", v2.feature().properties().get("name_zh"));
             assertEquals(1, again.history("villages", 1).size());
+        }
+    }
+
+    @Test
+    void aFileOfSchemaFourUpgradesInPlaceToFeatureCountsAndImportJobsKeepingFeaturesVersionsAndTokens() throws Exception {
+        Path file = dir.resolve("schema4.gpkg");
+        try (InputStream in = getClass().getResourceAsStream("/store/parkgrid-schema4-8eaaf92.gpkg")) {
+            Files.copy(in, file);
+        }
+        assertEquals(4, schemaVersion(file), "the fixture was made before import jobs");
+        Instant at = Instant.parse("2026-12-02T08:00:00Z");
+        try (GeoPackageStore store = GeoPackageStore.open(file)) {
+            assertEquals(List.of("substations"), store.layers().stream().map(l -> l.name()).toList());
+            assertEquals("变电站", store.layer("substations").orElseThrow().titleZh());
+            VersionedFeature two = store.versioned("substations", 2).orElseThrow();
+            assertEquals(2, two.version());
+            assertEquals("柏树变（扩建）", two.feature().properties().get("name_zh"));
+            assertEquals("规划员 王五", store.history("substations", 2).get(0).who());
+            assertEquals(List.of("规划员 王五"), store.tokens().all().stream().map(TokenStore.Token::holder).toList());
+            store.importJobs().create(new ImportJobStore.Job("任务-1", "substations", "append", false, "规划员 王五", "实例", ImportJobStore.Status.QUEUED,
+                    "queued", 0, null, 0, at, null, at, null, null, null));
+            store.importJobs().finish("任务-1", ImportJobStore.Status.SUCCEEDED, new ImportJobStore.Progress("done", 2, 2L, 2),
+                    "{\"state\":\"written\"}", null, at.plusSeconds(1));
+        }
+        assertEquals(6, schemaVersion(file), "migrations 5 (feature counts) and 6 (import jobs) applied");
+        try (GeoPackageStore again = GeoPackageStore.open(file)) {
+            ImportJobStore.Job job = again.importJobs().find("任务-1").orElseThrow();
+            assertEquals(ImportJobStore.Status.SUCCEEDED, job.status());
+            assertEquals("{\"state\":\"written\"}", job.report());
+            assertEquals(2, again.count("substations", FeatureQuery.all()));
         }
     }
 }

@@ -20,6 +20,7 @@ final class GeoPackageMigrations {
     static final String AUDIT_TABLE = "parkgrid_audit";
     static final String PENDING_IMPORT_TABLE = "parkgrid_pending_import";
     static final String TOKEN_TABLE = "parkgrid_token";
+    static final String IMPORT_JOB_TABLE = "parkgrid_import_job";
     /** The SQL of feature versions and the audit trail in a GeoPackage file (times as ISO-8601 UTC text). */
     static final parkgrid.store.VersionTables VERSIONS = new parkgrid.store.VersionTables(parkgrid.store.SqlDialect.SQLITE, VERSION_TABLE, AUDIT_TABLE);
 
@@ -59,7 +60,9 @@ final class GeoPackageMigrations {
             sql(parkgrid.store.TokenTable.createStatements(parkgrid.store.SqlDialect.SQLITE, TOKEN_TABLE, TOKEN_TABLE + "_hash")),
             // 5: each layer's feature count in GDAL's gpkg_ogr_contents, kept by triggers (the collections' itemCount without
             // counting rows), and gpkg_contents' bounds recomputed once from the R-trees (the collections' extent reads them)
-            GeoPackageMigrations::maintainFeatureCounts);
+            GeoPackageMigrations::maintainFeatureCounts,
+            // 6: import jobs (store.ImportJobTable), kept for progress polls; not in gpkg_contents either
+            sql(parkgrid.store.ImportJobTable.createStatements(IMPORT_JOB_TABLE, IMPORT_JOB_TABLE + "_finished")));
 
     private static void maintainFeatureCounts(Statement s) throws SQLException {
         s.execute(GeoPackageSql.CREATE_FEATURE_COUNT_TABLE);

@@ -23,6 +23,8 @@ import parkgrid.store.LayerCatalog;
 import parkgrid.store.SqlDialect;
 import parkgrid.store.TokenStore;
 import parkgrid.store.TokenTable;
+import parkgrid.store.ImportJobStore;
+import parkgrid.store.ImportJobTable;
 import parkgrid.store.VersionedFeature;
 
 /**
@@ -36,6 +38,8 @@ public final class GeoPackageStore implements FeatureStore {
     private final GeoPackageWriter writer;
     private final GeoPackageReader reader;
     private final TokenTable tokens;
+    private final JobRowConnection jobRows;
+    private final ImportJobTable importJobs;
 
     private GeoPackageStore(GeoPackageFile file) throws SQLException {
         this.file = file;
@@ -51,6 +55,8 @@ public final class GeoPackageStore implements FeatureStore {
                 return writer.inWriteTransaction("token", work);
             }
         });
+        this.jobRows = new JobRowConnection(file, file.path());
+        this.importJobs = new ImportJobTable(GeoPackageMigrations.IMPORT_JOB_TABLE, jobRows);
     }
 
     /** Opens the GeoPackage at {@code file}, creating an empty one (with its parent folder) if missing. */
@@ -146,9 +152,15 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override public TokenStore tokens() { return tokens; }
 
+    @Override public ImportJobStore importJobs() { return importJobs; }
+
     @Override public String kind() { return "geopackage"; }
 
     @Override public String description() { return "GeoPackage " + file.path(); }
 
-    @Override public void close() { file.close(); }
+    @Override
+    public void close() {
+        jobRows.close();
+        file.close();
+    }
 }

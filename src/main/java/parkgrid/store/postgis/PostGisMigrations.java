@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import parkgrid.store.ImportJobTable;
 import parkgrid.store.SqlDialect;
 import parkgrid.store.TokenTable;
 import static parkgrid.store.SqlNames.quote;
@@ -39,7 +40,14 @@ final class PostGisMigrations {
                         + "version bigint NOT NULL, action text NOT NULL, who text NOT NULL, at timestamptz NOT NULL, before text, after text)",
                 "CREATE INDEX parkgrid_audit_feature ON " + s + ".parkgrid_audit (table_name, fid, id)",
                 // bearer tokens, kept as SHA-256 hashes (store.TokenSecret)
-                String.join("; ", TokenTable.createStatements(SqlDialect.POSTGIS, tokenTable(schema), "parkgrid_token_hash")));
+                String.join("; ", TokenTable.createStatements(SqlDialect.POSTGIS, tokenTable(schema), "parkgrid_token_hash")),
+                // import jobs, so that a progress poll reaching any instance is answered (store.ImportJobTable)
+                String.join("; ", ImportJobTable.createStatements(importJobTable(schema), "parkgrid_import_job_finished")));
+    }
+
+    /** The schema-qualified import job table. */
+    static String importJobTable(String schema) {
+        return quote(schema) + ".parkgrid_import_job";
     }
 
     /** The schema-qualified token table. */

@@ -39,6 +39,8 @@ import parkgrid.store.QueryPlan;
 import parkgrid.store.SqlDialect;
 import parkgrid.store.TokenStore;
 import parkgrid.store.TokenTable;
+import parkgrid.store.ImportJobStore;
+import parkgrid.store.ImportJobTable;
 import static parkgrid.store.SqlNames.quote;
 
 /** {@link FeatureStore} on PostgreSQL + PostGIS, in its own schema, with a Hikari connection pool. */
@@ -54,6 +56,7 @@ public final class PostGisStore implements FeatureStore {
     private final LayerCatalog layers;
     private final PostGisVersionedWrites versionedWrites;
     private final TokenTable tokens;
+    private final ImportJobTable importJobs;
 
     private PostGisStore(HikariDataSource pool, String schema) throws SQLException {
         this.pool = pool;
@@ -63,17 +66,27 @@ public final class PostGisStore implements FeatureStore {
         }
         this.layers = new LayerCatalog(new SharedLayers(), CATALOG_REFRESH);
         this.versionedWrites = new PostGisVersionedWrites(this, schema, layers);
-        this.tokens = new TokenTable(SqlDialect.POSTGIS, PostGisMigrations.tokenTable(schema), new TokenTable.Connections() {
-            @Override public <T> T read(TokenTable.Work<T> work) {
-                return PostGisStore.this.read(work::run);
-            }
+        PooledConnections pooled = new PooledConnections();
+        this.tokens = new TokenTable(SqlDialect.POSTGIS, PostGisMigrations.tokenTable(schema), pooled);
+        // job rows on a pooled connection of their own, never the import's: they commit while the import's transaction is open
+        this.importJobs = new ImportJobTable(PostGisMigrations.importJobTable(schema), pooled);
+    }
 
-            @Override public <T> T write(TokenTable.Work<T> work) {
-                List<T> out = new ArrayList<>(1);
-                inTransaction(c -> out.add(work.run(c)));
-                return out.get(0);
-            }
-        });
+    /** Token and import job rows: reads and short transactions on pooled connections. */
+    private final class PooledConnections implements ImportJobTable.Connections {
+        @Override public <T> T read(TokenTable.Work<T> work) {
+            return PostGisStore.this.read(work::run);
+        }
+
+        @Override public <T> T write(TokenTable.Work<T> work) {
+            List<T> out = new ArrayList<>(1);
+            inTransaction(c -> out.add(work.run(c)));
+            return out.get(0);
+        }
+
+        @Override public <T> Optional<T> writeIfFree(TokenTable.Work<T> work) {
+            return Optional.of(write(work)); // PostgreSQL takes concurrent writers: a job row never waits for an import
+        }
     }
 
     /** The layer definitions of this schema, shared by every instance over it; the fingerprint is a hash of them all. */
@@ -507,6 +520,11 @@ public final class PostGisStore implements FeatureStore {
     @Override
     public TokenStore tokens() {
         return tokens;
+    }
+
+    @Override
+    public ImportJobStore importJobs() {
+        return importJobs;
     }
 
     @Override

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Import benchmark: bash bench/import.sh  (figures only, never part of the tests).
 # 200 000 synthetic line segments (testing.SyntheticProvince, as bench/run.sh generates them) written as GeoJSON (and by
-# ogr2ogr as GeoPackage and zipped Shapefile), imported through ParkGrid's pipeline (imports.Importer, not HTTP) into
-# each store by a child JVM with -Xmx256m, beside ogr2ogr GeoJSON → GPKG and GeoJSON → PostgreSQL.
+# ogr2ogr as GeoPackage and zipped Shapefile), imported into each store (1) over HTTP (POST /imports) into a running
+# server (java -Xmx256m -jar, port BENCH_PORT=7100 / +1, warmed up by a 2 000-line import of each format) and (2) through
+# the pipeline (imports.Importer) by a child JVM with -Xmx256m, each beside ogr2ogr doing the same conversion.
 # Needs target/parkgrid.jar (mvn -o -q -B -DskipTests package -Dnpm.skip=true), ogr2ogr, zip, /usr/bin/time, PostGIS.
 # Knobs: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/postgres), BENCH_DB_USER, BENCH_DB_PASSWORD, BENCH_LINES,
-# BENCH_SCHEMA (default import_bench), BENCH_SOURCES (default geojson,geopackage,shapefile), BENCH_JFR=1 (a JFR profile per import).
+# BENCH_SCHEMA (default import_bench), BENCH_SOURCES (default geojson,geopackage,shapefile), BENCH_JFR=1 (a JFR profile per import and server),
+# BENCH_HTTP=0 (child JVMs only), BENCH_PORT (default 7100).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/out/import
@@ -15,6 +17,7 @@ JAR=target/parkgrid.jar
 cp "$JAR" "$OUT/parkgrid.jar"
 rm -rf "$OUT/classes"
 javac --release 17 -encoding UTF-8 -cp "$OUT/parkgrid.jar" -d "$OUT/classes" bench/src/parkgrid/bench/ImportBenchmark.java \
+  bench/src/parkgrid/bench/ImportOverHttp.java bench/src/parkgrid/bench/ServerProcess.java bench/src/parkgrid/bench/HeapWatch.java \
   src/test/java/parkgrid/testing/SyntheticProvince.java
 CP="$OUT/classes:$OUT/parkgrid.jar"
 uptime

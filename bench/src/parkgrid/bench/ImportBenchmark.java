@@ -32,9 +32,9 @@ import parkgrid.testing.SyntheticProvince;
 
 /**
  * Import of 200 000 line segments (SyntheticProvince, as bench/run.sh generates them) through ParkGrid's import
- * pipeline ({@link Importer}: read, convert, check pass, write pass — not over HTTP) into each store, each import in a
- * child JVM with -Xmx256m (time, peak heap from MemoryPoolMXBean peaks and the GC log), beside {@code ogr2ogr} doing
- * the same conversion (GeoJSON → GPKG, GeoJSON → PostgreSQL) on the same machine.
+ * into each store twice — over HTTP into a running, warmed-up server ({@link ImportOverHttp}, as a planner imports) and
+ * through the pipeline ({@link Importer}) in a child JVM with -Xmx256m (time, peak heap from MemoryPoolMXBean peaks and
+ * the GC log) — each beside {@code ogr2ogr} doing the same conversion on the same machine, interleaved.
  *
  * <p>{@code ImportBenchmark <outDir> <classpath>} runs it all; {@code ImportBenchmark child <store> <file> <format>}
  * is one import.
@@ -90,34 +90,75 @@ public final class ImportBenchmark {
         String port = rest.substring(0, rest.indexOf('/')), name = rest.substring(rest.indexOf('/') + 1);
         String pg = "PG:host=" + host + " port=" + port + " dbname=" + name + " user=" + env("BENCH_DB_USER", "postgres");
         Path gpkgOut = out.resolve("ogr_lines.gpkg");
-        // interleaved: each ParkGrid import, then ogr2ogr doing the same conversion, so both see the same load
+        // small files of each format for the HTTP server's warm-up imports
+        Path smallGeojson = out.resolve("small.geojson");
+        writeGeoJson(data.lines.subList(0, Math.min(2000, data.lines.size())), smallGeojson);
+        Path smallGpkg = out.resolve("small.gpkg");
+        Files.deleteIfExists(smallGpkg);
+        command(out, "ogr2ogr", "-f", "GPKG", smallGpkg.toString(), smallGeojson.toString(), "-nln", "lines");
+        Path smallShpDir = out.resolve("small_shp");
+        deleteTree(smallShpDir);
+        command(out, "ogr2ogr", "-f", "ESRI Shapefile", smallShpDir.toString(), smallGeojson.toString(), "-nln", "lines", "-lco", "ENCODING=UTF-8");
+        Path smallShp = out.resolve("small_shp.zip");
+        Files.deleteIfExists(smallShp);
+        command(smallShpDir, "zip", "-q", "-j", smallShp.toString(), "lines.shp", "lines.shx", "lines.dbf", "lines.prj", "lines.cpg");
+        Map<String, Path> small = new java.util.LinkedHashMap<>();
+        small.put("geojson", smallGeojson);
+        small.put("geopackage", smallGpkg);
+        small.put("shapefile", smallShp);
+        small.keySet().retainAll(sources);
+        Path jar = out.resolve("parkgrid.jar");
+        int serverPort = Integer.parseInt(env("BENCH_PORT", "7100"));
+        boolean overHttp = !env("BENCH_HTTP", "1").equals("0");
+        // interleaved: for each source the import over HTTP into the running server, the same import in a child JVM,
+        // then ogr2ogr doing the same conversion, so all three see the same load
         for (String store : List.of("geopackage", "postgis")) {
-            for (String[] input : List.of(new String[] {"geojson", geojson.toString(), geojson.toString()},
-                    new String[] {"geopackage", gpkgSource.toString(), gpkgSource.toString()},
-                    new String[] {"shapefile", shpZip.toString(), "/vsizip/" + shpZip + "/lines.shp"})) {
-                if (!sources.contains(input[0])) continue;
-                String label = "ParkGrid " + input[0] + " → " + store;
-                if (LayerReaders.STANDARD.byId(input[0]).isEmpty()) {
-                    rows.add(String.format(Locale.ROOT, "%-44s %9s %12s %12s %s", label, "-", "-", "-",
-                            "no '" + input[0] + "' reader registered in this build"));
-                    continue;
-                }
-                rows.add(childRun(out, classpath, store, Path.of(input[1]), input[0], label) + " | load " + load());
-                System.err.println(rows.get(rows.size() - 1));
-                String ogrLabel = "ogr2ogr " + input[0] + " → " + (store.equals("postgis") ? "PostgreSQL" : "GPKG");
-                if (store.equals("geopackage")) {
-                    Files.deleteIfExists(gpkgOut);
-                    rows.add(ogr(out, ogrLabel, "ogr2ogr", "-f", "GPKG", gpkgOut.toString(), input[2], "-nln", "lines") + " | load " + load());
-                } else {
-                    dropSchema();
-                    try (Connection c = DriverManager.getConnection(dbUrl(), env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""))) {
-                        c.createStatement().execute("CREATE SCHEMA " + SCHEMA);
+            String httpSchema = SCHEMA + "_http";
+            Path httpStore = out.resolve("import-http-store.gpkg");
+            for (String suffix : List.of("", "-wal", "-shm")) Files.deleteIfExists(Path.of(httpStore + suffix));
+            dropSchema(httpSchema);
+            Map<String, String> serverEnv = store.equals("postgis")
+                    ? Map.of("PARKGRID_DB", dbUrl(), "PARKGRID_DB_SCHEMA", httpSchema, "PARKGRID_DB_USER", env("BENCH_DB_USER", "postgres"),
+                            "PARKGRID_DB_PASSWORD", env("BENCH_DB_PASSWORD", ""))
+                    : Map.of("PARKGRID_GPKG", httpStore.toString());
+            ImportOverHttp server = null;
+            if (overHttp) {
+                server = ImportOverHttp.start(jar, serverEnv, out, store, serverPort++);
+                server.warmUp(small);
+            }
+            try {
+                for (String[] input : List.of(new String[] {"geojson", geojson.toString(), geojson.toString()},
+                        new String[] {"geopackage", gpkgSource.toString(), gpkgSource.toString()},
+                        new String[] {"shapefile", shpZip.toString(), "/vsizip/" + shpZip + "/lines.shp"})) {
+                    if (!sources.contains(input[0])) continue;
+                    String label = "ParkGrid " + input[0] + " → " + store;
+                    if (server != null) {
+                        ImportOverHttp.Result r = server.post("lines_" + input[0], input[0], Path.of(input[1]));
+                        rows.add(String.format(Locale.ROOT, "%-44s %9.2f %7.1f %12.0f %12.0f %s | load %s", label + " (HTTP)", r.seconds(),
+                                r.cpuSeconds(), r.jstatPeakMb(), r.gcAfterMb(),
+                                "HTTP " + r.status() + (r.status() == 201 ? "" : " " + r.body()) + "; server CPU, jstat peak", load()));
+                        System.err.println(rows.get(rows.size() - 1));
                     }
-                    rows.add(ogr(out, ogrLabel, "ogr2ogr", "-f", "PostgreSQL", pg, input[2], "-nln", SCHEMA + ".ogr_lines",
-                            "-lco", "GEOMETRY_NAME=geom", "-lco", "SPATIAL_INDEX=GIST", "--config", "PG_USE_COPY", "YES") + " | load " + load());
-                    dropSchema();
+                    rows.add(childRun(out, classpath, store, Path.of(input[1]), input[0], label + " (child JVM)") + " | load " + load());
+                    System.err.println(rows.get(rows.size() - 1));
+                    String ogrLabel = "ogr2ogr " + input[0] + " → " + (store.equals("postgis") ? "PostgreSQL" : "GPKG");
+                    if (store.equals("geopackage")) {
+                        Files.deleteIfExists(gpkgOut);
+                        rows.add(ogr(out, ogrLabel, "ogr2ogr", "-f", "GPKG", gpkgOut.toString(), input[2], "-nln", "lines") + " | load " + load());
+                    } else {
+                        dropSchema();
+                        try (Connection c = DriverManager.getConnection(dbUrl(), env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""))) {
+                            c.createStatement().execute("CREATE SCHEMA " + SCHEMA);
+                        }
+                        rows.add(ogr(out, ogrLabel, "ogr2ogr", "-f", "PostgreSQL", pg, input[2], "-nln", SCHEMA + ".ogr_lines",
+                                "-lco", "GEOMETRY_NAME=geom", "-lco", "SPATIAL_INDEX=GIST", "--config", "PG_USE_COPY", "YES") + " | load " + load());
+                        dropSchema();
+                    }
+                    System.err.println(rows.get(rows.size() - 1));
                 }
-                System.err.println(rows.get(rows.size() - 1));
+            } finally {
+                if (server != null) server.close();
+                dropSchema(httpSchema);
             }
         }
         rows.add("(machine: " + Runtime.getRuntime().availableProcessors() + " cores shared; ParkGrid children -Xmx256m; "
@@ -215,8 +256,9 @@ public final class ImportBenchmark {
                 : GeoPackageStore.open(gpkg);
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
         long t0 = System.nanoTime();
-        ImportJobs jobs = new ImportJobs(new Importer(store, LayerReaders.STANDARD, new ImportLimits(Long.MAX_VALUE, Long.MAX_VALUE)));
-        ImportJob job = jobs.register(new ImportRequest("lines", false, format, file.getFileName().toString(), null, null, null, false, null, Map.of()));
+        ImportJobs jobs = jobs(store);
+        ImportJob job = jobs.register(new ImportRequest("lines", false, format, file.getFileName().toString(), null, null, null, false, null, Map.of()),
+                "基准");
         ImportReport report = jobs.run(job, file);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long peak = 0;
@@ -225,8 +267,13 @@ public final class ImportBenchmark {
         }
         double size = storeKind.equals("postgis") ? postgisSizeMb() : Files.size(gpkg) / 1e6;
         store.close();
-        jobs.close();
         System.out.printf(Locale.ROOT, "%.1f %.0f %d %.1f%n", seconds, peak / 1e6, report.featuresWritten(), size);
+    }
+
+    /** The import jobs of {@code store}, as the server makes them (without the api's problem mapping). */
+    static ImportJobs jobs(FeatureStore store) {
+        return new ImportJobs(new Importer(store, LayerReaders.STANDARD, new ImportLimits(Long.MAX_VALUE, Long.MAX_VALUE)), store.importJobs(),
+                e -> Map.of("detail", e.toString()), java.time.Clock.systemUTC());
     }
 
     private static double postgisSizeMb() throws Exception {
@@ -268,8 +315,12 @@ public final class ImportBenchmark {
     }
 
     private static void dropSchema() throws Exception {
+        dropSchema(SCHEMA);
+    }
+
+    private static void dropSchema(String schema) throws Exception {
         try (Connection c = DriverManager.getConnection(dbUrl(), env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""))) {
-            c.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 }

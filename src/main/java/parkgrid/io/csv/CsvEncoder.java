@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.io.WKTWriter;
 import parkgrid.feature.Feature;
 import parkgrid.feature.GeometryKind;
 import parkgrid.feature.PropertyDefinition;
@@ -34,7 +33,7 @@ import parkgrid.io.FileLayer;
 public final class CsvEncoder implements FeatureEncoder {
     private final Writer out;
     private final EncodingOptions options;
-    private final WKTWriter wkt = new WKTWriter();
+    private final WktText wkt = new WktText();
     private FileLayer layer;
     private boolean coordinates;
 
@@ -75,12 +74,19 @@ public final class CsvEncoder implements FeatureEncoder {
             else line.append(',');
         }
         line.append(',');
-        if (g != null) line.append('"').append(wkt.write(g)).append('"');
+        if (g != null) {
+            line.append('"');
+            wkt.append(line, g);
+            line.append('"');
+        }
         out.write(line.append("\r\n").toString());
     }
 
     /** A number with a decimal point and without exponent: {@code 1000000000.0}, {@code 0.5}. */
     static String number(double d) {
+        String shortest = Double.toString(d);
+        // the usual case, 1e-3 <= |d| < 1e7: Double.toString is already plain (BigDecimal would give the same text)
+        if (Double.isFinite(d) && shortest.indexOf('E') < 0 && !shortest.equals("-0.0")) return shortest;
         String plain = new BigDecimal(Double.toString(d)).toPlainString();
         return plain.contains(".") ? plain : plain + ".0";
     }

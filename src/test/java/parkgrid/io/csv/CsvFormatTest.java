@@ -128,4 +128,18 @@ class CsvFormatTest extends SeededServerTest {
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
     }
+
+    @Test
+    void aNumberIsWrittenAsPlainDecimalWithAPoint() {
+        java.util.Random random = new java.util.Random(2026);
+        for (int i = 0; i < 10_000; i++) {
+            double d = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * Math.pow(10, random.nextInt(30) - 10);
+            String plain = new java.math.BigDecimal(Double.toString(d)).toPlainString();
+            assertEquals(plain.contains(".") ? plain : plain + ".0", CsvEncoder.number(d), Double.toString(d));
+        }
+        assertEquals("0.0", CsvEncoder.number(-0.0));
+        assertEquals("1000000000.0", CsvEncoder.number(1e9));
+        assertEquals("0.00050", CsvEncoder.number(5e-4)); // as before: BigDecimal keeps the scale of "5.0E-4"
+        assertEquals("12.5", CsvEncoder.number(12.5));
+    }
 }

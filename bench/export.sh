@@ -16,7 +16,7 @@ JAR=target/parkgrid.jar
 cp "$JAR" "$OUT/parkgrid.jar"
 rm -rf "$OUT/classes"
 javac --release 17 -encoding UTF-8 -cp "$OUT/parkgrid.jar" -d "$OUT/classes" bench/src/parkgrid/bench/ExportBenchmark.java \
-  bench/src/parkgrid/bench/ImportBenchmark.java bench/src/parkgrid/bench/ServerProcess.java bench/src/parkgrid/bench/HeapWatch.java \
+  bench/src/parkgrid/bench/ImportBenchmark.java bench/src/parkgrid/bench/ImportOverHttp.java bench/src/parkgrid/bench/ServerProcess.java bench/src/parkgrid/bench/HeapWatch.java \
   bench/src/parkgrid/bench/ExportDownload.java src/test/java/parkgrid/testing/SyntheticProvince.java
 uptime
 exec java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$OUT/classes:$OUT/parkgrid.jar" parkgrid.bench.ExportBenchmark "$OUT" "$OUT/parkgrid.jar"

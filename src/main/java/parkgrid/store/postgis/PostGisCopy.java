@@ -1,7 +1,6 @@
 package parkgrid.store.postgis;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -33,7 +32,7 @@ final class PostGisCopy {
     private final String sql;
     private final boolean multi;
     private final WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+    private final Bytes buffer = new Bytes();
 
     PostGisCopy(PostGisSql sql, Layer layer) {
         this.sql = sql.copyIn();
@@ -58,7 +57,7 @@ final class PostGisCopy {
         }
         try {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn(sql, new ByteArrayInputStream(buffer.toByteArray()));
+            copy.copyIn(sql, new ByteArrayInputStream(buffer.bytes, 0, buffer.size));
         } catch (IOException e) {
             throw new SQLException(sql + " failed: " + e.getMessage(), e);
         }
@@ -72,16 +71,19 @@ final class PostGisCopy {
         int flagged = type | EWKB_SRID_FLAG;
         for (int k = 0; k < 4; k++) hex((byte) (flagged >>> (8 * k)));
         for (int k = 0; k < 4; k++) hex((byte) (SRID >>> (8 * k)));
+        buffer.room(2 * (b.length - 5));
         for (int k = 5; k < b.length; k++) hex(b[k]);
     }
 
     private void hex(byte v) {
-        buffer.write(HEX[(v >> 4) & 0xF]);
-        buffer.write(HEX[v & 0xF]);
+        buffer.room(2);
+        buffer.bytes[buffer.size++] = HEX[(v >> 4) & 0xF];
+        buffer.bytes[buffer.size++] = HEX[v & 0xF];
     }
 
     private void ascii(String s) {
-        for (int k = 0; k < s.length(); k++) buffer.write(s.charAt(k));
+        buffer.room(s.length());
+        for (int k = 0; k < s.length(); k++) buffer.bytes[buffer.size++] = (byte) s.charAt(k);
     }
 
     /** COPY text escaping: backslash, and the row and column delimiters. */
@@ -102,6 +104,34 @@ final class PostGisCopy {
             }
         }
         buffer.writeBytes((escaped == null ? s : escaped.toString()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The batch's COPY text: a growing array written without {@code ByteArrayOutputStream}'s synchronized per-byte
+     * calls, handed to PgJDBC without a copy.
+     */
+    private static final class Bytes {
+        byte[] bytes = new byte[1 << 16];
+        int size;
+
+        void reset() {
+            size = 0;
+        }
+
+        void room(int more) {
+            if (size + more > bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + more));
+        }
+
+        void write(int b) {
+            room(1);
+            bytes[size++] = (byte) b;
+        }
+
+        void writeBytes(byte[] b) {
+            room(b.length);
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
+        }
     }
 
     private static Geometry asMulti(Geometry g) {

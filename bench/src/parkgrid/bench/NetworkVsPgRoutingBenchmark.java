@@ -90,6 +90,10 @@ public final class NetworkVsPgRoutingBenchmark {
         Map<String, String> serverEnv = Map.of("PARKGRID_DB", db, "PARKGRID_DB_SCHEMA", schema, "PARKGRID_DB_USER", user,
                 "PARKGRID_DB_PASSWORD", password, "PARKGRID_ANALYSIS_SECONDS", "600");
         List<Double> httpS = new ArrayList<>(), analysisS = new ArrayList<>(), prepS = new ArrayList<>(), queryS = new ArrayList<>();
+        // CPU seconds of the server JVM (all threads) per request, of the PostgreSQL backend per step, of this thread for the
+        // analysis: less sensitive than wall time to the other work on a shared machine
+        List<Double> httpCpu = new ArrayList<>(), analysisCpu = new ArrayList<>(), prepCpu = new ArrayList<>(), queryCpu = new ArrayList<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         List<String> lines_ = new ArrayList<>();
         Answer answer = null;
         List<Long> pgCovered = null;
@@ -100,6 +104,11 @@ public final class NetworkVsPgRoutingBenchmark {
         try (ServerProcess server = ServerProcess.start(jar, serverJvm, serverEnv, out.resolve("logs/network-vs-pgrouting-server.log"), port);
              Connection c = DriverManager.getConnection(db, user, password)) {
             server.awaitHealthy(http, Duration.ofSeconds(90));
+            long backend;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                backend = rs.getLong(1);
+            }
             progress("server on %s; warm-up (one of each)", server.baseUrl());
             answer = post(http, server.baseUrl(), inputs);
             pg = new PgRoutingCoverage(schema, schema + ".lines", schema + ".suppliers", schema + ".villages", answer.epsg,
@@ -110,20 +119,30 @@ public final class NetworkVsPgRoutingBenchmark {
             analysis = analyse(suppliers, villages, lines);
             for (int run = 1; run <= runs; run++) {
                 double load = CpuWatch.loadAverage();
+                double cpu0 = cpuSeconds(server.process.toHandle());
                 answer = post(http, server.baseUrl(), inputs);
                 httpS.add(answer.seconds);
+                httpCpu.add(cpuSeconds(server.process.toHandle()) - cpu0);
+                cpu0 = backendCpuSeconds(backend);
                 long t0 = System.nanoTime();
                 pg.prepare(c);
                 prepS.add((System.nanoTime() - t0) / 1e9);
+                prepCpu.add(backendCpuSeconds(backend) - cpu0);
+                cpu0 = backendCpuSeconds(backend);
                 t0 = System.nanoTime();
                 pgCovered = pg.covered(c);
                 queryS.add((System.nanoTime() - t0) / 1e9);
+                queryCpu.add(backendCpuSeconds(backend) - cpu0);
+                long c0 = threads.getCurrentThreadCpuTime();
                 t0 = System.nanoTime();
                 analysis = analyse(suppliers, villages, lines);
                 analysisS.add((System.nanoTime() - t0) / 1e9);
-                lines_.add(String.format(Locale.ROOT, "run %d (load %.1f): ParkGrid HTTP %.2f s (covered %,d), analysis only %.2f s;"
-                                + " pgRouting graph+attach %.2f s, drivingDistance+demands %.2f s (covered %,d)", run, load, answer.seconds,
-                        answer.covered, analysisS.get(run - 1), prepS.get(run - 1), queryS.get(run - 1), pgCovered.size()));
+                analysisCpu.add((threads.getCurrentThreadCpuTime() - c0) / 1e9);
+                int i = run - 1;
+                lines_.add(String.format(Locale.ROOT, "run %d (load %.1f): ParkGrid HTTP %.2f s [server CPU %.2f s] (covered %,d), analysis only"
+                                + " %.2f s [CPU %.2f s]; pgRouting graph+attach %.2f s [backend CPU %.2f s], drivingDistance+demands %.2f s"
+                                + " [backend CPU %.2f s] (covered %,d)", run, load, answer.seconds, httpCpu.get(i), answer.covered,
+                        analysisS.get(i), analysisCpu.get(i), prepS.get(i), prepCpu.get(i), queryS.get(i), queryCpu.get(i), pgCovered.size()));
                 progress("%s", lines_.get(lines_.size() - 1));
             }
         }
@@ -145,14 +164,16 @@ public final class NetworkVsPgRoutingBenchmark {
         text.append(String.format(Locale.ROOT, "pgRouting graph: %,d edges, %,d nodes, %,d T-junction splits (pgRouting %s)%n", graph[0],
                 graph[1], graph[2], pgRoutingVersion(db, user, password)));
         for (String l : lines_) text.append("  ").append(l).append('\n');
-        text.append(String.format(Locale.ROOT, "median of %d interleaved runs:%n", runs));
-        text.append(String.format(Locale.ROOT, "  ParkGrid over HTTP (PostGIS store, -Xmx1g server)  %6.2f s%n", h));
-        text.append(String.format(Locale.ROOT, "  ParkGrid analysis only (in-process)                %6.2f s%n", a));
-        text.append(String.format(Locale.ROOT, "  pgRouting: graph + attachments from the layers     %6.2f s%n", p));
-        text.append(String.format(Locale.ROOT, "  pgRouting: pgr_drivingDistance + demands           %6.2f s%n", q));
-        text.append(String.format(Locale.ROOT, "  pgRouting: whole (layers → covered ids)            %6.2f s%n", p + q));
-        text.append(String.format(Locale.ROOT, "ratio ParkGrid HTTP ÷ pgRouting whole %.2f× (goal ≤ 0.5×); ÷ pgRouting query alone %.2f×;"
-                + " analysis only ÷ pgRouting whole %.2f×%n", h / (p + q), h / q, a / (p + q)));
+        double hc = CoverageBench.median(httpCpu), ac = CoverageBench.median(analysisCpu), pc = CoverageBench.median(prepCpu),
+                qc = CoverageBench.median(queryCpu);
+        text.append(String.format(Locale.ROOT, "median of %d interleaved runs:                       wall      CPU%n", runs));
+        text.append(String.format(Locale.ROOT, "  ParkGrid over HTTP (PostGIS store, -Xmx1g server)  %6.2f s  %6.2f s (server JVM, all threads)%n", h, hc));
+        text.append(String.format(Locale.ROOT, "  ParkGrid analysis only (in-process)                %6.2f s  %6.2f s (this thread)%n", a, ac));
+        text.append(String.format(Locale.ROOT, "  pgRouting: graph + attachments from the layers     %6.2f s  %6.2f s (backend)%n", p, pc));
+        text.append(String.format(Locale.ROOT, "  pgRouting: pgr_drivingDistance + demands           %6.2f s  %6.2f s (backend)%n", q, qc));
+        text.append(String.format(Locale.ROOT, "  pgRouting: whole (layers → covered ids)            %6.2f s  %6.2f s%n", p + q, pc + qc));
+        text.append(String.format(Locale.ROOT, "ratio ParkGrid HTTP ÷ pgRouting whole: wall %.2f×, CPU %.2f× (goal ≤ 0.5×); ÷ pgRouting query alone: wall %.2f×,"
+                + " CPU %.2f×; analysis only ÷ pgRouting whole: wall %.2f×%n", h / (p + q), hc / (pc + qc), h / q, hc / qc, a / (p + q)));
         text.append(String.format(Locale.ROOT, "covered: ParkGrid %,d (HTTP), %,d (analysis only); pgRouting %,d; %s%n", ours.size(),
                 analysis.getSummary().coveredCount(), theirs.size(), onlyOurs.isEmpty() && onlyTheirs.isEmpty() ? "SAME SET"
                         : "differ: " + onlyOurs.size() + " only ParkGrid, " + onlyTheirs.size() + " only pgRouting"));
@@ -163,6 +184,21 @@ public final class NetworkVsPgRoutingBenchmark {
         System.out.print(text);
         Files.writeString(out.resolve("network-vs-pgrouting.txt"), text, StandardCharsets.UTF_8);
         System.exit(0);
+    }
+
+    private static double cpuSeconds(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** utime + stime of a PostgreSQL backend from /proc (Linux; the bench runs beside the database). */
+    private static double backendCpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // fields 14, 15; USER_HZ = 100
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static CoverageAnalysis analyse(List<Feature> suppliers, List<Feature> villages, List<Feature> lines) {

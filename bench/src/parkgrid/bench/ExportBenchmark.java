@@ -141,8 +141,10 @@ public final class ExportBenchmark {
     private static void load(FeatureStore store, Path geojson) throws Exception {
         Path upload = geojson.resolveSibling("export-upload.geojson");
         Files.copy(geojson, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        try (ImportJobs jobs = new ImportJobs(new Importer(store, LayerReaders.STANDARD, new ImportLimits(Long.MAX_VALUE, Long.MAX_VALUE)))) {
-            var job = jobs.register(new ImportRequest("lines", false, "geojson", "lines.geojson", null, null, null, false, null, Map.of()));
+        try {
+            ImportJobs jobs = new ImportJobs(new Importer(store, LayerReaders.STANDARD, new ImportLimits(Long.MAX_VALUE, Long.MAX_VALUE)),
+                    store.importJobs(), e -> Map.of("detail", String.valueOf(e.getMessage())), java.time.Clock.systemUTC());
+            var job = jobs.register(new ImportRequest("lines", false, "geojson", "lines.geojson", null, null, null, false, null, Map.of()), "bench");
             jobs.run(job, upload);
         } finally {
             Files.deleteIfExists(upload);

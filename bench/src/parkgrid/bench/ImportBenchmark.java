@@ -215,8 +215,9 @@ public final class ImportBenchmark {
                 : GeoPackageStore.open(gpkg);
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
         long t0 = System.nanoTime();
-        ImportJobs jobs = new ImportJobs(new Importer(store, LayerReaders.STANDARD, new ImportLimits(Long.MAX_VALUE, Long.MAX_VALUE)));
-        ImportJob job = jobs.register(new ImportRequest("lines", false, format, file.getFileName().toString(), null, null, null, false, null, Map.of()));
+        ImportJobs jobs = new ImportJobs(new Importer(store, LayerReaders.STANDARD, new ImportLimits(Long.MAX_VALUE, Long.MAX_VALUE)),
+                store.importJobs(), e -> Map.of("detail", String.valueOf(e.getMessage())), java.time.Clock.systemUTC());
+        ImportJob job = jobs.register(new ImportRequest("lines", false, format, file.getFileName().toString(), null, null, null, false, null, Map.of()), "bench");
         ImportReport report = jobs.run(job, file);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long peak = 0;
@@ -224,8 +225,7 @@ public final class ImportBenchmark {
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
         }
         double size = storeKind.equals("postgis") ? postgisSizeMb() : Files.size(gpkg) / 1e6;
-        store.close();
-        jobs.close();
+        store.close(); // the jobs' threads are daemons
         System.out.printf(Locale.ROOT, "%.1f %.0f %d %.1f%n", seconds, peak / 1e6, report.featuresWritten(), size);
     }
 

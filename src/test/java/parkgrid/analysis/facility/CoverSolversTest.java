@@ -26,18 +26,9 @@ class CoverSolversTest {
 
     /** The best covered weight over all p-subsets, by enumeration. */
     static double bruteForce(CoveringInstance in) {
-        int n = in.siteCount(), p = in.p();
-        int[] pick = new int[p];
-        for (int k = 0; k < p; k++) pick[k] = k;
-        double best = -1;
-        while (true) {
-            best = Math.max(best, in.coveredWeight(pick));
-            int k = p - 1;
-            while (k >= 0 && pick[k] == n - p + k) k--;
-            if (k < 0) return best;
-            pick[k]++;
-            for (int q = k + 1; q < p; q++) pick[q] = pick[q - 1] + 1;
-        }
+        double[] best = {-1};
+        eachChoice(in, pick -> best[0] = Math.max(best[0], in.coveredWeight(pick)));
+        return best[0];
     }
 
     static CoveringInstance random(Random rnd, boolean fractional) {

@@ -23,6 +23,6 @@ for spec in "$@"; do
 done
 rm -rf "$OUT/classes"
 javac --release 17 -encoding UTF-8 -Xlint:all,-try -cp "$LAST" -d "$OUT/classes" $(find bench/src -name '*.java') \
-  src/test/java/parkgrid/testing/SyntheticProvince.java
+  src/test/java/parkgrid/testing/SyntheticProvince.java src/test/java/parkgrid/testing/PgRoutingCoverage.java
 exec java -Xmx3g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$OUT/classes:$LAST" parkgrid.bench.AbBenchmark \
   bench/out "$(IFS=,; echo "${SPECS[*]}")"

@@ -14,6 +14,6 @@ JAR=target/parkgrid.jar
 cp "$JAR" "$OUT/export-parkgrid.jar"
 rm -rf "$OUT/export-classes"
 javac --release 17 -encoding UTF-8 -cp "$OUT/export-parkgrid.jar" -d "$OUT/export-classes" $(find bench/src -name '*.java') \
-  src/test/java/parkgrid/testing/SyntheticProvince.java
+  src/test/java/parkgrid/testing/SyntheticProvince.java src/test/java/parkgrid/testing/PgRoutingCoverage.java
 java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$OUT/export-classes:$OUT/export-parkgrid.jar" \
   parkgrid.bench.ExportVsPostGisBenchmark "$OUT" "$OUT/export-parkgrid.jar"

@@ -53,6 +53,6 @@ cp "$JAR" "$OUT/parkgrid.jar"
 rm -rf "$OUT/classes"
 # the province generator is shared with the tests (src/test/java/parkgrid/testing), so both use the same data
 javac --release 17 -encoding UTF-8 -Xlint:all,-try -cp "$OUT/parkgrid.jar" -d "$OUT/classes" $(find bench/src -name '*.java') \
-  src/test/java/parkgrid/testing/SyntheticProvince.java
+  src/test/java/parkgrid/testing/SyntheticProvince.java src/test/java/parkgrid/testing/PgRoutingCoverage.java
 exec java -Xmx3g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$OUT/classes:$OUT/parkgrid.jar" parkgrid.bench.ProvinceBenchmark "$OUT" "$OUT/parkgrid.jar"

@@ -14,6 +14,6 @@ JAR=target/parkgrid.jar
 cp "$JAR" "$OUT/scaleout-parkgrid.jar"
 rm -rf "$OUT/scaleout-classes"
 javac --release 17 -encoding UTF-8 -cp "$OUT/scaleout-parkgrid.jar" -d "$OUT/scaleout-classes" $(find bench/src -name '*.java') \
-  src/test/java/parkgrid/testing/SyntheticProvince.java
+  src/test/java/parkgrid/testing/SyntheticProvince.java src/test/java/parkgrid/testing/PgRoutingCoverage.java
 java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$OUT/scaleout-classes:$OUT/scaleout-parkgrid.jar" \
   parkgrid.bench.ScaleOutBenchmark "$OUT" "$OUT/scaleout-parkgrid.jar"

@@ -14,6 +14,6 @@ mkdir -p "$OUT"
 cp "$JAR" "$OUT/parkgrid.jar"
 rm -rf "$OUT/classes"
 javac --release 17 -encoding UTF-8 -Xlint:all,-try -cp "$OUT/parkgrid.jar" -d "$OUT/classes" $(find bench/src -name '*.java') \
-  src/test/java/parkgrid/testing/SyntheticProvince.java
+  src/test/java/parkgrid/testing/SyntheticProvince.java src/test/java/parkgrid/testing/PgRoutingCoverage.java
 exec java -Xmx3g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$OUT/classes:$OUT/parkgrid.jar" parkgrid.bench.VsPostgresBenchmark \
   bench/out "$OUT/parkgrid.jar"

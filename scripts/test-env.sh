@@ -5,7 +5,8 @@
 # run headless with QT_QPA_PLATFORM=offscreen), Chromium + ChromeDriver (browser tests), Node.js + npm (the Maven
 # build runs npm ci for the map's browser libraries), poppler-utils (pdftotext reads the map's PDF export and the
 # compliance report), fonts-wqy-microhei (the TrueType CJK font the compliance PDF report embeds), haproxy (the load balancer
-# ScaleOutTest puts in front of two server instances).
+# ScaleOutTest puts in front of two server instances), pgRouting (postgresql-15-pgrouting: NetworkCoveragePgRoutingAgreementTest
+# creates the extension in its own schema parkgrid_pgrouting).
 set -euo pipefail
 
 SUDO=""
@@ -13,6 +14,7 @@ SUDO=""
 
 missing=()
 dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 || missing+=(postgresql-15 postgresql-15-postgis-3)
+dpkg -s postgresql-15-pgrouting >/dev/null 2>&1 || missing+=(postgresql-15-pgrouting)
 command -v ogrinfo >/dev/null 2>&1 || missing+=(gdal-bin)
 QT_QPA_PLATFORM=offscreen /usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1 || missing+=(python3-qgis)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

@@ -110,10 +110,16 @@ function build(root, ctx) {
         return s;
       }
       if (s.state === 'rejected' || s.state === 'failed') return s;
-      if (s.state === 'writing' && read > 0) {
-        const p = Math.min(99, Math.floor((100 * written) / read));
-        setProgress(p, p + ' % · ' + written + ' / ' + read + ' written 已写入');
-      } else setProgress(0, (s.state === 'checking' ? 'Checking 检查中 · ' + read + ' read 已读取' : 'Queued 排队中'));
+      const total = s.features_total || 0;
+      if (s.state === 'writing' && total > 0) {
+        const p = Math.min(99, Math.floor((100 * written) / total));
+        setProgress(p, p + ' % · ' + written + ' / ' + total + ' written 已写入');
+      } else if (s.state === 'writing' || s.state === 'checking') {
+        // one pass over the file checks and writes: the total is known only at its end, so the bar runs without a value
+        progress.hidden = false;
+        progress.removeAttribute('value');
+        percent.textContent = (s.state === 'checking' ? 'Checking 检查中 · ' : 'Checking and writing 检查并写入 · ') + read + ' read 已读取';
+      } else setProgress(0, 'Queued 排队中');
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }

@@ -175,7 +175,7 @@ public final class AbBenchmark {
         return String.format(Locale.ROOT, f + " [" + f + "–" + f + "]", CoverageBench.median(v), min, max);
     }
 
-    private static void load(FeatureStore store, SyntheticProvince data) {
+    static void load(FeatureStore store, SyntheticProvince data) {
         load(store, SyntheticProvince.VILLAGES, data.villages);
         load(store, SyntheticProvince.LINES, data.lines);
         load(store, SyntheticProvince.SUPPLIERS, data.suppliers);

@@ -77,8 +77,12 @@ public final class FacilityBenchmark {
         System.out.println("case | radius | p | workers | pairs (groups) | matrix s | greedy obj | greedy s | exact obj | bound | status | exact s | greedy gap | total s");
         Object[][] cases = {
                 {1500.0, 10, 1}, {2000.0, 20, 1}, {2000.0, 20, 2}, {3000.0, 10, 1}, {3000.0, 30, 1}, {5000.0, 15, 1}, {2500.0, 40, 1}, {5000.0, 20, 1}, {8000.0, 10, 1}};
+        // -Dcases=8,9 (FACILITY_CASES in bench/facility.sh): only these cases
+        List<Integer> only = System.getProperty("cases", "").isBlank() ? List.of()
+                : java.util.Arrays.stream(System.getProperty("cases").split(",")).map(String::trim).map(Integer::valueOf).toList();
         for (int run = 0; run < runs; run++) {
             for (int k = 0; k < cases.length; k++) {
+                if (!only.isEmpty() && !only.contains(k + 1)) continue;
                 double radius = (double) cases[k][0];
                 int p = (int) cases[k][1], workers = (int) cases[k][2];
                 Instance in = instance(200, 2000, k >= 6 ? 0 : 60, 20261202L + k); // cases 7–9: no existing supplier
@@ -89,9 +93,10 @@ public final class FacilityBenchmark {
                         .exactEngine(ExactEngine.parse(System.getProperty("exact", "scip"))).getResult();
                 double total = (System.nanoTime() - start) / 1e9;
                 double solve = r.greedy().seconds() + (r.exact() == null ? 0 : r.exact().seconds());
-                System.out.printf(Locale.ROOT, "%d | %.0f m | %d | %d | %d (%d) | %.2f | %.0f | %.3f | %.0f | %.0f | %s | %.2f | %.3f %% | %.2f%n",
+                System.out.printf(Locale.ROOT, "%d | %.0f m | %d | %d | %d (%d) | %.2f | %.0f | %.3f | %.0f | %.0f | %s | %.2f | %.3f %% | %.2f%s%n",
                         k + 1, radius, p, workers, r.pairCount(), r.groupCount(), total - solve, r.greedy().objective(), r.greedy().seconds(),
-                        r.exact().objective(), r.exact().bound(), r.exact().statusText(), r.exact().seconds(), r.greedyGap() * 100, total);
+                        r.exact().objective(), r.exact().bound(), r.exact().statusText(), r.exact().seconds(), r.greedyGap() * 100, total,
+                        r.exact().note() == null ? "" : " | " + r.exact().note());
             }
         }
     }

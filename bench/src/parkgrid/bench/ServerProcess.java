@@ -34,11 +34,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path jar, List<String> jvmArgs, Map<String, String> env, Path log) throws IOException {
-        return start(jar, jvmArgs, env, log, freePort());
+        return start(jar, jvmArgs, env, log, 0);
     }
 
-    /** On a given port (a bench that must keep to the port range it was given). */
+    /** As above on {@code port} (0: a free one). */
     static ServerProcess start(Path jar, List<String> jvmArgs, Map<String, String> env, Path log, int port) throws IOException {
+        if (port == 0) port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);

@@ -36,6 +36,9 @@ import parkgrid.geo.MetricProjection;
  * Instances are immutable after construction and safe to share between threads.
  */
 public final class LineNetwork {
+    /** Widest window (m) a point's attachment tries before the branch-and-bound nearest-neighbour search. */
+    private static final double POINT_WINDOW_LIMIT_METRES = 800;
+
     /** Default distance (m) within which vertices are merged and line ends join segment interiors. */
     public static final double DEFAULT_SNAP_TOLERANCE_METRES = 0.5;
 
@@ -292,6 +295,12 @@ public final class LineNetwork {
                 r = best >= 0 ? Math.max(bestD, r * 2) : r * 4;
                 continue;
             }
+            if (r < POINT_WINDOW_LIMIT_METRES) {
+                // a few wider windows first: most points lie within a few hundred metres of a line, and a window
+                // query is several times cheaper than the branch-and-bound search below
+                r = best >= 0 ? Math.max(bestD, r * 4) : r * 4;
+                continue;
+            }
             // far from the lines: branch-and-bound nearest neighbour instead of ever larger windows
             double qx = px, qy = py;
             int e = (Integer) edgeIndex.nearestNeighbour(env, metric, (a, b) -> {
@@ -351,14 +360,20 @@ public final class LineNetwork {
         return g;
     }
 
-    /** Vertex table that merges positions closer than the tolerance, using a hash grid of cell = tolerance. */
+    /**
+     * Vertex table that merges positions closer than the tolerance, using a hash grid of cell = tolerance (an
+     * open-addressing table of cell key → newest node in the cell, chained through {@code next}: no boxing, since
+     * every vertex of a 200 000-line network looks up nine cells).
+     */
     private static final class NodeTable {
         final double tol;
         final double cell;
         final DoubleArray x = new DoubleArray();
         final DoubleArray y = new DoubleArray();
         final IntArray next = new IntArray();
-        final HashMap<Long, Integer> head = new HashMap<>();
+        private long[] keys = new long[1 << 12];
+        private int[] heads = filled(1 << 12);
+        private int used;
 
         NodeTable(double tol) {
             this.tol = tol;
@@ -367,12 +382,15 @@ public final class LineNetwork {
 
         int nodeFor(double px, double py) {
             long cx = (long) Math.floor(px / cell), cy = (long) Math.floor(py / cell);
+            // an identical position already stored is the nearest there can be
+            for (int n = head(key(cx, cy)); n >= 0; n = next.data[n]) {
+                if (x.data[n] == px && y.data[n] == py) return n;
+            }
             int found = -1;
             double foundD = Double.POSITIVE_INFINITY;
             for (long i = cx - 1; i <= cx + 1; i++) {
                 for (long j = cy - 1; j <= cy + 1; j++) {
-                    Integer h = head.get(key(i, j));
-                    for (int n = h == null ? -1 : h; n >= 0; n = next.data[n]) {
+                    for (int n = head(key(i, j)); n >= 0; n = next.data[n]) {
                         double d = Math.hypot(x.data[n] - px, y.data[n] - py);
                         if (d <= tol && d < foundD) {
                             found = n;
@@ -385,11 +403,54 @@ public final class LineNetwork {
             int n = x.size;
             x.add(px);
             y.add(py);
-            Long k = key(cx, cy);
-            Integer h = head.get(k);
-            next.add(h == null ? -1 : h);
-            head.put(k, n);
+            long k = key(cx, cy);
+            next.add(head(k));
+            putHead(k, n);
             return n;
+        }
+
+        private int slot(long k) {
+            int mask = keys.length - 1;
+            long h = k * 0x9E3779B97F4A7C15L;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (heads[i] >= 0 && keys[i] != k) i = (i + 1) & mask;
+            return i;
+        }
+
+        private int head(long k) {
+            return heads[slot(k)];
+        }
+
+        private void putHead(long k, int node) {
+            int i = slot(k);
+            if (heads[i] < 0) {
+                keys[i] = k;
+                if (++used * 2 > keys.length) {
+                    heads[i] = node;
+                    grow();
+                    return;
+                }
+            }
+            heads[i] = node;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldHeads = heads;
+            keys = new long[oldKeys.length * 2];
+            heads = filled(oldKeys.length * 2);
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldHeads[i] < 0) continue;
+                int j = slot(oldKeys[i]);
+                keys[j] = oldKeys[i];
+                heads[j] = oldHeads[i];
+            }
+        }
+
+        private static int[] filled(int size) {
+            int[] a = new int[size];
+            Arrays.fill(a, -1);
+            return a;
         }
 
         private static long key(long i, long j) {

@@ -24,5 +24,25 @@ public final class Main {
         String warm = app.warmUp(settings.host());
         LOG.info("ParkGrid serving {} on http://{}:{}/ (started in {} ms; warm-up: {})", app.store().description(), settings.host(), app.port(),
                 (System.nanoTime() - t0) / 1_000_000, warm);
+        preloadExactSolver();
+    }
+
+    /**
+     * Loads the exact solver's native libraries (OR-Tools, 1.4–8 s) on a background thread after the warm-up, so the
+     * first facility-location request does not pay for it; a failure is remembered and answered as 503 then.
+     */
+    private static void preloadExactSolver() {
+        Thread t = new Thread(() -> {
+            try {
+                parkgrid.analysis.facility.OrToolsNatives.require();
+                LOG.info("exact solver (OR-Tools) loaded in {} s", String.format(java.util.Locale.ROOT, "%.1f",
+                        parkgrid.analysis.facility.OrToolsNatives.loadSeconds()));
+            } catch (RuntimeException e) {
+                LOG.warn("exact solver (OR-Tools) unavailable: {}", e.getMessage());
+            }
+        }, "parkgrid-solver-preload");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 }

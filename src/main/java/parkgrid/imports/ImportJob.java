@@ -70,8 +70,14 @@ public final class ImportJob implements ImportProgress, ImportCheck.Progress {
         recorder.changed(this, false);
     }
 
+    /** The pass has read the whole file: {@code features} is both the count read and the total. */
+    void counted(long features) {
+        read.set(features);
+        total = features;
+        recorder.changed(this, false);
+    }
+
     void phase(Phase p) {
-        if (p == Phase.WRITING) total = read.get(); // the check pass has counted them all
         phase = p;
         if (!p.finished()) recorder.changed(this, true);
     }

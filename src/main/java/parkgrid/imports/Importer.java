@@ -89,6 +89,7 @@ public final class Importer {
         ImportedSource source = new ImportedSource(read.source(), target, coordinates, idBase);
         if (request.dryRun()) {
             ImportCheck.Result check = check(source, job);
+            job.counted(check.features());
             ImportReport report = report(request, reader, coordinates, target, check, 0);
             if (!check.passed()) throw rejection(report);
             return report;
@@ -106,6 +107,7 @@ public final class Importer {
         } catch (CheckedPass.Rejected e) {
             throw rejection(report(request, reader, coordinates, target, e.result, 0));
         }
+        job.counted(pass.result.features()); // one pass: the total is known when it ends
         job.written(target.name(), written);
         return report(request, reader, coordinates, target, pass.result, written);
     }

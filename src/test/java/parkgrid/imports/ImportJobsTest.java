@@ -12,11 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import parkgrid.config.ImportLimits;
@@ -24,7 +19,7 @@ import parkgrid.feature.ParkGridException;
 import parkgrid.io.LayerReaders;
 import parkgrid.store.FeatureStore;
 import parkgrid.store.ImportJobStore;
-import parkgrid.testing.BothStores;
+import parkgrid.testing.OnBothStores;
 
 /**
  * {@link ImportJobs} over both stores, with a clock the test moves: an import's row from queued to done with its report;
@@ -32,13 +27,8 @@ import parkgrid.testing.BothStores;
  * failed as stopped when polled through the second once its heartbeat is older than the staleness; finished jobs
  * deleted after the retention.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportJobsTest {
-    private static final String SCHEMA = "import_jobs_test";
+class ImportJobsTest extends OnBothStores {
     private static final ImportLimits LIMITS = new ImportLimits(1 << 20, 1000).withJobs(Duration.ofSeconds(30), Duration.ofHours(24));
-    @TempDir
-    static Path dir;
-    private BothStores stores;
 
     /** A clock that stands still until told. */
     private static final class TestClock extends Clock {
@@ -49,18 +39,9 @@ class ImportJobsTest {
         void advance(Duration d) { now.updateAndGet(t -> t.plus(d)); }
     }
 
-    @BeforeAll
-    void open() throws Exception {
-        stores = BothStores.open(dir, SCHEMA);
-    }
-
-    @AfterAll
-    void close() throws Exception {
-        if (stores != null) stores.close();
-    }
-
-    Stream<String> stores() {
-        return BothStores.kinds();
+    @Override
+    protected String schema() {
+        return "import_jobs_test";
     }
 
     private ImportJobs jobs(String kind, Clock clock) {

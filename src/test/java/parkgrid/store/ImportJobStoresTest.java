@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,11 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.locationtech.jts.geom.Coordinate;
@@ -34,7 +28,7 @@ import parkgrid.geo.GeoJsonReader;
 import parkgrid.store.ImportJobStore.Job;
 import parkgrid.store.ImportJobStore.Progress;
 import parkgrid.store.ImportJobStore.Status;
-import parkgrid.testing.BothStores;
+import parkgrid.testing.OnBothStores;
 
 /**
  * Import job rows on both stores ({@code parkgrid_import_job}): a job's life from queued to its outcome with Chinese text
@@ -42,26 +36,12 @@ import parkgrid.testing.BothStores;
  * an import's transaction — on PostGIS its progress is visible while the import is open and stays when the import fails;
  * on the GeoPackage, whose one writer the import holds, progress is skipped without waiting and the import is untouched.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportJobStoresTest {
-    private static final String SCHEMA = "import_job_store_test";
+class ImportJobStoresTest extends OnBothStores {
     private static final Instant T0 = Instant.parse("2026-12-02T08:00:00.123Z");
-    @TempDir
-    static Path dir;
-    private BothStores stores;
 
-    @BeforeAll
-    void open() throws Exception {
-        stores = BothStores.open(dir, SCHEMA);
-    }
-
-    @AfterAll
-    void close() throws Exception {
-        if (stores != null) stores.close();
-    }
-
-    Stream<String> stores() {
-        return BothStores.kinds();
+    @Override
+    protected String schema() {
+        return "import_job_store_test";
     }
 
     private FeatureStore store(String kind) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What tests need from the machine (PostGIS, GDAL, PyQGIS, Chromium). Under {@code CI=true} a missing service
+ * What tests need from the machine (PostGIS, pgRouting, GDAL, PyQGIS, Chromium). Under {@code CI=true} a missing service
  * fails the test; on a developer machine it skips with the reason, so {@code ./test.sh} (which installs
  * everything) is the way to run them all.
  */
@@ -25,6 +25,36 @@ public final class RequiredServices {
             unavailable("PostGIS at " + url + " is not usable (" + e.getMessage() + "); run ./test.sh");
         }
         return url;
+    }
+
+    /**
+     * pgRouting on the test database ({@code postgresql-15-pgrouting}): the extension is created, once, in a schema of its
+     * own ({@code parkgrid_pgrouting}, never dropped; the {@code public} schema is left alone) unless it exists already.
+     *
+     * @return the schema holding the pgRouting functions, for the caller's {@code search_path}
+     */
+    public static String pgRouting() {
+        String url = postGisUrl();
+        if (!Files.exists(Path.of("/usr/share/postgresql/15/extension/pgrouting.control"))) {
+            unavailable("pgRouting (postgresql-15-pgrouting) is not installed; run ./test.sh");
+        }
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(hashtext('parkgrid_pgrouting'))");
+                s.execute("CREATE SCHEMA IF NOT EXISTS parkgrid_pgrouting");
+                s.execute("CREATE EXTENSION IF NOT EXISTS pgrouting SCHEMA parkgrid_pgrouting");
+                c.commit();
+                try (var rs = s.executeQuery("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+                        + " WHERE e.extname = 'pgrouting'")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        } catch (SQLException e) {
+            unavailable("pgRouting cannot be created on " + url + " (" + e.getMessage() + "); run ./test.sh");
+            return null;
+        }
     }
 
     /** The path of an executable, e.g. {@code /usr/bin/ogrinfo}. */

@@ -7,6 +7,8 @@ import parkgrid.feature.ParkGridException;
 public enum ExactEngine {
     /** SCIP branch and cut through OR-Tools' MPSolver, coverage variables continuous ({@link ScipCoverSolver}). */
     SCIP("scip"),
+    /** SCIP after a GLOP LP, a restricted MIP on its support, reduced-cost fixing and site dominance ({@link LpGuidedScipSolver}). */
+    SCIP_LP("scip-lp"),
     /** OR-Tools CP-SAT with the full LP relaxation ({@link CpSatCoverSolver}). */
     CP_SAT("cp-sat");
 
@@ -20,6 +22,6 @@ public enum ExactEngine {
     public static ExactEngine parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         for (ExactEngine e : values()) if (e.id.equals(t)) return e;
-        throw ParkGridException.invalidParameter("exact_solver", "exact solver must be \"scip\" or \"cp-sat\", got \"" + text + "\"");
+        throw ParkGridException.invalidParameter("exact_solver", "exact solver must be \"scip\", \"scip-lp\" or \"cp-sat\", got \"" + text + "\"");
     }
 }

@@ -25,7 +25,7 @@ import parkgrid.feature.ParkGridException;
  * already covered or reached by no candidate leave the model, and demands with equal coverage sets are merged.
  *
  * <p>Solvers ({@link SolverChoice}): greedy ({@link GreedyCoverSolver}, with its bound), exact
- * ({@link ScipCoverSolver} by default, or {@link CpSatCoverSolver} ({@link ExactEngine}); started from the greedy choice
+ * ({@link ScipCoverSolver} by default, {@link LpGuidedScipSolver} or {@link CpSatCoverSolver} ({@link ExactEngine}); started from the greedy choice
  * improved by {@link SwapLocalSearch}, stopped at the time limit with its best choice and
  * bound), or both with the gap between them. Models with more than {@link #DEFAULT_MAX_EXACT_PAIRS}
  * (demand group, site) pairs are not given to the exact solver: the greedy choice is the answer, with its bound.
@@ -144,8 +144,12 @@ public final class FacilityLocation {
             } else {
                 // the exact solver starts from the greedy choice improved by swaps (a better incumbent prunes more)
                 int[] start = SwapLocalSearch.improve(instance, greedy.sites(), deadline);
-                exact = (engine == ExactEngine.SCIP ? new ScipCoverSolver(timeLimitSeconds, start)
-                        : new CpSatCoverSolver(timeLimitSeconds, workers, start)).solve(instance, deadline);
+                CoverSolver solver = switch (engine) {
+                    case SCIP -> new ScipCoverSolver(timeLimitSeconds, start);
+                    case SCIP_LP -> new LpGuidedScipSolver(timeLimitSeconds, start, ScipCoverSolver.SCIP_PARAMETERS);
+                    case CP_SAT -> new CpSatCoverSolver(timeLimitSeconds, workers, start);
+                };
+                exact = solver.solve(instance, deadline);
             }
         }
         CoverSolution answer = greedy;

@@ -5,8 +5,9 @@ import parkgrid.feature.ParkGridException;
 
 /**
  * Loads the OR-Tools native libraries once per JVM, on first use: {@code Loader.loadNativeLibraries()} unpacks
- * about 67 MB of shared objects from the jar into {@code java.io.tmpdir} and loads them, 1.8–4 s on the shared
- * build machine, so it is never done at start-up. A failure is remembered and reported the same way each time.
+ * about 67 MB of shared objects from the jar into {@code java.io.tmpdir} and loads them, 1.4–8 s on the shared
+ * build machine, so it is not done in the start-up path: {@code app.Main} calls {@link #require()} on a background thread
+ * after the server's warm-up. A failure is remembered and reported the same way each time.
  */
 public final class OrToolsNatives {
     private static final Object LOCK = new Object();

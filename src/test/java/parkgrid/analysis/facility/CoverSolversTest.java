@@ -26,18 +26,9 @@ class CoverSolversTest {
 
     /** The best covered weight over all p-subsets, by enumeration. */
     static double bruteForce(CoveringInstance in) {
-        int n = in.siteCount(), p = in.p();
-        int[] pick = new int[p];
-        for (int k = 0; k < p; k++) pick[k] = k;
-        double best = -1;
-        while (true) {
-            best = Math.max(best, in.coveredWeight(pick));
-            int k = p - 1;
-            while (k >= 0 && pick[k] == n - p + k) k--;
-            if (k < 0) return best;
-            pick[k]++;
-            for (int q = k + 1; q < p; q++) pick[q] = pick[q - 1] + 1;
-        }
+        double[] best = {-1};
+        eachChoice(in, pick -> best[0] = Math.max(best[0], in.coveredWeight(pick)));
+        return best[0];
     }
 
     static CoveringInstance random(Random rnd, boolean fractional) {
@@ -196,5 +187,126 @@ class CoverSolversTest {
         assertEquals(3, in.weight(0), 0);
         assertEquals(2, in.count(0));
         assertEquals(4, in.weight(1), 0);
+    }
+
+    /** Every p-subset, as a callback (brute force for the reductions). */
+    static void eachChoice(CoveringInstance in, java.util.function.Consumer<int[]> each) {
+        int n = in.siteCount(), p = in.p();
+        int[] pick = new int[p];
+        for (int k = 0; k < p; k++) pick[k] = k;
+        while (true) {
+            each.accept(pick.clone());
+            int k = p - 1;
+            while (k >= 0 && pick[k] == n - p + k) k--;
+            if (k < 0) return;
+            pick[k]++;
+            for (int q = k + 1; q < p; q++) pick[q] = pick[q - 1] + 1;
+        }
+    }
+
+    @Test
+    void glopBoundAndReducedCostBoundsHoldForEveryChoiceAndFixingKeepsEveryOptimum() {
+        Random rnd = new Random(20261204);
+        int fixedOff = 0, fixedOn = 0;
+        for (int t = 0; t < 150; t++) {
+            CoveringInstance in = random(rnd, t % 3 == 2);
+            String what = "instance " + t + ": " + in.siteCount() + " sites, p " + in.p() + ", " + in.groupCount() + " groups";
+            RootLp lp = RootLp.solve(in);
+            double brute = bruteForce(in);
+            assertTrue(lp.bound() >= brute - 1e-9, what);
+            // the per-site caps hold for every choice, not only the optimum
+            eachChoice(in, pick -> {
+                double v = in.coveredWeight(pick);
+                boolean[] in1 = new boolean[in.siteCount()];
+                for (int j : pick) in1[j] = true;
+                for (int j = 0; j < in.siteCount(); j++) {
+                    double cap = in1[j] ? lp.boundWith(j) : lp.boundWithout(j);
+                    assertTrue(v <= cap + lp.roundingMargin(), what + ", site " + j + ": " + v + " > " + cap);
+                }
+            });
+            // fixing against the greedy value (≤ optimum): every choice worth at least that meets the fixes
+            double incumbent = new GreedyCoverSolver().solve(in, null).objective();
+            boolean[] off = new boolean[in.siteCount()], on = new boolean[in.siteCount()];
+            SiteFixing.byReducedCost(in, lp, incumbent, off, on);
+            for (int j = 0; j < in.siteCount(); j++) {
+                if (off[j]) fixedOff++;
+                if (on[j]) fixedOn++;
+            }
+            eachChoice(in, pick -> {
+                if (in.coveredWeight(pick) < incumbent) return;
+                boolean[] chosen = new boolean[in.siteCount()];
+                for (int j : pick) chosen[j] = true;
+                for (int j = 0; j < in.siteCount(); j++) {
+                    assertTrue(!off[j] || !chosen[j], what + ": site " + j + " fixed off but in " + Arrays.toString(pick));
+                    assertTrue(!on[j] || chosen[j], what + ": site " + j + " fixed on but not in " + Arrays.toString(pick));
+                }
+            });
+            SiteReduction r = SiteReduction.of(in, off, on);
+            if (r != null) assertEquals(brute, bruteForce(r.instance()) + r.fixedWeight(), 1e-9, what);
+        }
+        assertTrue(fixedOff > 0 && fixedOn > 0, "the instances exercise both fixes: off " + fixedOff + ", on " + fixedOn);
+    }
+
+    @Test
+    void droppingDominatedSitesKeepsTheOptimum() {
+        Random rnd = new Random(20261205);
+        int dropped = 0;
+        for (int t = 0; t < 200; t++) {
+            CoveringInstance in = random(rnd, t % 3 == 2);
+            String what = "instance " + t + ": " + in.siteCount() + " sites, p " + in.p() + ", " + in.groupCount() + " groups";
+            boolean[] off = new boolean[in.siteCount()];
+            int k = SiteFixing.dominated(in, off);
+            dropped += k;
+            assertTrue(in.siteCount() - k >= in.p(), what);
+            SiteReduction r = SiteReduction.of(in, off, new boolean[in.siteCount()]);
+            assertEquals(bruteForce(in), bruteForce(r.instance()), 1e-9, what);
+            int[] best = new ScipCoverSolver(NO_LIMIT_SECONDS, null).solve(r.instance(), null).sites();
+            assertEquals(bruteForce(in), in.coveredWeight(r.expand(best)), 1e-6 * Math.max(1, bruteForce(in)), what);
+        }
+        assertTrue(dropped > 0, "some sites are dominated");
+    }
+
+    @Test
+    void aSiteCoveringASubsetOfAnothersIsDominatedAndOfTwoEqualOnesTheLaterGoes() {
+        // 甲 = {0, 1}, 乙 = {0} ⊂ 甲, 丙 = {2}, 丁 = {2} (= 丙, later index)
+        CoveringInstance in = new CoveringInstance(4, 2, new double[] {3, 2, 4}, new int[] {1, 1, 1},
+                new int[][] {{0, 1}, {0}, {2, 3}});
+        boolean[] off = new boolean[4];
+        assertEquals(2, SiteFixing.dominated(in, off));
+        assertArrayEquals(new boolean[] {false, true, false, true}, off);
+        // with p = 3 only two sites would be left: nothing is dropped
+        CoveringInstance three = new CoveringInstance(4, 3, new double[] {3, 2, 4}, new int[] {1, 1, 1},
+                new int[][] {{0, 1}, {0}, {2, 3}});
+        assertEquals(0, SiteFixing.dominated(three, new boolean[4]));
+    }
+
+    @Test
+    void lpGuidedScipEqualsBruteForceFromTheSwappedStart() {
+        Random rnd = new Random(20261206);
+        for (int t = 0; t < 150; t++) {
+            CoveringInstance in = random(rnd, t % 3 == 2);
+            double brute = bruteForce(in);
+            int[] start = SwapLocalSearch.improve(in, new GreedyCoverSolver().solve(in, null).sites(), null);
+            CoverSolution x = new LpGuidedScipSolver(NO_LIMIT_SECONDS, start, ScipCoverSolver.SCIP_PARAMETERS).solve(in, null);
+            String what = "instance " + t + ": " + in.siteCount() + " sites, p " + in.p() + ", " + in.groupCount() + " groups";
+            assertEquals(brute, x.objective(), 1e-6 * Math.max(1, brute), what);
+            assertEquals(brute, in.coveredWeight(x.sites()), 1e-6 * Math.max(1, brute), what);
+            assertEquals(SolveStatus.OPTIMAL, x.status(), what);
+            assertEquals(in.p(), Arrays.stream(x.sites()).distinct().count(), what);
+            assertTrue(x.bound() >= brute - 1e-6 * Math.max(1, brute), what);
+        }
+    }
+
+    @Test
+    void aReductionMapsItsChoiceBackWithTheFixedSites() {
+        CoveringInstance in = new CoveringInstance(4, 2, new double[] {50, 30, 20, 40, 10, 60}, new int[] {1, 1, 1, 1, 1, 1},
+                new int[][] {{0, 1}, {1}, {2}, {2, 3}, {0}, {3}});
+        SiteReduction r = SiteReduction.of(in, new boolean[] {true, false, false, false}, new boolean[] {false, false, false, true});
+        assertEquals(2, r.instance().siteCount());
+        assertEquals(1, r.instance().p());
+        assertEquals(100, r.fixedWeight(), 0); // site 3 covers groups 3 and 5 (40 + 60)
+        assertArrayEquals(new int[] {3, 1}, r.expand(new int[] {0}));
+        assertEquals(180, in.coveredWeight(r.expand(new int[] {0})), 0);
+        assertArrayEquals(new int[] {0}, r.restrict(new int[] {1, 3}));
     }
 }

@@ -77,13 +77,7 @@ public final class ImportBenchmark {
         // the same file in the formats ogr2ogr writes, for readers registered on other branches
         Path gpkgSource = out.resolve("lines_source.gpkg");
         Path shpZip = out.resolve("lines_shp.zip");
-        Files.deleteIfExists(gpkgSource);
-        command(out, "ogr2ogr", "-f", "GPKG", gpkgSource.toString(), geojson.toString(), "-nln", "lines");
-        Path shpDir = out.resolve("lines_shp");
-        deleteTree(shpDir);
-        command(out, "ogr2ogr", "-f", "ESRI Shapefile", shpDir.toString(), geojson.toString(), "-nln", "lines", "-lco", "ENCODING=UTF-8");
-        Files.deleteIfExists(shpZip);
-        command(shpDir, "zip", "-q", "-j", shpZip.toString(), "lines.shp", "lines.shx", "lines.dbf", "lines.prj", "lines.cpg");
+        ogrSources(out, geojson, gpkgSource, shpZip);
 
         String db = dbUrl().replace("jdbc:postgresql://", "");
         String host = db.substring(0, db.indexOf(':')), rest = db.substring(db.indexOf(':') + 1);
@@ -94,14 +88,8 @@ public final class ImportBenchmark {
         Path smallGeojson = out.resolve("small.geojson");
         writeGeoJson(data.lines.subList(0, Math.min(2000, data.lines.size())), smallGeojson);
         Path smallGpkg = out.resolve("small.gpkg");
-        Files.deleteIfExists(smallGpkg);
-        command(out, "ogr2ogr", "-f", "GPKG", smallGpkg.toString(), smallGeojson.toString(), "-nln", "lines");
-        Path smallShpDir = out.resolve("small_shp");
-        deleteTree(smallShpDir);
-        command(out, "ogr2ogr", "-f", "ESRI Shapefile", smallShpDir.toString(), smallGeojson.toString(), "-nln", "lines", "-lco", "ENCODING=UTF-8");
         Path smallShp = out.resolve("small_shp.zip");
-        Files.deleteIfExists(smallShp);
-        command(smallShpDir, "zip", "-q", "-j", smallShp.toString(), "lines.shp", "lines.shx", "lines.dbf", "lines.prj", "lines.cpg");
+        ogrSources(out, smallGeojson, smallGpkg, smallShp);
         Map<String, Path> small = new java.util.LinkedHashMap<>();
         small.put("geojson", smallGeojson);
         small.put("geopackage", smallGpkg);
@@ -299,6 +287,17 @@ public final class ImportBenchmark {
         String[] v = last.split(" ");
         return String.format(Locale.ROOT, "%-44s %9s %7.1f %12.0f %12s %s", label, v[1], Double.parseDouble(v[3]) + Double.parseDouble(v[4]),
                 Double.parseDouble(v[2]) / 1024, "-", "max RSS of the process; " + String.join(" ", cmd).replace(out + "/", ""));
+    }
+
+    /** {@code geojson} as ogr2ogr writes it: a GeoPackage (layer {@code lines}) and a zipped UTF-8 Shapefile. */
+    private static void ogrSources(Path out, Path geojson, Path gpkg, Path shpZip) throws Exception {
+        Files.deleteIfExists(gpkg);
+        command(out, "ogr2ogr", "-f", "GPKG", gpkg.toString(), geojson.toString(), "-nln", "lines");
+        Path shpDir = Path.of(shpZip.toString().replaceFirst("\\.zip$", ""));
+        deleteTree(shpDir);
+        command(out, "ogr2ogr", "-f", "ESRI Shapefile", shpDir.toString(), geojson.toString(), "-nln", "lines", "-lco", "ENCODING=UTF-8");
+        Files.deleteIfExists(shpZip);
+        command(shpDir, "zip", "-q", "-j", shpZip.toString(), "lines.shp", "lines.shx", "lines.dbf", "lines.prj", "lines.cpg");
     }
 
     private static void command(Path dir, String... cmd) throws Exception {

@@ -35,10 +35,12 @@ public final class GeoJsonWriter {
             COORDINATES = new SerializedString("coordinates"), POINT = new SerializedString("Point"),
             LINE_STRING = new SerializedString("LineString"), POLYGON = new SerializedString("Polygon");
 
+    private final int decimals;
     private final double scale;
     private final boolean exteriorCounterClockwise;
 
     private GeoJsonWriter(int decimals, boolean exteriorCounterClockwise) {
+        this.decimals = decimals;
         this.scale = Math.pow(10, decimals);
         this.exteriorCounterClockwise = exteriorCounterClockwise;
     }
@@ -152,25 +154,31 @@ public final class GeoJsonWriter {
     private void writePositions(JsonGenerator g, CoordinateSequence seq, boolean reverse) throws IOException {
         g.writeStartArray();
         int n = seq.size();
+        char[] text = new char[24];
         for (int i = 0; i < n; i++) {
             int k = reverse ? n - 1 - i : i;
             g.writeStartArray();
-            writeOrdinate(g, seq.getX(k));
-            writeOrdinate(g, seq.getY(k));
+            writeOrdinate(g, seq.getX(k), text);
+            writeOrdinate(g, seq.getY(k), text);
             g.writeEndArray();
         }
         g.writeEndArray();
     }
 
     private void writePosition(JsonGenerator g, Coordinate c) throws IOException {
+        char[] text = new char[24];
         g.writeStartArray();
-        writeOrdinate(g, c.x);
-        writeOrdinate(g, c.y);
+        writeOrdinate(g, c.x, text);
+        writeOrdinate(g, c.y, text);
         g.writeEndArray();
     }
 
-    private void writeOrdinate(JsonGenerator g, double v) throws IOException {
-        // Double.toString of the rounded value is the shortest text that round-trips: no trailing digits.
-        g.writeNumber(Math.rint(v * scale) / scale);
+    private void writeOrdinate(JsonGenerator g, double v, char[] text) throws IOException {
+        // Double.toString of the rounded value is the shortest text that round-trips: no trailing digits. Where it writes
+        // plain decimals, the same text comes cheaper from the scaled integer (FixedDecimalText).
+        double scaled = Math.rint(v * scale);
+        double rounded = scaled / scale;
+        if (FixedDecimalText.fits(rounded, decimals)) g.writeNumber(text, 0, FixedDecimalText.write(text, (long) scaled, decimals));
+        else g.writeNumber(rounded);
     }
 }

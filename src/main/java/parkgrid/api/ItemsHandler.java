@@ -32,9 +32,11 @@ import parkgrid.store.VersionedFeature;
  */
 final class ItemsHandler {
     private final FeatureStore store;
+    private final parkgrid.io.EncodedFeatureCache cache;
 
-    ItemsHandler(FeatureStore store) {
+    ItemsHandler(FeatureStore store, parkgrid.io.EncodedFeatureCache cache) {
         this.store = store;
+        this.cache = cache;
     }
 
     void items(Context ctx) throws IOException {
@@ -51,8 +53,9 @@ final class ItemsHandler {
         Utf8ContentType.set(ctx, format.contentType());
         try (FeatureEncoder encoder = format.encoder(ctx.outputStream(),
                 new EncodingOptions(request.crs(), CrsTransformer.AxisOrder.AUTHORITY, request.properties()))) {
+            encoder.useCache(cache);
             encoder.start(metadata);
-            store.forEach(layer.name(), query, encoder::feature);
+            store.forEachStored(layer.name(), query, encoder::row);
             encoder.end();
         }
     }
@@ -122,8 +125,9 @@ final class ItemsHandler {
         ctx.header("Content-Disposition", "attachment; filename=\"" + layer.name() + "." + format.fileExtension() + "\"");
         try (FeatureEncoder encoder = format.encoder(ctx.outputStream(),
                 new EncodingOptions(crs, CrsTransformer.AxisOrder.EAST_NORTH, request.properties(), encoding))) {
+            encoder.useCache(cache);
             encoder.start(CollectionMetadata.titled(layer.title()).withName(layer.name()).withLayer(layer));
-            store.forEach(layer.name(), request.query(), encoder::feature);
+            store.forEachStored(layer.name(), request.query(), encoder::row);
             encoder.end();
         }
     }

@@ -124,7 +124,7 @@ final class Operations {
         LandingHandler landing = new LandingHandler(store);
         CollectionsHandler collections = new CollectionsHandler(store);
         LayerAdminHandler layerAdmin = new LayerAdminHandler(store, settings.roles(), collections);
-        ItemsHandler items = new ItemsHandler(store);
+        ItemsHandler items = new ItemsHandler(store, parkgrid.io.EncodedFeatureCache.ofBytes(settings.featureCacheBytes()));
         TilesHandler tiles = new TilesHandler(store, settings.analysisTimeLimit());
         ItemWriteHandler writes = new ItemWriteHandler(store, settings.limits(), settings.writePrecondition());
         Parameter itemIfMatch = settings.writePrecondition() == parkgrid.config.WritePrecondition.REQUIRED ? IF_MATCH : IF_MATCH_WHEN_GIVEN;

@@ -35,11 +35,13 @@ import java.util.Map;
  * @param writePrecondition {@code PARKGRID_WRITE_PRECONDITION}: {@code required} (default; a feature change or delete
  *                         without {@code If-Match} is 428) or {@code optional} (for QGIS 3.32+, which sends none), see
  *                         {@link WritePrecondition}
+ * @param featureCacheBytes {@code PARKGRID_FEATURE_CACHE_MB}: how much memory the cache of encoded GeoJSON features may use
+ *                         (default 64 MB; 0 turns it off), see {@link parkgrid.io.EncodedFeatureCache}
  */
 public record Settings(String host, int port, String databaseUrl, String databaseUser, String databasePassword, String databaseSchema,
                        Path geoPackage, String basemap, String tiandituKey, Duration analysisTimeLimit,
                        LayerRoles roles, ReadAccess readAccess, RequestLimits limits, ImportLimits imports,
-                       WritePrecondition writePrecondition) {
+                       WritePrecondition writePrecondition, long featureCacheBytes) {
 
     /** {@code PARKGRID_BASEMAP=mbtiles:<file>}: an MBTiles package on this machine is the basemap. */
     public static final String MBTILES_PREFIX = "mbtiles:";
@@ -55,6 +57,7 @@ public record Settings(String host, int port, String databaseUrl, String databas
             throw new IllegalArgumentException("PARKGRID_HOST must be an address or host name such as 127.0.0.1 or 0.0.0.0, got '"
                     + host + "'");
         }
+        if (featureCacheBytes < 0) throw new IllegalArgumentException("the feature cache size must not be negative, got " + featureCacheBytes);
         if (port < 0 || port > 65535) throw new IllegalArgumentException("PARKGRID_PORT must be 0..65535, got " + port);
         if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("PARKGRID_DB must be a jdbc:postgresql:// URL, got " + databaseUrl);
@@ -104,14 +107,15 @@ public record Settings(String host, int port, String databaseUrl, String databas
                 ReadAccess.parse(env.get("PARKGRID_READ")),
                 RequestLimits.fromEnvironment(env),
                 ImportLimits.fromEnvironment(env),
-                WritePrecondition.parse(env.get("PARKGRID_WRITE_PRECONDITION")));
+                WritePrecondition.parse(env.get("PARKGRID_WRITE_PRECONDITION")),
+                featureCacheBytes(env.get("PARKGRID_FEATURE_CACHE_MB")));
     }
 
     /** The embedded defaults (listening on loopback) with the given GeoPackage file and port: what tests and benchmarks start. */
     public static Settings embedded(Path geoPackage, int port) {
         return new Settings(LOOPBACK, port, null, "postgres", "", "parkgrid", geoPackage, "none", null, Duration.ofSeconds(30),
                 LayerRoles.seed(), ReadAccess.PUBLIC, RequestLimits.DEFAULTS, ImportLimits.DEFAULT,
-                WritePrecondition.REQUIRED);
+                WritePrecondition.REQUIRED, DEFAULT_FEATURE_CACHE_MB << 20);
     }
 
     /** The same settings with another analysis time limit. */
@@ -192,6 +196,7 @@ public record Settings(String host, int port, String databaseUrl, String databas
         RequestLimits limits;
         ImportLimits imports;
         WritePrecondition writePrecondition;
+        long featureCacheBytes;
 
         Copy(Settings s) {
             host = s.host;
@@ -209,11 +214,33 @@ public record Settings(String host, int port, String databaseUrl, String databas
             limits = s.limits;
             imports = s.imports;
             writePrecondition = s.writePrecondition;
+            featureCacheBytes = s.featureCacheBytes;
         }
 
         Settings settings() {
-            return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, analysisTimeLimit, roles, readAccess, limits, imports, writePrecondition);
+            return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, analysisTimeLimit, roles, readAccess, limits, imports, writePrecondition,
+                    featureCacheBytes);
         }
+    }
+
+    /** The same settings with another size of the encoded-feature cache (0: none). */
+    public Settings withFeatureCacheBytes(long bytes) {
+        return copy(b -> b.featureCacheBytes = bytes);
+    }
+
+    /** {@code PARKGRID_FEATURE_CACHE_MB} when not set. */
+    public static final long DEFAULT_FEATURE_CACHE_MB = 64;
+
+    private static long featureCacheBytes(String mb) {
+        if (mb == null || mb.isBlank()) return DEFAULT_FEATURE_CACHE_MB << 20;
+        try {
+            long n = Long.parseLong(mb.trim());
+            if (n >= 0 && n <= (1L << 20)) return n << 20;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("PARKGRID_FEATURE_CACHE_MB must be a whole number of megabytes from 0 (no cache) to 1048576, got '"
+                + mb + "'");
     }
 
     public boolean usesPostGis() {

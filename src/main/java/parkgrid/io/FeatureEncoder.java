@@ -18,6 +18,20 @@ public interface FeatureEncoder extends Closeable {
     /** Writes one stored feature (CRS84); the encoder applies its {@link EncodingOptions}. */
     void feature(Feature f) throws IOException;
 
+    /**
+     * Writes one stored row; the default decodes its feature and writes that. An encoder given a cache
+     * ({@link #useCache}) may copy the row's encoded bytes instead.
+     */
+    default void row(parkgrid.feature.StoredRow row) throws IOException {
+        feature(row.feature());
+    }
+
+    /**
+     * Offers a cache of encoded features; an encoder that writes what the cache holds (GeoJSON in CRS84 with every
+     * property) uses it in {@link #row}, any other ignores it.
+     */
+    default void useCache(EncodedFeatureCache cache) {}
+
     /** Writes what comes after the features: links, the extra members of {@link #start}, then {@code trailing}. */
     void end(Map<String, Object> trailing) throws IOException;
 

@@ -23,6 +23,11 @@ public final class GeoJsonEncoder implements FeatureEncoder {
     private final EncodingOptions options;
     private final GeoJsonFeatureWriter features;
     private CollectionMetadata metadata;
+    private EncodedFeatureCache cache;
+    private parkgrid.feature.Layer cachedLayer;
+    private long cachedIncarnation;
+    private int shape;
+    private com.fasterxml.jackson.core.util.ByteArrayBuilder missBuffer;
 
     public GeoJsonEncoder(OutputStream out, EncodingOptions options) throws IOException {
         this.g = JSON.getFactory().createGenerator(out);
@@ -47,6 +52,42 @@ public final class GeoJsonEncoder implements FeatureEncoder {
     @Override
     public void feature(Feature f) throws IOException {
         features.write(g, f);
+    }
+
+    /** Used when this encoder writes what the cache keeps: CRS84 (either axis order is lon/lat) and every property. */
+    @Override
+    public void useCache(EncodedFeatureCache c) {
+        cache = c != null && c.isEnabled() && options.crs().isStorageCrs() && options.properties() == null ? c : null;
+    }
+
+    /** The row's cached bytes when current, else the feature encoded now (and kept). */
+    @Override
+    public void row(parkgrid.feature.StoredRow row) throws IOException {
+        if (cache == null) {
+            feature(row.feature());
+            return;
+        }
+        if (row.layer() != cachedLayer || row.tableIncarnation() != cachedIncarnation) {
+            cachedLayer = row.layer();
+            cachedIncarnation = row.tableIncarnation();
+            shape = cache.shape(cachedLayer, cachedIncarnation);
+        }
+        byte[] bytes = cache.get(shape, row.id(), row.stamp());
+        if (bytes == null) {
+            bytes = encoded(row.feature());
+            cache.put(shape, row.id(), row.stamp(), bytes);
+        }
+        g.writeRawValue(new EncodedJsonValue(bytes));
+    }
+
+    /** One Feature object as the generator would write it inside the array, on its own. */
+    private byte[] encoded(Feature f) throws IOException {
+        if (missBuffer == null) missBuffer = new com.fasterxml.jackson.core.util.ByteArrayBuilder(1024);
+        missBuffer.reset();
+        try (JsonGenerator one = JSON.getFactory().createGenerator(missBuffer)) {
+            features.write(one, f);
+        }
+        return missBuffer.toByteArray();
     }
 
     @Override

@@ -10,6 +10,7 @@ import parkgrid.feature.FeatureSink;
 import parkgrid.feature.Layer;
 import parkgrid.feature.LayerSource;
 import parkgrid.feature.Neighbour;
+import parkgrid.feature.StoredRowSink;
 
 /**
  * A spatial store of layers. Geometries are EPSG:4326 lon/lat. Implementations are thread-safe; every
@@ -100,6 +101,13 @@ public interface FeatureStore extends AutoCloseable {
 
     /** Streams the matching features, ordered by id, to {@code sink}. */
     void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException;
+
+    /**
+     * Streams the matching rows as {@link #forEach} does, each with what identifies its content ({@link StoredRow}), and
+     * decodes a row's feature only when the sink asks for it: a sink that holds the encoded feature already skips the
+     * decoding.
+     */
+    void forEachStored(String layerName, FeatureQuery query, StoredRowSink sink) throws IOException;
 
     Optional<Feature> feature(String layerName, long id);
 

@@ -32,10 +32,12 @@ import parkgrid.store.VersionedFeature;
 final class GeoPackageReader {
     private final GeoPackageFile file;
     private final LayerCatalog layers;
+    private final LayerIncarnations incarnations;
 
-    GeoPackageReader(GeoPackageFile file, LayerCatalog layers) {
+    GeoPackageReader(GeoPackageFile file, LayerCatalog layers, LayerIncarnations incarnations) {
         this.file = file;
         this.layers = layers;
+        this.incarnations = incarnations;
     }
 
     /**
@@ -160,6 +162,89 @@ final class GeoPackageReader {
             throw new IllegalStateException("query on " + layer.name() + " failed: " + e.getMessage(), e);
         } finally {
             file.giveBack(c);
+        }
+    }
+
+    /**
+     * The rows of {@link #forEach} with their versions, decoded only on demand. The incarnation is taken before the read
+     * starts, so rows a bulk write commits meanwhile are filed under the old one, which later reads no longer use. A bbox
+     * candidate whose R-tree box lies inside the query box matches without decoding its geometry.
+     */
+    void forEachStored(String layerName, FeatureQuery query, parkgrid.feature.StoredRowSink sink) throws IOException {
+        Layer layer = layers.require(layerName);
+        long incarnation = incarnations.of(layerName);
+        GeoPackageSql sql = new GeoPackageSql(layer);
+        QueryPlan plan = sql.plan(query);
+        BboxFilter bbox = plan.needsExactBboxTest() ? new BboxFilter(query.bbox()) : null;
+        Envelope box = query.bbox();
+        FilterEvaluator residual = plan.hasResidual() ? new FilterEvaluator(plan.residual()) : null;
+        long offsetInJava = plan.offsetInJava();
+        int extra = 3 + layer.properties().size();
+        Connection c = file.borrowReader();
+        try (PreparedStatement ps = c.prepareStatement(sql.selectStamped(plan))) {
+            GeoPackageSql.bind(ps, plan);
+            try (ResultSet rs = ps.executeQuery()) {
+                Cursor row = new Cursor(layer, sql, incarnation, rs);
+                long skipped = 0, returned = 0;
+                while (returned < query.limit() && rs.next()) {
+                    row.next(rs.getLong(1), rs.getLong(extra));
+                    if (bbox != null && !(box.getMinX() <= rs.getDouble(extra + 1) && rs.getDouble(extra + 2) <= box.getMaxX()
+                            && box.getMinY() <= rs.getDouble(extra + 3) && rs.getDouble(extra + 4) <= box.getMaxY())
+                            && !bbox.matches(row.feature().geometry())) continue;
+                    if (residual != null && !residual.matches(row.feature())) continue;
+                    if (skipped < offsetInJava) { skipped++; continue; }
+                    sink.accept(row);
+                    returned++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query on " + layer.name() + " failed: " + e.getMessage(), e);
+        } finally {
+            file.giveBack(c);
+        }
+    }
+
+    /** The row the result set stands on, its feature decoded on the first {@link #feature()}. */
+    private static final class Cursor implements parkgrid.feature.StoredRow {
+        private final Layer layer;
+        private final GeoPackageSql sql;
+        private final long incarnation;
+        private final ResultSet rs;
+        private final GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
+        private long id, version;
+        private Feature feature;
+
+        Cursor(Layer layer, GeoPackageSql sql, long incarnation, ResultSet rs) {
+            this.layer = layer;
+            this.sql = sql;
+            this.incarnation = incarnation;
+            this.rs = rs;
+        }
+
+        void next(long id, long version) {
+            this.id = id;
+            this.version = version;
+            this.feature = null;
+        }
+
+        @Override public Layer layer() { return layer; }
+
+        @Override public long id() { return id; }
+
+        @Override public long tableIncarnation() { return incarnation; }
+
+        @Override public long stamp() { return version; }
+
+        @Override
+        public Feature feature() throws IOException {
+            if (feature == null) {
+                try {
+                    feature = new Feature(id, codec.decode(rs.getBytes(2)), sql.properties(rs, 3));
+                } catch (SQLException e) {
+                    throw new IllegalStateException("reading feature " + id + " of " + layer.name() + " failed: " + e.getMessage(), e);
+                }
+            }
+            return feature;
         }
     }
 

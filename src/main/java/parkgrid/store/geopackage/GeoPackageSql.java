@@ -155,6 +155,17 @@ final class GeoPackageSql {
         return "SELECT " + columns + " FROM " + table + " t" + plan.join() + plan.where() + plan.orderBy() + plan.paging();
     }
 
+    /**
+     * {@link #select} with the feature's version after the schema's columns (1 for a feature never changed one by one),
+     * and, when the plan joins the R-tree, the row's R-tree box (minx, maxx, miny, maxy) after it.
+     */
+    String selectStamped(QueryPlan plan) {
+        String version = ", COALESCE((SELECT v.version FROM " + quote(GeoPackageMigrations.VERSION_TABLE) + " v WHERE v.table_name = "
+                + literal(layer.name()) + " AND v.fid = t.fid), 1)";
+        String box = plan.join().isEmpty() ? "" : ", r.minx, r.maxx, r.miny, r.maxy";
+        return "SELECT " + columns + version + box + " FROM " + table + " t" + plan.join() + plan.where() + plan.orderBy() + plan.paging();
+    }
+
     /** Binds the plan's parameters, then the box the R-tree bounds must lie within. */
     static void bindCountBbox(PreparedStatement ps, QueryPlan plan) throws SQLException {
         int i = bind(ps, plan);

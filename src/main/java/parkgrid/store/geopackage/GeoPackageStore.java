@@ -40,12 +40,13 @@ public final class GeoPackageStore implements FeatureStore {
     private final TokenTable tokens;
     private final JobRowConnection jobRows;
     private final ImportJobTable importJobs;
+    private final LayerIncarnations incarnations = new LayerIncarnations();
 
     private GeoPackageStore(GeoPackageFile file) throws SQLException {
         this.file = file;
         file.layers().forEach(layers::add);
         this.writer = new GeoPackageWriter(file, layers);
-        this.reader = new GeoPackageReader(file, layers);
+        this.reader = new GeoPackageReader(file, layers, incarnations);
         this.tokens = new TokenTable(SqlDialect.SQLITE, GeoPackageMigrations.TOKEN_TABLE, new TokenTable.Connections() {
             @Override public <T> T read(TokenTable.Work<T> work) {
                 return file.read(work::run);
@@ -98,21 +99,58 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override public Optional<Layer> layer(String name) { return layers.find(name); }
 
-    @Override public void createLayer(Layer layer) { writer.createLayer(layer); }
-
-    @Override public Layer addProperty(String layerName, parkgrid.feature.PropertyDefinition property) {
-        return writer.addProperty(layerName, property);
+    @Override
+    public void createLayer(Layer layer) {
+        try {
+            writer.createLayer(layer);
+        } finally {
+            incarnations.renew(layer.name());
+        }
     }
 
-    @Override public void deleteLayer(String layerName) { writer.deleteLayer(layerName); }
+    @Override
+    public Layer addProperty(String layerName, parkgrid.feature.PropertyDefinition property) {
+        try {
+            return writer.addProperty(layerName, property);
+        } finally {
+            incarnations.renew(layerName);
+        }
+    }
 
-    @Override public void importLayers(List<? extends LayerSource> batch, ImportProgress progress) { writer.importLayers(batch, progress); }
+    @Override
+    public void deleteLayer(String layerName) {
+        try {
+            writer.deleteLayer(layerName);
+        } finally {
+            incarnations.renew(layerName);
+        }
+    }
 
-    @Override public void insert(String layerName, List<Feature> features) { writer.insert(layerName, features); }
+    @Override
+    public void importLayers(List<? extends LayerSource> batch, ImportProgress progress) {
+        try {
+            writer.importLayers(batch, progress);
+        } finally {
+            batch.forEach(source -> incarnations.renew(source.layer().name()));
+        }
+    }
+
+    @Override
+    public void insert(String layerName, List<Feature> features) {
+        try {
+            writer.insert(layerName, features);
+        } finally {
+            incarnations.renew(layerName);
+        }
+    }
 
     @Override
     public long appendFeatures(String layerName, LayerSource source, ImportProgress progress) {
-        return writer.appendFeatures(layerName, source, progress);
+        try {
+            return writer.appendFeatures(layerName, source, progress);
+        } finally {
+            incarnations.renew(layerName);
+        }
     }
 
     @Override public long maxId(String layerName) { return reader.maxId(layerName); }
@@ -126,6 +164,11 @@ public final class GeoPackageStore implements FeatureStore {
     @Override
     public void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException {
         reader.forEach(layerName, query, sink);
+    }
+
+    @Override
+    public void forEachStored(String layerName, FeatureQuery query, parkgrid.feature.StoredRowSink sink) throws IOException {
+        reader.forEachStored(layerName, query, sink);
     }
 
     @Override public Optional<Feature> feature(String layerName, long id) { return reader.feature(layerName, id); }

@@ -159,6 +159,15 @@ final class PostGisSql {
     }
 
     /**
+     * {@link #select} with the row's table ({@code tableoid}) and row version ({@code xmin}, new with every write of the
+     * row) after the schema's columns.
+     */
+    String selectStamped(QueryPlan plan) {
+        return "SELECT " + columns + ", tableoid::bigint, xmin::text::bigint FROM " + table + plan.join() + plan.where() + plan.orderBy()
+                + plan.paging();
+    }
+
+    /**
      * One layer of one WebMercatorQuad tile built in the database (parameters: the plan's, then zoom, column,
      * row for the index test; cell size for the simplification; zoom, column, row for ST_AsMVTGeom; the layer name).
      * The indexed column meets the tile envelope transformed to EPSG:4326 (the box, never the column); geometries are

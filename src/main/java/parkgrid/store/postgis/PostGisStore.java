@@ -384,6 +384,79 @@ public final class PostGisStore implements FeatureStore {
         }
     }
 
+    @Override
+    public void forEachStored(String layerName, FeatureQuery query, parkgrid.feature.StoredRowSink sink) throws IOException {
+        Layer layer = layers.require(layerName);
+        PostGisSql sql = new PostGisSql(schema, layer);
+        QueryPlan plan = sql.plan(query);
+        int extra = 3 + layer.properties().size();
+        boolean cursor = query.limit() > WHOLE_RESULT_ROWS;
+        try (Connection c = pool.getConnection()) {
+            if (cursor) c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql.selectStamped(plan))) {
+                if (cursor) ps.setFetchSize(1000);
+                PostGisSql.bind(ps, plan);
+                try (ResultSet rs = ps.executeQuery()) {
+                    StoredRowCursor row = new StoredRowCursor(layer, sql, rs);
+                    while (rs.next()) {
+                        row.next(rs.getLong(1), rs.getLong(extra), rs.getLong(extra + 1));
+                        sink.accept(row);
+                    }
+                }
+            } finally {
+                if (cursor) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query on " + layerName + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The row the result set stands on, its feature decoded on the first {@link #feature()}. */
+    private static final class StoredRowCursor implements parkgrid.feature.StoredRow {
+        private final Layer layer;
+        private final PostGisSql sql;
+        private final ResultSet rs;
+        private final WKBReader wkb = new WKBReader(GeoJsonReader.WGS84);
+        private long id, table, xmin;
+        private Feature feature;
+
+        StoredRowCursor(Layer layer, PostGisSql sql, ResultSet rs) {
+            this.layer = layer;
+            this.sql = sql;
+            this.rs = rs;
+        }
+
+        void next(long id, long table, long xmin) {
+            this.id = id;
+            this.table = table;
+            this.xmin = xmin;
+            this.feature = null;
+        }
+
+        @Override public Layer layer() { return layer; }
+
+        @Override public long id() { return id; }
+
+        @Override public long tableIncarnation() { return table; }
+
+        @Override public long stamp() { return xmin; }
+
+        @Override
+        public Feature feature() throws IOException {
+            if (feature == null) {
+                try {
+                    feature = new Feature(id, geometry(wkb, rs.getBytes(2)), sql.properties(rs, 3));
+                } catch (SQLException e) {
+                    throw new IllegalStateException("reading feature " + id + " of " + layer.name() + " failed: " + e.getMessage(), e);
+                }
+            }
+            return feature;
+        }
+    }
+
     /**
      * The tile built by PostGIS ({@code ST_AsMVT}, {@code ST_AsMVTGeom}, see {@link PostGisSql#tile}); the statement is
      * cut off at the tile's deadline by {@code statement_timeout}.

@@ -3,7 +3,7 @@
  *
  * A GeoJSON layer's features are in the page, so it is searched here. A tiled layer (tiles.js) keeps its
  * features on the server, so the server is asked: GET /collections/{id}/items?filter=… (CQL2 text) with
- * `"name" LIKE '%…%'` over the layer's name properties (those of NAME_PROPERTIES its queryables list),
+ * `"name" LIKE '%…%'` over the layer's name properties (those of NAME_PROPERTY its queryables list),
  * under CASEI() when the text has letters with case (pinyin, English), at most LIMIT (+1, to know there are
  * more). Typing waits DEBOUNCE_MS; an IME's composition (pinyin → 汉字) is waited for; a newer text cancels
  * the request of an older one. Matches are listed under the box (#pg-search-results): exact names first,
@@ -16,8 +16,11 @@
 const LIMIT = 20;
 /** Typing pauses this long before a search starts. */
 const DEBOUNCE_MS = 250;
-/** The properties a name is looked up in, in the order a popup's heading takes them (app.js headingOf). */
-const NAME_PROPERTIES = ['name_zh', 'name', 'name_en'];
+/**
+ * The properties a name is looked up in: those of the popup's heading (app.js headingOf: name_zh, name, name_en) in
+ * any case, and the usual field of Chinese GIS data (MC 名称), so an imported Shapefile's NAME or MC is found too.
+ */
+const NAME_PROPERTY = /^(name(_zh|_en)?|mc|名称)$/i;
 /** A property that tells two features of the same name apart in the list (a county, a township …). */
 const PLACE_PROPERTY = /^(county|district|township|town|city|province)(_zh)?$/i;
 const GEOJSON = 'application/geo+json, application/json;q=0.9';
@@ -162,7 +165,8 @@ class NameSearch {
   localMatches(entry, query) {
     const matches = [];
     entry.features.forEach((f) => {
-      const best = bestName(f.properties || {}, query, NAME_PROPERTIES);
+      const props = f.properties || {};
+      const best = bestName(props, query, Object.keys(props).filter((k) => NAME_PROPERTY.test(k)));
       if (best) matches.push({ entry, feature: f, name: best.name, rank: best.rank });
     });
     return { matches };
@@ -174,7 +178,7 @@ class NameSearch {
       const url = '/collections/' + encodeURIComponent(entry.id) + '/queryables';
       this.properties.set(entry.id, this.getJson(url, 'application/schema+json, application/json;q=0.9').then((doc) => {
         const props = doc.properties || {};
-        return NAME_PROPERTIES.filter((p) => props[p] && props[p].type === 'string');
+        return Object.keys(props).filter((p) => NAME_PROPERTY.test(p) && props[p].type === 'string');
       }, (err) => { this.properties.delete(entry.id); throw err; }));
     }
     return this.properties.get(entry.id);
@@ -256,4 +260,4 @@ function start(options) {
   return new NameSearch(options);
 }
 
-export { start, nameFilter, LIMIT, NAME_PROPERTIES };
+export { start, nameFilter, LIMIT, NAME_PROPERTY };

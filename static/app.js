@@ -407,10 +407,8 @@ function setupSearch() {
   return ParkGridSearch.start({ input: document.getElementById('pg-search'), list: document.getElementById('pg-search-results'),
     entries: state.entries, getJson, escapeHtml,
     onProblem: (text) => setStatus('Search failed 搜索失败: ' + text, true),
-    onChoose: (entry, feature) => {
-      const latlng = showFeature(entry, feature, !featureClicked(entry, feature, null));
-      if (latlng) setStatus(headingOf(feature.properties || {}).zh + ' · ' + entry.cfg.label);
-    } });
+    // (the status line stays as it is: a taller title box would push the open panel off the map)
+    onChoose: (entry, feature) => showFeature(entry, feature, !featureClicked(entry, feature, null)) });
 }
 
 /** A point of a GeoJSON geometry for a popup: the point, a line's middle vertex, else the middle of its bounds. */

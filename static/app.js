@@ -8,7 +8,8 @@
  * readyMs / firstRenderMs (performance.now() when the layers are set up / when their first tiles are drawn),
  * tiled (ids of the collections drawn from tiles), error,
  * lowVoltageMinZoom, openPopup(c, id), featureElement(c, id), focusFeature(c, id),
- * featureClickPoint(c, id), fitToFreeArea(bounds), zoomToAll(), legend (legend.js), measure (measure.js),
+ * featureClickPoint(c, id), fitToFreeArea(bounds), zoomToAll(), showFeature(c, id) (async: zooms to a feature of any layer,
+ * tiled ones fetched from the server, and opens its popup), search (search.js), legend (legend.js), measure (measure.js),
  * export (export.js), results: {name: L.Layer} (set by panels.js), roles (role → collection id, from /map/config),
  * caller (signin.js: who /me says the user is) }.
  * "Drawn" = every feature of a collection is one sub-layer of layers[collectionId].
@@ -24,6 +25,7 @@ import * as ParkGridExport from './export.js';
 import * as ParkGridDownload from './download.js';
 import * as ParkGridSignIn from './signin.js';
 import * as ParkGridTiles from './tiles.js';
+import * as ParkGridSearch from './search.js';
 import { getJson, problemText } from './http.js';
 // the analysis tabs register themselves with the panels, in this order
 import './query.js';
@@ -39,6 +41,8 @@ import './compliance.js';
 /** 0.4 kV lines (and anything else with a class minZoom) appear only from street zoom. */
 const LOW_VOLTAGE_MIN_ZOOM = 16;
 const GEOJSON = 'application/geo+json, application/json;q=0.9';
+/** The outline of a feature the search found on a tiled layer. */
+const SEARCH_HIT = { color: '#ff6f00', weight: 4, opacity: 0.95, fillOpacity: 0.1 };
 
 /* Line colours follow OpenInfraMap's voltage palette. */
 const VOLTAGE_CLASSES = [
@@ -98,7 +102,7 @@ const LAYERS = {
 const ORDER = Object.keys(LAYERS);
 const PALETTE = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666'];
 
-const state = { map: null, entries: [], names: new Map(), legend: null, roles: {} };
+const state = { map: null, entries: [], legend: null, roles: {}, featureClickListeners: [], searchHit: null };
 
 function escapeHtml(value) {
   return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -201,6 +205,7 @@ function buildEntry(collection, all) {
     onEachFeature: (f, layer) => prepareFeature(entry, f, layer)
   });
   entry.layer.on('add', () => applyZoomRules());
+  entry.layer.on('click', (e) => { if (e.layer && e.layer.feature) featureClicked(entry, e.layer.feature, e.latlng); });
   return entry;
 }
 
@@ -246,7 +251,30 @@ function pickTiled(e) {
     .map((entry) => ({ entry, feature: ParkGridTiles.pick(state.map, entry, e.latlng) }))
     .find((h) => h.feature);
   if (!hit) return;
+  if (featureClicked(hit.entry, hit.feature, e.latlng)) return;
   L.popup({ maxWidth: 380, maxHeight: 320 }).setLatLng(e.latlng).setContent(popupHtml(hit.entry, hit.feature)).openOn(state.map);
+}
+
+/**
+ * `listener(entry, feature, latlng)` hears every click on a feature of any layer, GeoJSON or tiled, and every
+ * feature chosen in the search: `feature` is {id, properties} and, but for a click on a tile, its geometry (a
+ * tile's is cut and simplified: featureById gives the stored one). A listener that answers true has taken the
+ * feature (an analysis picking one), and no popup opens for a tiled feature.
+ */
+function onFeatureClick(listener) {
+  state.featureClickListeners.push(listener);
+}
+
+function featureClicked(entry, feature, latlng) {
+  return state.featureClickListeners.reduce((taken, listener) => listener(entry, feature, latlng) === true || taken, false);
+}
+
+/** The stored feature (GeoJSON, with its geometry): from the page for a GeoJSON layer, from the server for a tiled one. */
+async function featureById(collectionId, featureId) {
+  const entry = state.entries.find((e) => e.id === collectionId);
+  const held = entry && !entry.tiled && entry.features.find((f) => String(f.id) === String(featureId));
+  if (held) return held;
+  return getJson('/collections/' + encodeURIComponent(collectionId) + '/items/' + encodeURIComponent(featureId), GEOJSON);
 }
 
 function orderOf(entry) {
@@ -345,8 +373,9 @@ function addTitleControl(map) {
       '<button type="button" class="pg-title-toggle" id="pg-title-toggle" aria-controls="pg-title-more"></button></div>' +
       '<div class="pg-title-more" id="pg-title-more"><p>Ruyang green building materials park &amp; power grid<br>汝阳县绿色建材产业园与配电网</p>' +
       '<p class="pg-approx-line">' + APPROXIMATE_NOTE.zh + ' · ' + APPROXIMATE_NOTE.en + '</p></div>' +
-      '<input id="pg-search" type="search" list="pg-names" placeholder="Search name 搜索名称…" aria-label="Search by name">' +
-      '<datalist id="pg-names"></datalist><p id="pg-status">Loading… 加载中</p>' +
+      '<div class="pg-search"><input id="pg-search" type="search" placeholder="Search name 搜索名称…" aria-label="Search by name" autocomplete="off">' +
+      '<ul id="pg-search-results" class="pg-search-results" role="listbox" aria-label="Matches 搜索结果" hidden></ul></div>' +
+      '<p id="pg-status">Loading… 加载中</p>' +
       '<p class="pg-links pg-title-more"><a href="/collections?f=html">Data 数据</a> · <a href="/api">API</a></p>';
     const toggle = div.querySelector('#pg-title-toggle');
     const setCollapsed = (collapsed) => {
@@ -373,28 +402,56 @@ function setStatus(text, isError) {
   el.classList.toggle('pg-error', Boolean(isError));
 }
 
-/** Search by name_zh / name_en: exact match first, then prefix, then substring; layers in legend order. */
+/** The title box's search (search.js): a chosen feature is zoomed to and its popup opened, or taken by a picking analysis. */
 function setupSearch() {
-  state.entries.forEach((entry) => entry.features.forEach((f) => {
-    const p = f.properties || {};
-    [p.name_zh, p.name_en].filter(Boolean).forEach((n) => {
-      if (!state.names.has(String(n))) state.names.set(String(n), { id: entry.id, featureId: f.id });
-    });
-  }));
-  const names = Array.from(state.names.keys());
-  const input = document.getElementById('pg-search');
-  document.getElementById('pg-names').innerHTML = names.slice().sort()
-    .map((n) => '<option value="' + escapeHtml(n) + '"></option>').join('');
-  input.addEventListener('change', () => {
-    const query = input.value.trim().toLowerCase();
-    if (!query) return;
-    const name = names.find((n) => n.toLowerCase() === query) || names.find((n) => n.toLowerCase().startsWith(query)) ||
-      names.find((n) => n.toLowerCase().includes(query));
-    if (!name) return setStatus('No match 无结果: ' + input.value);
-    const hit = state.names.get(name);
-    focusFeature(hit.id, hit.featureId);
-    openPopup(hit.id, hit.featureId);
-  });
+  return ParkGridSearch.start({ input: document.getElementById('pg-search'), list: document.getElementById('pg-search-results'),
+    entries: state.entries, getJson, escapeHtml,
+    onProblem: (text) => setStatus('Search failed 搜索失败: ' + text, true),
+    // (the status line stays as it is: a taller title box would push the open panel off the map)
+    onChoose: (entry, feature) => showFeature(entry, feature, !featureClicked(entry, feature, null)) });
+}
+
+/** A point of a GeoJSON geometry for a popup: the point, a line's middle vertex, else the middle of its bounds. */
+function anchorOf(layer) {
+  if (layer.getLatLng) return layer.getLatLng();
+  const lls = layer.getLatLngs ? layer.getLatLngs() : null;
+  if (lls && !(layer instanceof L.Polygon)) {
+    const flat = L.LineUtil.isFlat(lls) ? lls : lls.flat(3);
+    if (flat.length) return flat[Math.floor(flat.length / 2)];
+  }
+  return layer.getBounds().getCenter();
+}
+
+/**
+ * Zooms to a feature of any layer (entry) and, when `popup`, opens its popup; answers where it is. A GeoJSON
+ * layer's own drawn feature is used; a tiled layer's feature (GeoJSON from the server) is outlined on the map
+ * while its popup is open, since its tile draws no element of its own.
+ */
+function showFeature(entry, feature, popup) {
+  if (state.searchHit) { state.map.removeLayer(state.searchHit); state.searchHit = null; }
+  if (!entry.tiled && findFeature(entry.id, feature.id)) {
+    focusFeature(entry.id, feature.id);
+    if (popup) openPopup(entry.id, feature.id);
+    const f = findFeature(entry.id, feature.id);
+    return anchorOf(f);
+  }
+  if (!feature.geometry) return null;
+  const pane = 'pg-search-hit';
+  if (!state.map.getPane(pane)) state.map.createPane(pane).style.zIndex = '430';
+  const hit = L.geoJSON(feature, { pane, interactive: false, style: () => SEARCH_HIT,
+    pointToLayer: (f, ll) => L.circleMarker(ll, Object.assign({ pane, radius: 11 }, SEARCH_HIT, { fill: false })) });
+  const shape = hit.getLayers()[0];
+  const map = state.map;
+  if (shape.getLatLng) map.setView(shape.getLatLng(), Math.max(map.getZoom(), 16), { animate: false });
+  else fitToFreeArea(shape.getBounds(), 17);
+  const at = anchorOf(shape);
+  if (popup) {
+    hit.addTo(map);
+    state.searchHit = hit;
+    const p = L.popup({ maxWidth: 380, maxHeight: 320 }).setLatLng(at).setContent(popupHtml(entry, feature)).openOn(map);
+    p.once('remove', () => { if (state.searchHit === hit) { map.removeLayer(hit); state.searchHit = null; } });
+  }
+  return at;
 }
 
 /** Padding that keeps a fitted extent clear of the side panels (left column, layer switcher). */
@@ -501,7 +558,7 @@ function startPanels(config) {
     ParkGridPanels.start({ map: state.map, entries: state.entries, config, layerConfig: LAYERS,
       roles: state.roles, layerFor: (role) => ParkGridRoles.layerFor(state.roles, role),
       voltageClasses: VOLTAGE_CLASSES, escapeHtml, getJson, popupHtml, headingOf, findFeature, focusFeature,
-      openPopup, fitToFreeArea, geometryKind, featureStyle, legend: state.legend, addFeature });
+      openPopup, fitToFreeArea, geometryKind, featureStyle, legend: state.legend, addFeature, onFeatureClick, featureById });
   } catch (err) {
     // the map stays usable without the panels
     console.error('ParkGrid panels failed to start', err);
@@ -557,7 +614,8 @@ async function start() {
   const map = createMap();
   state.map = map;
   window.parkgrid = { map, layers: {}, ready: false, error: null, lowVoltageMinZoom: LOW_VOLTAGE_MIN_ZOOM,
-    openPopup, focusFeature, featureElement, featureClickPoint, fitToFreeArea, zoomToAll, addCollection, results: {} };
+    openPopup, focusFeature, featureElement, featureClickPoint, fitToFreeArea, zoomToAll, addCollection, results: {},
+    showFeature: async (c, id) => showFeature(state.entries.find((e) => e.id === c), await featureById(c, id), true) };
   addTitleControl(map);
   try {
     await ParkGridSignIn.start(document.getElementById('pg-title'));
@@ -585,7 +643,7 @@ async function start() {
     mark('panels');
     fitInitialView(map, entries);
     applyZoomRules();
-    setupSearch();
+    window.parkgrid.search = setupSearch();
     map.on('click', pickTiled);
     const total = entries.reduce((n, e) => n + e.count, 0);
     setStatus(entries.length + ' layers 图层 · ' + total + ' features 要素');

@@ -157,30 +157,44 @@ function build(root, ctx) {
     sourceText.textContent = text;
   }
 
-  /* ---- pick a polygon of any layer: the next click on one ---- */
+  /* ---- pick a polygon of any layer (GeoJSON or tiled): the next click on one, or the next chosen in the search ---- */
   let picking = false;
-  function onFeatureClick(entry, e) {
-    if (!picking || !e.layer || e.layer.featureId === undefined) return;
-    const type = ((e.layer.feature || {}).geometry || {}).type || '';
-    if (!/Polygon/.test(type)) {
+  function onFeatureClick(entry, feature) {
+    if (!picking) return false;
+    // a click on a tile gives no geometry: the layer's kind tells
+    const isArea = feature.geometry ? /Polygon/.test(feature.geometry.type || '') : entry.kind === 'area';
+    if (!isArea) {
       hint.textContent = 'Pick a polygon (area) feature 请选择面要素';
-      return;
+      return true;
     }
     stopPicking();
     map.closePopup();
     picked.clearLayers();
-    L.geoJSON(e.layer.feature, { pane: shapePane, interactive: false, style: () => BOUNDARY }).addTo(picked);
-    setSource({ feature: { collection: entry.id, id: e.layer.featureId } },
-      'Picked 已选: ' + entry.cfg.label + ' · ' + P.featureName(e.layer.feature) + ' (#' + e.layer.featureId + ')');
+    const next = { feature: { collection: entry.id, id: feature.id } };
+    setSource(next, 'Picked 已选: ' + entry.cfg.label + ' · ' + P.featureName(feature) + ' (#' + feature.id + ')');
     hint.textContent = '';
+    outline(entry, feature, next);
     run();
+    return true;
   }
-  ctx.entries.forEach((entry) => entry.layer.on('click', (e) => onFeatureClick(entry, e)));
+  /** Outlines the picked polygon; a tiled one's whole geometry comes from the server (a tile holds a cut of it). */
+  async function outline(entry, feature, pickedSource) {
+    let shown = feature;
+    try {
+      if (!feature.geometry) shown = await ctx.featureById(entry.id, feature.id);
+    } catch (err) {
+      hint.textContent = 'Could not show the picked feature 无法显示所选要素: ' + (err.detail || err.message);
+      return;
+    }
+    if (source !== pickedSource) return;
+    L.geoJSON(shown, { pane: shapePane, interactive: false, style: () => BOUNDARY }).addTo(picked);
+  }
+  ctx.onFeatureClick(onFeatureClick);
   function startPicking() {
     draw.clear();
     picking = true;
     map.getContainer().classList.add('pg-picking');
-    hint.textContent = 'Click a polygon on the map 点击地图上的面要素';
+    hint.textContent = 'Click a polygon on the map, or choose one in the search 点击地图上的面要素，或在搜索框中选择';
     stopButton.hidden = false;
   }
   function stopPicking() {

@@ -83,9 +83,13 @@ async function request(url, options) {
   }
 }
 
-/** GETs JSON (or GeoJSON: pass its media type as `accept`). @throws Problem */
-export function getJson(url, accept) {
-  return request(url, { headers: { Accept: accept || 'application/json, application/geo+json;q=0.9' } });
+/**
+ * GETs JSON (or GeoJSON: pass its media type as `accept`); `options.signal` cancels it (a Problem whose `aborted`
+ * is true). @throws Problem
+ */
+export function getJson(url, accept, options) {
+  return request(url, { headers: { Accept: accept || 'application/json, application/geo+json;q=0.9' },
+    signal: options && options.signal });
 }
 
 /**

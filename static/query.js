@@ -66,28 +66,44 @@ function build(root, ctx) {
     cancelButton.hidden = !on;
   }
 
-  /* ---- pick an existing feature: the next click on any layer's feature ---- */
+  /*
+   * ---- pick an existing feature: the next click on any layer's feature (GeoJSON or tiled), or the next one
+   * chosen in the search box; the server reads the feature itself ({collection, id}) ----
+   */
   let picking = false;
-  function onFeatureClick(entry, e) {
-    if (!picking || !e.layer || e.layer.featureId === undefined) return;
+  function onFeatureClick(entry, feature) {
+    if (!picking) return false;
     stopPicking();
     map.closePopup();
-    source = { feature: { collection: entry.id, id: e.layer.featureId } };
+    source = { feature: { collection: entry.id, id: feature.id } };
     picked.clearLayers();
-    L.geoJSON(e.layer.feature, { pane: shapePane, interactive: false,
+    outline(entry, feature, source);
+    sourceText.textContent = 'Picked 已选: ' + entry.cfg.label + ' · ' + P.featureName(feature) + ' (#' + feature.id + ')';
+    hint.textContent = '';
+    run();
+    return true;
+  }
+  /** Outlines the picked feature; a click on a tile knows no whole geometry, so a tiled feature's comes from the server. */
+  async function outline(entry, feature, pickedSource) {
+    let shown = feature;
+    try {
+      if (!feature.geometry) shown = await ctx.featureById(entry.id, feature.id);
+    } catch (err) {
+      hint.textContent = 'Could not show the picked feature 无法显示所选要素: ' + (err.detail || err.message);
+      return;
+    }
+    if (source !== pickedSource) return; // picked again or cleared meanwhile
+    L.geoJSON(shown, { pane: shapePane, interactive: false,
       style: () => ({ color: '#ff6f00', weight: 6, opacity: 0.6, dashArray: '2 6', fillOpacity: 0.1 }),
       pointToLayer: (f, ll) => L.circleMarker(ll, { pane: shapePane, radius: 11, color: '#ff6f00', weight: 3, fill: false }) })
       .addTo(picked);
-    sourceText.textContent = 'Picked 已选: ' + entry.cfg.label + ' · ' + P.featureName(e.layer.feature) + ' (#' + e.layer.featureId + ')';
-    hint.textContent = '';
-    run();
   }
-  ctx.entries.forEach((entry) => entry.layer.on('click', (e) => onFeatureClick(entry, e)));
+  ctx.onFeatureClick(onFeatureClick);
   function startPicking() {
     draw.clear();
     picking = true;
     map.getContainer().classList.add('pg-picking');
-    hint.textContent = 'Click a feature on the map 点击地图上的要素';
+    hint.textContent = 'Click a feature on the map, or choose one in the search 点击地图上的要素，或在搜索框中选择';
     cancelButton.hidden = false;
   }
   function stopPicking() {

@@ -1,6 +1,7 @@
 /*
  * Siting tab ("Siting 选址"): where a site of a required area and width fits (POST /processes/siting/execution).
- * Study area: the park (role park) or a polygon drawn on the map; criteria: the presets of
+ * Study area: the park (role park), a polygon drawn on the map, or a polygon feature of any layer (tiled too) picked by a
+ * click or in the search box, sent as {collection, id}; criteria: the presets of
  * GET /processes/siting/presets and one optional extra exclusion (a layer and a buffer). Draws the feasible
  * area and the ranked candidates (numbered), lists them with score and reasons; a candidate's breakdown and
  * its compliance review (compliance.js) show on click; "Export" saves the candidates as GeoJSON.
@@ -37,6 +38,8 @@ function build(root, ctx) {
   const hasPark = ctx.entries.some((e) => e.id === parkLayer);
   const areaParkRadio = h('input', { type: 'radio', name: 'pg-si-area', value: 'role-park', id: 'pg-si-area-park', checked: hasPark, disabled: !hasPark });
   const areaDrawnRadio = h('input', { type: 'radio', name: 'pg-si-area', value: 'drawn', id: 'pg-si-area-drawn', checked: !hasPark });
+  const areaPickedRadio = h('input', { type: 'radio', name: 'pg-si-area', value: 'picked', id: 'pg-si-area-picked', disabled: true });
+  let pickedArea = null; // {collection, id} of a polygon feature: the study area the server reads itself
   const areaInput = h('input', { id: 'pg-si-size', type: 'number', min: '1', step: '1000', value: '20000' });
   const unitSelect = P.select({ id: 'pg-si-unit' }, [['m2', 'm²'], ['mu', '亩 mu']], 'm2');
   const widthInput = h('input', { id: 'pg-si-width', type: 'number', min: '0', step: '10', value: '0' });
@@ -77,13 +80,50 @@ function build(root, ctx) {
     },
     onCancel: () => { setDrawing(false); hint.textContent = 'Cancelled 已取消'; }
   });
-  const drawButton = h('button', { type: 'button', class: 'pg-btn', id: 'pg-si-draw', onclick: () => draw.start('polygon') }, 'Draw area 绘制范围');
+  const drawButton = h('button', { type: 'button', class: 'pg-btn', id: 'pg-si-draw', onclick: () => { stopPicking(); draw.start('polygon'); } }, 'Draw area 绘制范围');
   const finishButton = h('button', { type: 'button', class: 'pg-btn pg-primary', id: 'pg-si-finish', hidden: true, onclick: () => draw.finish() }, 'Finish 完成');
   const stopButton = h('button', { type: 'button', class: 'pg-btn', id: 'pg-si-stop', hidden: true, onclick: () => draw.cancel() }, 'Stop 停止');
   function setDrawing(on) {
     finishButton.hidden = !on;
     stopButton.hidden = !on;
   }
+
+  /* ---- a polygon of any layer (GeoJSON or tiled) as the study area: the next one clicked or chosen in the search ---- */
+  const pickedOutline = L.featureGroup().addTo(map);
+  let picking = false;
+  const pickButton = h('button', { type: 'button', class: 'pg-btn', id: 'pg-si-pick', onclick: () => startPicking() }, 'Pick area 选面要素');
+  function startPicking() {
+    draw.cancel(true);
+    setDrawing(false);
+    picking = true;
+    map.getContainer().classList.add('pg-picking');
+    hint.textContent = 'Click a polygon on the map, or choose one in the search 点击地图上的面要素，或在搜索框中选择';
+  }
+  function stopPicking() {
+    picking = false;
+    map.getContainer().classList.remove('pg-picking');
+  }
+  ctx.onFeatureClick((entry, feature) => {
+    if (!picking) return false;
+    const isArea = feature.geometry ? /Polygon/.test(feature.geometry.type || '') : entry.kind === 'area';
+    if (!isArea) {
+      hint.textContent = 'Pick a polygon (area) feature 请选择面要素';
+      return true;
+    }
+    stopPicking();
+    map.closePopup();
+    const next = { collection: entry.id, id: feature.id };
+    pickedArea = next;
+    areaPickedRadio.disabled = false;
+    areaPickedRadio.checked = true;
+    hint.textContent = 'Study area 研究范围: ' + entry.cfg.label + ' · ' + P.featureName(feature) + ' (#' + feature.id + ')';
+    pickedOutline.clearLayers();
+    // a click on a tile gives no whole geometry: the stored one comes from the server
+    (feature.geometry ? Promise.resolve(feature) : ctx.featureById(entry.id, feature.id)).then((shown) => {
+      if (pickedArea === next) L.geoJSON(shown, { pane: shapePane, interactive: false, style: () => ({ color: '#ff6f00', weight: 3, dashArray: '6 4', fill: false }) }).addTo(pickedOutline);
+    }, () => {});
+    return true;
+  });
 
   const runButton = h('button', { type: 'button', class: 'pg-btn pg-primary', id: 'pg-si-run', onclick: () => run() }, 'Run 选址');
   const cancelButton = h('button', { type: 'button', class: 'pg-btn', id: 'pg-si-cancel', hidden: true }, 'Cancel 取消');
@@ -94,7 +134,9 @@ function build(root, ctx) {
   /** The execution's inputs from the form. */
   function inputs() {
     const i = {};
-    if (areaDrawnRadio.checked) {
+    if (areaPickedRadio.checked && pickedArea) {
+      i.study_area = pickedArea;
+    } else if (areaDrawnRadio.checked) {
       if (!drawn) throw new P.Problem(400, { title: 'No study area 无研究范围', detail: 'Draw the study area first, or choose the park. 请先绘制研究范围或选择园区。' });
       i.study_area = drawn;
     } else {
@@ -268,14 +310,19 @@ function build(root, ctx) {
     out.replaceChildren();
     detail.replaceChildren();
     hint.textContent = '';
+    stopPicking();
+    pickedArea = null;
+    pickedOutline.clearLayers();
+    areaPickedRadio.disabled = true;
     if (hasPark) areaParkRadio.checked = true;
   }
 
   root.append(
     h('div', { class: 'pg-modes' }, [
       h('label', {}, [areaParkRadio, ' Park 园区']),
-      h('label', {}, [areaDrawnRadio, ' Drawn area 绘制范围'])]),
-    h('div', { class: 'pg-buttons' }, [drawButton, finishButton, stopButton]),
+      h('label', {}, [areaDrawnRadio, ' Drawn area 绘制范围']),
+      h('label', {}, [areaPickedRadio, ' Picked 选定'])]),
+    h('div', { class: 'pg-buttons' }, [drawButton, pickButton, finishButton, stopButton]),
     h('label', { class: 'pg-field' }, [h('span', {}, 'Area 面积'), areaInput, unitSelect]),
     P.field('Min width 最小宽度 (m)', widthInput),
     P.field('Candidates 候选数', maxInput),
@@ -286,7 +333,7 @@ function build(root, ctx) {
     hint, out);
 
   return {
-    deactivate: () => { draw.cancel(true); setDrawing(false); }
+    deactivate: () => { draw.cancel(true); setDrawing(false); stopPicking(); }
   };
 }
 

@@ -22,7 +22,8 @@ import parkgrid.filter.TextFunction;
  * ICU, UTF-8 database). For SQLite, spatial predicates and CASEI/ACCENTI cannot be pushed down (no spatial
  * SQL; {@code lower()} is ASCII-only): when the filter is an AND, the conjuncts without them become SQL and
  * the others are the {@link #getResidual() residual} (which predicates SQL decides is {@link SqlDialect#canDecide}); otherwise nothing becomes SQL and the residual is
- * the whole filter. When {@link #requiresJavaEvaluation()} the caller must test
+ * the whole filter. A residual part may still add an SQL condition that every row it matches satisfies
+ * ({@link SqlDialect#likeNecessaryCondition}: a CASEI LIKE in SQLite), which narrows the rows Java tests. When {@link #requiresJavaEvaluation()} the caller must test
  * every row the SQL returns with a {@link FilterEvaluator} of the residual (or of the whole filter, which
  * gives the same answer) and must therefore page in Java, not with SQL LIMIT/OFFSET.
  *
@@ -101,17 +102,47 @@ public final class FilterSql {
             List<String> pushed = new ArrayList<>();
             List<Filter> kept = new ArrayList<>();
             for (Filter operand : and.operands()) {
-                if (!isWritable(operand)) kept.add(operand);
-                else pushed.add(operand instanceof Filter.Or ? "(" + write(operand, params) + ")" : write(operand, params));
+                if (!isWritable(operand)) {
+                    kept.add(operand);
+                    String necessary = necessary(operand, params);
+                    if (necessary != null) pushed.add(necessary);
+                } else {
+                    pushed.add(operand instanceof Filter.Or ? "(" + write(operand, params) + ")" : write(operand, params));
+                }
             }
             text = String.join(" AND ", pushed);
             residual = filter.conjunctionOf(kept);
         } else {
-            text = "";
+            String necessary = necessary(root, params);
+            text = necessary == null ? "" : necessary;
             residual = filter;
         }
         parameters = Collections.unmodifiableList(params);
         sql = text;
+    }
+
+    /**
+     * A condition every row matching {@code f} (a part SQL cannot decide) satisfies, so fewer rows reach Java,
+     * which still decides {@code f}; null when there is none. Its parameters are appended only when it is not null.
+     * AND keeps the conditions of the operands that have one, OR needs one for every operand, NOT has none.
+     */
+    private String necessary(Filter f, List<Object> params) {
+        List<Object> own = new ArrayList<>();
+        String sql = null;
+        if (f instanceof Filter.Like l) {
+            sql = dialect.likeNecessaryCondition(column(l.property()), l, own);
+        } else if (f instanceof Filter.And || f instanceof Filter.Or) {
+            boolean isOr = f instanceof Filter.Or;
+            List<String> parts = new ArrayList<>();
+            for (Filter operand : isOr ? ((Filter.Or) f).operands() : ((Filter.And) f).operands()) {
+                String part = isWritable(operand) ? write(operand, own) : necessary(operand, own);
+                if (part == null && isOr) return null;
+                if (part != null) parts.add("(" + part + ")");
+            }
+            sql = parts.isEmpty() ? null : String.join(isOr ? " OR " : " AND ", parts);
+        }
+        if (sql != null) params.addAll(own);
+        return sql;
     }
 
     /** Whether the dialect can decide {@code f} in SQL ({@link SqlDialect#canDecide} for each predicate). */

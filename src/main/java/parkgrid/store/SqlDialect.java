@@ -101,6 +101,10 @@ public enum SqlDialect {
             return column + " GLOB ?";
         }
 
+        @Override String likeNecessaryCondition(String column, Filter.Like like, List<Object> params) {
+            return CaseInsensitiveLikePrefilter.sql(column, like, params);
+        }
+
         @Override String spatial(String function, String geometryColumn, Geometry literal, List<Object> params) {
             throw new IllegalStateException("no spatial SQL in SQLite");
         }
@@ -157,6 +161,15 @@ public enum SqlDialect {
     public abstract String textOrdering();
 
     abstract String like(String column, String pattern, List<Object> params);
+
+    /**
+     * For a LIKE this dialect cannot decide ({@link #canDecide} false): a condition on {@code column} that every
+     * matching row satisfies (Java then decides the LIKE on the rows it lets through), its parameters appended;
+     * null when there is none (the default).
+     */
+    String likeNecessaryCondition(String column, Filter.Like like, List<Object> params) {
+        return null;
+    }
 
     abstract String spatial(String function, String geometryColumn, Geometry literal, List<Object> params);
 

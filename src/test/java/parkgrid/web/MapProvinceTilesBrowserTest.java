@@ -13,6 +13,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import parkgrid.app.ParkGridApp;
 import parkgrid.config.LayerRoles;
@@ -164,5 +166,89 @@ class MapProvinceTilesBrowserTest extends BrowserTestSupport {
                 "return !!document.querySelector('.leaflet-popup-content .pg-popup')")));
         String popup = (String) js.executeScript("return document.querySelector('.leaflet-popup-content').textContent");
         assertTrue(popup.contains(name) && popup.contains("#" + village.path("id").asText()), "popup of " + name + ": " + popup);
+    }
+    /** The matches the search lists for what was typed, once the list shows them: {collection, id, text} per row. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> searchFor(String text) {
+        js.executeScript("window.parkgrid.map.closePopup()");
+        WebElement search = driver.findElement(By.id("pg-search"));
+        search.clear();
+        search.sendKeys(text);
+        new WebDriverWait(driver, RESULT_TIMEOUT).until(d -> Boolean.TRUE.equals(js.executeScript(
+                "var l = document.getElementById('pg-search-results'); return !l.hidden && !l.hasAttribute('aria-busy')"
+                        + " && l.querySelectorAll('li').length > 0 && window.parkgrid.search.text === arguments[0]", text)));
+        return (List<Map<String, Object>>) js.executeScript("return Array.from(document.querySelectorAll('#pg-search-results li[data-id]'))"
+                + ".map(function (li) { return { collection: li.dataset.collection, id: li.dataset.id, text: li.textContent }; })");
+    }
+
+    @Test
+    @Order(4)
+    void theSearchFindsATiledVillageByItsChineseNameAsksTheServerAndZoomsToIt() throws Exception {
+        JsonNode some = getJson("/collections/" + VILLAGES + "/items?limit=1&offset=1234").path("features").get(0);
+        String name = some.at("/properties/name").asText();
+        long sameName = getJson("/collections/" + VILLAGES + "/items?limit=1&filter=" + encode("name = '" + name + "'")).path("numberMatched").asLong();
+        // the tiles of the earlier tests filled the browser's resource timing buffer (250 entries)
+        js.executeScript("performance.clearResourceTimings(); window.parkgrid.map.setView([34.5, 112.1], 7, { animate: false })");
+        List<Map<String, Object>> matches = searchFor(name);
+
+        List<Map<String, Object>> tiled = matches.stream().filter(m -> VILLAGES.equals(m.get("collection"))).toList();
+        assertTrue(!tiled.isEmpty(), "the tiled layer's villages named " + name + " are listed: " + matches);
+        assertTrue(matches.size() <= 20, "at most 20 matches: " + matches.size());
+        assertTrue(tiled.stream().allMatch(m -> ((String) m.get("text")).startsWith(name)), "every tiled match is named " + name + ": " + tiled);
+        assertEquals(sameName > 20, ((String) js.executeScript("return document.getElementById('pg-search-results').textContent")).contains("First 20 shown"),
+                sameName + " villages are named " + name + ": the list says when it shows only the first 20");
+        assertTrue(((Number) js.executeScript("return performance.getEntriesByType('resource').filter(function (e) {"
+                + " return e.name.indexOf('/collections/" + VILLAGES + "/items?') >= 0 && e.name.indexOf('filter=') >= 0; }).length")).intValue() > 0,
+                "the tiled layer was searched on the server");
+
+        String id = (String) tiled.get(tiled.size() - 1).get("id");
+        JsonNode village = getJson("/collections/" + VILLAGES + "/items/" + id);
+        assertEquals(name, village.at("/properties/name").asText());
+        driver.findElement(By.cssSelector("#pg-search-results li[data-collection='" + VILLAGES + "'][data-id='" + id + "']")).click();
+        String popup = awaitPopupText();
+        assertTrue(popup.contains(name) && popup.contains("#" + id), "popup of " + name + " #" + id + ": " + popup);
+        double lon = village.at("/geometry/coordinates/0").asDouble(), lat = village.at("/geometry/coordinates/1").asDouble();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> view = (Map<String, Object>) js.executeScript("var m = window.parkgrid.map, c = m.getCenter();"
+                + " return { zoom: m.getZoom(), lat: c.lat, lon: c.lng, inView: m.getBounds().contains([arguments[1], arguments[0]]) }", lon, lat);
+        assertTrue(((Number) view.get("zoom")).intValue() >= 16, "zoomed to street level: " + view);
+        assertEquals(lat, ((Number) view.get("lat")).doubleValue(), 1e-4, "centred on the village: " + view);
+        assertEquals(lon, ((Number) view.get("lon")).doubleValue(), 1e-4, "centred on the village: " + view);
+        waitForTiles();
+        screenshot("map-province-search.png");
+        closePopup();
+    }
+
+    @Test
+    @Order(5)
+    void aTiledVillageChosenInTheSearchOrClickedIsPickedForTheSpatialQuery() throws Exception {
+        openPanelTab("query");
+        driver.findElement(By.id("pg-q-pick")).click();
+        JsonNode some = getJson("/collections/" + VILLAGES + "/items?limit=1&offset=4321").path("features").get(0);
+        String name = some.at("/properties/name").asText();
+        Map<String, Object> first = searchFor(name).stream().filter(m -> VILLAGES.equals(m.get("collection"))).findFirst().orElseThrow();
+        driver.findElement(By.cssSelector("#pg-search-results li[data-collection='" + VILLAGES + "'][data-id='" + first.get("id") + "']")).click();
+        new WebDriverWait(driver, RESULT_TIMEOUT).until(d -> d.findElement(By.id("pg-q-source")).getText().contains("#" + first.get("id")));
+        assertTrue(driver.findElement(By.id("pg-q-source")).getText().contains(name), driver.findElement(By.id("pg-q-source")).getText());
+        awaitResult("pg-q-results", "#pg-q-count");
+        assertEquals(0L, js.executeScript("return document.querySelectorAll('.leaflet-popup').length"), "a picked feature opens no popup");
+
+        // a click on a tiled village while picking: the picker takes it (its whole geometry from the server), no popup
+        driver.findElement(By.id("pg-q-pick")).click();
+        JsonNode village = getJson("/collections/" + VILLAGES + "/items?limit=1&bbox=112.0,34.0,112.5,34.5").path("features").get(0);
+        double lon = village.at("/geometry/coordinates/0").asDouble(), lat = village.at("/geometry/coordinates/1").asDouble();
+        js.executeScript("window.parkgrid.map.setView([arguments[1], arguments[0]], 16, { animate: false })", lon, lat);
+        waitForTiles();
+        long[] p = viewportPoint(lat, lon);
+        clickAt(p[0], p[1]);
+        String id = village.path("id").asText();
+        new WebDriverWait(driver, RESULT_TIMEOUT).until(d -> d.findElement(By.id("pg-q-source")).getText().contains("#" + id));
+        awaitResult("pg-q-results", "#pg-q-count");
+        assertEquals(0L, js.executeScript("return document.querySelectorAll('.leaflet-popup').length"), "a picked feature opens no popup");
+        assertEquals(1L, js.executeScript("return window.parkgrid.results.query ? 1 : 0"));
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

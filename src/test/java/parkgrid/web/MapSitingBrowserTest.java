@@ -168,4 +168,35 @@ class MapSitingBrowserTest extends BrowserTestSupport {
         double first = Double.parseDouble(((String) js.executeScript("return String(window.parkgrid.results.siting.getLayers()[0].getLayers()[0].feature.properties.area_m2)")));
         assertTrue(first >= 10 * 2000.0 / 3 - 0.5, "a 10 亩 site has at least 6 667 m²: " + first);
     }
+    @Test
+    @Order(6)
+    void aPolygonChosenInTheSearchWhilePickingIsTheStudyArea() throws Exception {
+        driver.findElement(By.id("pg-si-clear")).click();
+        JsonNode park = getJson("/collections/park/items").path("features").get(0);
+        String name = park.at("/properties/name_zh").asText();
+        driver.findElement(By.id("pg-si-pick")).click();
+        WebElement search = driver.findElement(By.id("pg-search"));
+        search.clear();
+        search.sendKeys(name);
+        WebElement option = new WebDriverWait(driver, RESULT_TIMEOUT).until(d -> d.findElements(
+                By.cssSelector("#pg-search-results li[data-collection='park'][data-id='" + park.path("id").asText() + "']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        option.click();
+        assertTrue(driver.findElement(By.id("pg-si-area-picked")).isSelected(), "the picked polygon is the study area");
+        assertTrue(driver.findElement(By.id("pg-si-hint")).getText().contains(name), driver.findElement(By.id("pg-si-hint")).getText());
+        assertEquals(0L, js.executeScript("return document.querySelectorAll('.leaflet-popup').length"), "the picker took it: no popup");
+        WebElement size = driver.findElement(By.id("pg-si-size"));
+        size.clear();
+        size.sendKeys("10");
+        new Select(driver.findElement(By.id("pg-si-unit"))).selectByValue("mu");
+        // what the page sends: the execution's body
+        js.executeScript("window.pgSent = []; var send = window.fetch; window.fetch = function (url, options) {"
+                + " if (String(url).indexOf('/processes/siting/execution') >= 0) window.pgSent.push(JSON.parse(options.body).inputs);"
+                + " return send.apply(this, arguments); }");
+        driver.findElement(By.id("pg-si-run")).click();
+        WebElement count = awaitResult("pg-si-results", "#pg-si-count");
+        assertEquals(Map.of("collection", "park", "id", park.path("id").asLong()),
+                js.executeScript("return window.pgSent[window.pgSent.length - 1].study_area"), "the study area is sent as {collection, id}");
+        assertTrue(Integer.parseInt(count.getAttribute("data-count")) > 0, count.getText());
+    }
 }

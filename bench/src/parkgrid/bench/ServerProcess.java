@@ -46,7 +46,8 @@ final class ServerProcess implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(jar.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().keySet().removeIf(k -> k.startsWith("PARKGRID_"));
+        // the bench's own PARKGRID_FEATURE_CACHE_MB passes through (to compare a server without the cache); no other setting does
+        pb.environment().keySet().removeIf(k -> k.startsWith("PARKGRID_") && !k.equals("PARKGRID_FEATURE_CACHE_MB"));
         pb.environment().putAll(env);
         pb.environment().put("PARKGRID_PORT", Integer.toString(port));
         Files.createDirectories(log.getParent());

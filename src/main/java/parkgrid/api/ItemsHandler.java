@@ -55,7 +55,7 @@ final class ItemsHandler {
                 new EncodingOptions(request.crs(), CrsTransformer.AxisOrder.AUTHORITY, request.properties()))) {
             encoder.useCache(cache);
             encoder.start(metadata);
-            store.forEachStored(layer.name(), query, encoder::row);
+            store.forEachStored(layer.name(), query, encoder.rows());
             encoder.end();
         }
     }
@@ -127,7 +127,7 @@ final class ItemsHandler {
                 new EncodingOptions(crs, CrsTransformer.AxisOrder.EAST_NORTH, request.properties(), encoding))) {
             encoder.useCache(cache);
             encoder.start(CollectionMetadata.titled(layer.title()).withName(layer.name()).withLayer(layer));
-            store.forEachStored(layer.name(), request.query(), encoder::row);
+            store.forEachStored(layer.name(), request.query(), encoder.rows());
             encoder.end();
         }
     }

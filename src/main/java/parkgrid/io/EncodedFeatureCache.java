@@ -86,6 +86,13 @@ public final class EncodedFeatureCache {
         return null;
     }
 
+    /** Whether current bytes of feature {@code id} of {@code shape} at {@code stamp} are held (not counted as a hit or miss). */
+    public boolean holds(int shape, long id, long stamp) {
+        if (entries == null) return false;
+        Entry e = entries.getIfPresent(new Key(shape, id));
+        return e != null && e.stamp == stamp;
+    }
+
     /** Keeps {@code bytes} (not copied: the caller must not change them) as feature {@code id} of {@code shape} at {@code stamp}. */
     public void put(int shape, long id, long stamp, byte[] bytes) {
         if (entries != null) entries.put(new Key(shape, id), new Entry(stamp, bytes));

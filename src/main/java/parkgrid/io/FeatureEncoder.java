@@ -26,6 +26,16 @@ public interface FeatureEncoder extends Closeable {
         feature(row.feature());
     }
 
+    /** Whether {@link #row} would write this row without its feature (its encoded bytes are at hand). */
+    default boolean holds(parkgrid.feature.StoredRow row) {
+        return false;
+    }
+
+    /** This encoder as the sink of a store read: {@link #row} for each row, {@link #holds} to say which need no feature. */
+    default parkgrid.feature.StoredRowSink rows() {
+        return parkgrid.feature.StoredRowSink.of(this::row, this::holds);
+    }
+
     /**
      * Offers a cache of encoded features; an encoder that writes what the cache holds (GeoJSON in CRS84 with every
      * property) uses it in {@link #row}, any other ignores it.

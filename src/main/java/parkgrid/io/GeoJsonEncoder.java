@@ -60,6 +60,11 @@ public final class GeoJsonEncoder implements FeatureEncoder {
         cache = c != null && c.isEnabled() && options.crs().isStorageCrs() && options.properties() == null ? c : null;
     }
 
+    @Override
+    public boolean holds(parkgrid.feature.StoredRow row) {
+        return cache != null && cache.holds(shapeOf(row), row.id(), row.stamp());
+    }
+
     /** The row's cached bytes when current, else the feature encoded now (and kept). */
     @Override
     public void row(parkgrid.feature.StoredRow row) throws IOException {
@@ -67,17 +72,22 @@ public final class GeoJsonEncoder implements FeatureEncoder {
             feature(row.feature());
             return;
         }
-        if (row.layer() != cachedLayer || row.tableIncarnation() != cachedIncarnation) {
-            cachedLayer = row.layer();
-            cachedIncarnation = row.tableIncarnation();
-            shape = cache.shape(cachedLayer, cachedIncarnation);
-        }
+        int shape = shapeOf(row);
         byte[] bytes = cache.get(shape, row.id(), row.stamp());
         if (bytes == null) {
             bytes = encoded(row.feature());
             cache.put(shape, row.id(), row.stamp(), bytes);
         }
         g.writeRawValue(new EncodedJsonValue(bytes));
+    }
+
+    private int shapeOf(parkgrid.feature.StoredRow row) {
+        if (row.layer() != cachedLayer || row.tableIncarnation() != cachedIncarnation) {
+            cachedLayer = row.layer();
+            cachedIncarnation = row.tableIncarnation();
+            shape = cache.shape(cachedLayer, cachedIncarnation);
+        }
+        return shape;
     }
 
     /** One Feature object as the generator would write it inside the array, on its own. */

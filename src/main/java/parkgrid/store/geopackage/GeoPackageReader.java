@@ -174,6 +174,10 @@ final class GeoPackageReader {
         Layer layer = layers.require(layerName);
         long incarnation = incarnations.of(layerName);
         GeoPackageSql sql = new GeoPackageSql(layer);
+        if (isBoxOnly(query)) {
+            forEachInBox(layer, sql, query, incarnation, sink);
+            return;
+        }
         QueryPlan plan = sql.plan(query);
         BboxFilter bbox = plan.needsExactBboxTest() ? new BboxFilter(query.bbox()) : null;
         Envelope box = query.bbox();
@@ -184,7 +188,7 @@ final class GeoPackageReader {
         try (PreparedStatement ps = c.prepareStatement(sql.selectStamped(plan))) {
             GeoPackageSql.bind(ps, plan);
             try (ResultSet rs = ps.executeQuery()) {
-                Cursor row = new Cursor(layer, sql, incarnation, rs);
+                Cursor row = new Cursor(layer, sql, incarnation, rs, null);
                 long skipped = 0, returned = 0;
                 while (returned < query.limit() && rs.next()) {
                     row.next(rs.getLong(1), rs.getLong(extra));
@@ -204,21 +208,69 @@ final class GeoPackageReader {
         }
     }
 
-    /** The row the result set stands on, its feature decoded on the first {@link #feature()}. */
+    /** A bbox and paging, nothing else: ordered by id, every property. */
+    private static boolean isBoxOnly(FeatureQuery q) {
+        return q.bbox() != null && q.propertyEquals().isEmpty() && q.filter() == null && q.sortBy().isEmpty();
+    }
+
+    /**
+     * A bbox page read from the R-tree first: the candidates' ids, boxes and versions in id order, without touching the
+     * feature table, which is read by id only for a feature the sink decodes (a cache miss) or one on the box's edge
+     * (its geometry decides). A candidate whose R-tree box lies inside the query box matches: the R-tree's float32 bounds
+     * are rounded outward. The lookups run on the same connection while the candidates' statement is open, so they read
+     * the same snapshot.
+     */
+    private void forEachInBox(Layer layer, GeoPackageSql sql, FeatureQuery query, long incarnation, parkgrid.feature.StoredRowSink sink)
+            throws IOException {
+        Envelope box = query.bbox();
+        BboxFilter bbox = new BboxFilter(box);
+        Connection c = file.borrowReader();
+        try (PreparedStatement candidates = c.prepareStatement(sql.boxCandidates()); PreparedStatement byId = c.prepareStatement(sql.byId())) {
+            candidates.setDouble(1, box.getMaxX());
+            candidates.setDouble(2, box.getMinX());
+            candidates.setDouble(3, box.getMaxY());
+            candidates.setDouble(4, box.getMinY());
+            try (ResultSet rs = candidates.executeQuery()) {
+                Cursor row = new Cursor(layer, sql, incarnation, null, byId);
+                long skipped = 0, returned = 0;
+                while (returned < query.limit() && rs.next()) {
+                    row.next(rs.getLong(1), rs.getLong(6));
+                    boolean inside = box.getMinX() <= rs.getDouble(2) && rs.getDouble(3) <= box.getMaxX()
+                            && box.getMinY() <= rs.getDouble(4) && rs.getDouble(5) <= box.getMaxY();
+                    if (!inside && !bbox.matches(row.feature().geometry())) continue;
+                    if (skipped < query.offset()) { skipped++; continue; }
+                    sink.accept(row);
+                    returned++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query on " + layer.name() + " failed: " + e.getMessage(), e);
+        } finally {
+            file.giveBack(c);
+        }
+    }
+
+    /**
+     * The row a read stands on, its feature decoded on the first {@link #feature()}: from the result set's columns, or
+     * looked up by id when the read has only the R-tree's columns.
+     */
     private static final class Cursor implements parkgrid.feature.StoredRow {
         private final Layer layer;
         private final GeoPackageSql sql;
         private final long incarnation;
         private final ResultSet rs;
+        private final PreparedStatement byId;
         private final GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
         private long id, version;
         private Feature feature;
 
-        Cursor(Layer layer, GeoPackageSql sql, long incarnation, ResultSet rs) {
+        /** @param rs the result set holding the feature's columns, or null to look them up with {@code byId} */
+        Cursor(Layer layer, GeoPackageSql sql, long incarnation, ResultSet rs, PreparedStatement byId) {
             this.layer = layer;
             this.sql = sql;
             this.incarnation = incarnation;
             this.rs = rs;
+            this.byId = byId;
         }
 
         void next(long id, long version) {
@@ -239,7 +291,15 @@ final class GeoPackageReader {
         public Feature feature() throws IOException {
             if (feature == null) {
                 try {
-                    feature = new Feature(id, codec.decode(rs.getBytes(2)), sql.properties(rs, 3));
+                    if (rs != null) {
+                        feature = new Feature(id, codec.decode(rs.getBytes(2)), sql.properties(rs, 3));
+                    } else {
+                        byId.setLong(1, id);
+                        try (ResultSet one = byId.executeQuery()) {
+                            if (!one.next()) throw new IllegalStateException("feature " + id + " of " + layer.name() + " is in its R-tree but not in its table");
+                            feature = new Feature(id, codec.decode(one.getBytes(2)), sql.properties(one, 3));
+                        }
+                    }
                 } catch (SQLException e) {
                     throw new IllegalStateException("reading feature " + id + " of " + layer.name() + " failed: " + e.getMessage(), e);
                 }

@@ -166,6 +166,16 @@ final class GeoPackageSql {
         return "SELECT " + columns + version + box + " FROM " + table + " t" + plan.join() + plan.where() + plan.orderBy() + plan.paging();
     }
 
+    /**
+     * The R-tree entries meeting a box (parameters: max x, min x, max y, min y), in id order: id, minx, maxx, miny, maxy,
+     * then the feature's version (1 for a feature never changed one by one).
+     */
+    String boxCandidates() {
+        return "SELECT r.id, r.minx, r.maxx, r.miny, r.maxy, COALESCE((SELECT v.version FROM " + quote(GeoPackageMigrations.VERSION_TABLE)
+                + " v WHERE v.table_name = " + literal(layer.name()) + " AND v.fid = r.id), 1) FROM " + rtree(layer.name())
+                + " r WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? ORDER BY r.id";
+    }
+
     /** Binds the plan's parameters, then the box the R-tree bounds must lie within. */
     static void bindCountBbox(PreparedStatement ps, QueryPlan plan) throws SQLException {
         int i = bind(ps, plan);

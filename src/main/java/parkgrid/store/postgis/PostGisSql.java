@@ -158,6 +158,16 @@ final class PostGisSql {
         return "SELECT " + columns + " FROM " + table + plan.join() + plan.where() + plan.orderBy() + plan.paging();
     }
 
+    /** The page's rows as {@link #select} orders and pages them, but only fid, {@code tableoid} and {@code xmin}. */
+    String selectStampsOnly(QueryPlan plan) {
+        return "SELECT fid, tableoid::bigint, xmin::text::bigint FROM " + table + plan.join() + plan.where() + plan.orderBy() + plan.paging();
+    }
+
+    /** The rows whose fid is in the array parameter: fid, WKB geometry, the schema's columns, {@code tableoid}, {@code xmin}. */
+    String selectStampedByIds() {
+        return "SELECT " + columns + ", tableoid::bigint, xmin::text::bigint FROM " + table + " WHERE fid = ANY(?)";
+    }
+
     /**
      * {@link #select} with the row's table ({@code tableoid}) and row version ({@code xmin}, new with every write of the
      * row) after the schema's columns.

@@ -391,13 +391,17 @@ public final class PostGisStore implements FeatureStore {
         QueryPlan plan = sql.plan(query);
         int extra = 3 + layer.properties().size();
         boolean cursor = query.limit() > WHOLE_RESULT_ROWS;
+        if (!cursor) {
+            pageInTwoSteps(layer, sql, plan, sink);
+            return;
+        }
         try (Connection c = pool.getConnection()) {
             if (cursor) c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql.selectStamped(plan))) {
                 if (cursor) ps.setFetchSize(1000);
                 PostGisSql.bind(ps, plan);
                 try (ResultSet rs = ps.executeQuery()) {
-                    StoredRowCursor row = new StoredRowCursor(layer, sql, rs);
+                    StoredRowCursor row = new StoredRowCursor(layer, sql, rs, null);
                     while (rs.next()) {
                         row.next(rs.getLong(1), rs.getLong(extra), rs.getLong(extra + 1));
                         sink.accept(row);
@@ -414,19 +418,92 @@ public final class PostGisStore implements FeatureStore {
         }
     }
 
-    /** The row the result set stands on, its feature decoded on the first {@link #feature()}. */
+    /**
+     * A page (at most {@link #WHOLE_RESULT_ROWS} rows) in two steps: the page's ids and stamps first, then the features of
+     * only the rows the sink asks for ({@link parkgrid.feature.StoredRowSink#needsFeature}), in one query by id. A warm
+     * page moves three numbers per row instead of the geometry and properties. The steps are two statements, as the
+     * count and the page are: a row changed between them comes with its newer content and stamp, a row deleted between
+     * them is left out.
+     */
+    private void pageInTwoSteps(Layer layer, PostGisSql sql, QueryPlan plan, parkgrid.feature.StoredRowSink sink) throws IOException {
+        int extra = 3 + layer.properties().size();
+        try (Connection c = pool.getConnection()) {
+            int n = 0;
+            long[] ids = new long[64], tables = new long[64], xmins = new long[64];
+            try (PreparedStatement ps = c.prepareStatement(sql.selectStampsOnly(plan))) {
+                PostGisSql.bind(ps, plan);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (n == ids.length) {
+                            ids = java.util.Arrays.copyOf(ids, n * 2);
+                            tables = java.util.Arrays.copyOf(tables, n * 2);
+                            xmins = java.util.Arrays.copyOf(xmins, n * 2);
+                        }
+                        ids[n] = rs.getLong(1);
+                        tables[n] = rs.getLong(2);
+                        xmins[n] = rs.getLong(3);
+                        n++;
+                    }
+                }
+            }
+            StoredRowCursor row = new StoredRowCursor(layer, sql, null, c);
+            boolean[] needed = new boolean[n];
+            List<Long> wanted = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                row.next(ids[i], tables[i], xmins[i]);
+                needed[i] = sink.needsFeature(row);
+                if (needed[i]) wanted.add(ids[i]);
+            }
+            java.util.Map<Long, StampedFeature> fetched = new java.util.HashMap<>();
+            if (!wanted.isEmpty()) {
+                WKBReader wkb = new WKBReader(GeoJsonReader.WGS84);
+                try (PreparedStatement ps = c.prepareStatement(sql.selectStampedByIds())) {
+                    ps.setArray(1, c.createArrayOf("bigint", wanted.toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Feature f = new Feature(rs.getLong(1), geometry(wkb, rs.getBytes(2)), sql.properties(rs, 3));
+                            fetched.put(f.id(), new StampedFeature(f, rs.getLong(extra), rs.getLong(extra + 1)));
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (needed[i]) {
+                    StampedFeature f = fetched.get(ids[i]);
+                    if (f == null) continue; // deleted since the first step
+                    row.next(ids[i], f.table, f.xmin);
+                    row.feature = f.feature;
+                } else {
+                    row.next(ids[i], tables[i], xmins[i]);
+                }
+                sink.accept(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query on " + layer.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private record StampedFeature(Feature feature, long table, long xmin) {}
+
+    /**
+     * The row a read stands on, its feature decoded on the first {@link #feature()}: from the result set's columns, or,
+     * in a two-step page, read by id on the cursor's connection (a row whose bytes the sink held but lost meanwhile).
+     */
     private static final class StoredRowCursor implements parkgrid.feature.StoredRow {
         private final Layer layer;
         private final PostGisSql sql;
         private final ResultSet rs;
+        private final Connection connection;
         private final WKBReader wkb = new WKBReader(GeoJsonReader.WGS84);
         private long id, table, xmin;
         private Feature feature;
 
-        StoredRowCursor(Layer layer, PostGisSql sql, ResultSet rs) {
+        /** @param rs the result set holding the feature's columns, or null to read them by id on {@code connection} */
+        StoredRowCursor(Layer layer, PostGisSql sql, ResultSet rs, Connection connection) {
             this.layer = layer;
             this.sql = sql;
             this.rs = rs;
+            this.connection = connection;
         }
 
         void next(long id, long table, long xmin) {
@@ -448,7 +525,17 @@ public final class PostGisStore implements FeatureStore {
         public Feature feature() throws IOException {
             if (feature == null) {
                 try {
-                    feature = new Feature(id, geometry(wkb, rs.getBytes(2)), sql.properties(rs, 3));
+                    if (rs != null) {
+                        feature = new Feature(id, geometry(wkb, rs.getBytes(2)), sql.properties(rs, 3));
+                    } else {
+                        try (PreparedStatement ps = connection.prepareStatement(sql.byId())) {
+                            ps.setLong(1, id);
+                            try (ResultSet one = ps.executeQuery()) {
+                                if (!one.next()) throw new IllegalStateException("feature " + id + " of " + layer.name() + " was deleted while it was read");
+                                feature = new Feature(id, geometry(wkb, one.getBytes(2)), sql.properties(one, 3));
+                            }
+                        }
+                    }
                 } catch (SQLException e) {
                     throw new IllegalStateException("reading feature " + id + " of " + layer.name() + " failed: " + e.getMessage(), e);
                 }

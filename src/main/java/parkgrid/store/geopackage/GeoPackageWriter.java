@@ -190,8 +190,10 @@ final class GeoPackageWriter {
                 }
             };
             written = append ? ImportBatches.append(layer, source, progress, rowWriter) : ImportBatches.write(source, progress, rowWriter);
+            if (packed != null) packed.build();
+        } finally {
+            if (packed != null) packed.close(); // after a failure: its statement; the rollback takes its table
         }
-        if (packed != null) packed.build();
         if (countTrigger.isPresent()) {
             try (PreparedStatement ps = c.prepareStatement(GeoPackageSql.FEATURE_COUNT_ADD)) {
                 ps.setLong(1, written);

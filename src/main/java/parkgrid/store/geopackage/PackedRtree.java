@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Envelope;
  * heap holds one node per level plus one entry per leaf node (a 51st of the rows). Only for an empty R-tree (a
  * layer created by this import); it runs inside the caller's transaction, so a failure rolls it back with the rows.
  */
-final class PackedRtree {
+final class PackedRtree implements AutoCloseable {
     private static final String LOAD = "temp.parkgrid_rtree_load";
     /** SQLite's rounding of a double to a float box edge: {@code RNDTOWARDS} and {@code RNDAWAY} in rtree.c. */
     private static final double TOWARDS = 1.0 - 1.0 / 8388608.0, AWAY = 1.0 + 1.0 / 8388608.0;
@@ -93,6 +93,12 @@ final class PackedRtree {
                 s.execute("DROP TABLE IF EXISTS " + LOAD);
             }
         }
+    }
+
+    /** Closes the load table's statement (also after a failure, when {@link #build} was not reached). */
+    @Override
+    public void close() throws SQLException {
+        add.close();
     }
 
     private void write() throws SQLException {

@@ -211,6 +211,7 @@ public final class ImportBenchmark {
         if (!env("BENCH_JFR", "").isEmpty()) {
             // BENCH_JFR=1: a profile per import, summarised with `jfr print --events jdk.ExecutionSample`
             cmd.add("-XX:StartFlightRecording=filename=" + out.resolve("import-" + store + "-" + format + ".jfr") + ",settings=profile");
+            cmd.add("-Xlog:jfr+startup=warning"); // its "Started recording" line on stdout broke the child's result line
         }
         cmd.addAll(List.of("-cp", classpath, ImportBenchmark.class.getName(), "child", store, copy.toString(), format));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

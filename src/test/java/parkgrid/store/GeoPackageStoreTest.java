@@ -95,6 +95,95 @@ class GeoPackageStoreTest extends VersionedWritesContract {
         }
     }
 
+    /**
+     * A new layer's R-tree is packed in one go (store.geopackage.PackedRtree) instead of row by row: for layers of one
+     * node, a full node, one more, and three levels, in both hemispheres, it passes SQLite's {@code rtreecheck}, holds
+     * exactly the boxes SQLite's own insert would (the same doubles inserted into a fresh SQLite R-tree), answers
+     * bbox queries as a scan of every feature does, and takes appends and deletes (node splits) afterwards; the
+     * feature count, kept by one UPDATE instead of its per-row trigger, stays exact, and both triggers are back.
+     */
+    @Test
+    void anImportedLayersPackedRtreeIsTheOneSqliteWouldBuildAndAnswersAsAScan() throws Exception {
+        java.util.Random random = new java.util.Random(8);
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        int[] sizes = {1, 51, 52, 6000};
+        List<LayerData> layers = new ArrayList<>();
+        for (int size : sizes) {
+            List<Feature> features = new ArrayList<>();
+            for (int i = 1; i <= size; i++) {
+                double x = -180 + 359 * random.nextDouble(), y = -89 + 178 * random.nextDouble();
+                double dx = random.nextInt(10) == 0 ? 0 : 0.5 * random.nextDouble() * random.nextDouble(), dy = 0.3 * random.nextDouble();
+                features.add(new Feature(i * 3L, gf.createLineString(new org.locationtech.jts.geom.Coordinate[] {
+                        new org.locationtech.jts.geom.Coordinate(x, y), new org.locationtech.jts.geom.Coordinate(x + dx, y + dy + 1e-9)}),
+                        Map.of("name", "线 " + i)));
+            }
+            layers.add(new LayerData(new Layer("packed_" + size, "Packed " + size, null, null, GeometryKind.LINESTRING,
+                    List.of(new parkgrid.feature.PropertyDefinition("name", parkgrid.feature.PropertyType.STRING)), null, null), features));
+        }
+        store.importLayers(layers);
+        for (LayerData l : layers) assertRtreeAgrees(l.layer().name(), l.features().size());
+        for (LayerData l : layers) {
+            String name = l.layer().name();
+            long base = l.features().size() * 3L;
+            List<Feature> more = new ArrayList<>();
+            for (int i = 1; i <= 60; i++) {
+                double x = 100 + random.nextDouble(), y = 20 + random.nextDouble();
+                more.add(new Feature(base + i, gf.createPoint(new org.locationtech.jts.geom.Coordinate(x, y)).buffer(0.01).getBoundary(),
+                        Map.of("name", "加 " + i)));
+            }
+            more.replaceAll(f -> new Feature(f.id(), gf.createLineString(f.geometry().getCoordinates()), f.properties()));
+            store.appendFeatures(name, new LayerData(l.layer(), more), ImportProgress.NONE);
+            store.delete(name, 3, 1, "测试");
+            assertRtreeAgrees(name, l.features().size() + 60 - 1);
+        }
+    }
+
+    private void assertRtreeAgrees(String name, long features) throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("contract.gpkg");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT rtreecheck('rtree_" + name + "_geom'), (SELECT count(*) FROM rtree_" + name
+                    + "_geom), (SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = '" + name + "'), (SELECT count(*) FROM sqlite_master "
+                    + "WHERE type = 'trigger' AND name IN ('rtree_" + name + "_geom_insert', 'trigger_insert_feature_count_" + name + "'))")) {
+                rs.next();
+                assertEquals("ok", rs.getString(1), name + ": rtreecheck");
+                assertEquals(features, rs.getLong(2), name + ": one R-tree row per feature");
+                assertEquals(features, rs.getLong(3), name + ": gpkg_ogr_contents' count");
+                assertEquals(2, rs.getInt(4), name + ": both insert triggers are back");
+            }
+            List<Feature> all = new ArrayList<>();
+            store.forEach(name, FeatureQuery.all().unpaged(), all::add);
+            st.execute("CREATE VIRTUAL TABLE temp.expected USING rtree(id, minx, maxx, miny, maxy)");
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO temp.expected VALUES (?, ?, ?, ?, ?)")) {
+                for (Feature f : all) {
+                    var e = f.geometry().getEnvelopeInternal();
+                    ps.setLong(1, f.id());
+                    ps.setDouble(2, e.getMinX());
+                    ps.setDouble(3, e.getMaxX());
+                    ps.setDouble(4, e.getMinY());
+                    ps.setDouble(5, e.getMaxY());
+                    ps.executeUpdate();
+                }
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM temp.expected e LEFT JOIN rtree_" + name + "_geom r ON r.id = e.id "
+                    + "WHERE r.id IS NULL OR r.minx <> e.minx OR r.maxx <> e.maxx OR r.miny <> e.miny OR r.maxy <> e.maxy")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), name + ": every box as SQLite's own insert rounds it");
+            }
+        }
+        List<Feature> all = new ArrayList<>();
+        store.forEach(name, FeatureQuery.all().unpaged(), all::add);
+        java.util.Random random = new java.util.Random(name.hashCode());
+        for (int q = 0; q < 40; q++) {
+            double x = -180 + 340 * random.nextDouble(), y = -90 + 160 * random.nextDouble(), w = random.nextDouble() * (q < 20 ? 2 : 40);
+            org.locationtech.jts.geom.Envelope box = new org.locationtech.jts.geom.Envelope(x, x + w, y, y + w / 2);
+            java.util.Set<Long> expected = new java.util.TreeSet<>(), got = new java.util.TreeSet<>();
+            BboxFilter exact = new BboxFilter(box);
+            for (Feature f : all) if (exact.matches(f.geometry())) expected.add(f.id());
+            store.forEach(name, new FeatureQuery(box, Map.of(), Long.MAX_VALUE, 0), f -> got.add(f.id()));
+            assertEquals(expected, got, name + ": features in " + box);
+        }
+    }
+
     @Test
     void aFeatureWithoutGeometryIsANullGeomColumnWithNoRtreeRow() throws Exception {
         store.close();

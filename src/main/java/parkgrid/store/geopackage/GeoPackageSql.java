@@ -55,13 +55,21 @@ final class GeoPackageSql {
         String t = quote(layerName), name = literal(layerName);
         return java.util.List.of(
                 "INSERT OR REPLACE INTO " + FEATURE_COUNT_TABLE + " (table_name, feature_count) SELECT " + name + ", count(*) FROM " + t,
-                "CREATE TRIGGER IF NOT EXISTS \"trigger_insert_feature_count_" + layerName + "\" AFTER INSERT ON " + t
+                "CREATE TRIGGER IF NOT EXISTS \"" + featureCountInsertTriggerName(layerName) + "\" AFTER INSERT ON " + t
                         + " BEGIN UPDATE " + FEATURE_COUNT_TABLE + " SET feature_count = feature_count + 1 WHERE lower(table_name) = lower("
                         + name + "); END",
                 "CREATE TRIGGER IF NOT EXISTS \"trigger_delete_feature_count_" + layerName + "\" AFTER DELETE ON " + t
                         + " BEGIN UPDATE " + FEATURE_COUNT_TABLE + " SET feature_count = feature_count - 1 WHERE lower(table_name) = lower("
                         + name + "); END");
     }
+
+    /** The name of the trigger that counts a table's inserted rows ({@link #maintainedCount}). */
+    static String featureCountInsertTriggerName(String layerName) {
+        return "trigger_insert_feature_count_" + layerName;
+    }
+
+    /** Adds {@code ?} rows to table {@code ?}'s count, as the insert trigger would one by one. */
+    static final String FEATURE_COUNT_ADD = "UPDATE " + FEATURE_COUNT_TABLE + " SET feature_count = feature_count + ? WHERE lower(table_name) = lower(?)";
 
     /** gpkg_contents' bounds of a table set from its R-tree (null for an empty one), as every write leaves them. */
     static String contentsExtentFromRtree(String layerName) {
@@ -78,10 +86,6 @@ final class GeoPackageSql {
     /** The name of the R-tree's insert trigger (GeoPackage extension F.3: {@code rtree_<t>_<c>_insert}). */
     static String rtreeInsertTriggerName(String layerName) {
         return "rtree_" + layerName + "_geom_insert";
-    }
-
-    static String rtreeInsertTrigger(String layerName) {
-        return quote(rtreeInsertTriggerName(layerName));
     }
 
     /** One R-tree entry: id, minx, maxx, miny, maxy — what the insert trigger would write. */

@@ -100,7 +100,7 @@ final class GeoPackageReader {
         if (!plan.hasResidual()) return countBbox(sql, plan);
         long[] n = {0};
         try {
-            forEach(layer, sql, plan, f -> n[0]++);
+            forEach(layer, sql, plan, false, 0, row -> n[0]++);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -133,42 +133,13 @@ final class GeoPackageReader {
     void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException {
         Layer layer = layers.require(layerName);
         GeoPackageSql sql = new GeoPackageSql(layer);
-        forEach(layer, sql, sql.plan(query), sink);
-    }
-
-    private void forEach(Layer layer, GeoPackageSql sql, QueryPlan plan, FeatureSink sink) throws IOException {
-        FeatureQuery query = plan.query();
-        GeoPackageGeometry codec = new GeoPackageGeometry(GeoJsonReader.WGS84);
-        BboxFilter bbox = plan.needsExactBboxTest() ? new BboxFilter(query.bbox()) : null;
-        FilterEvaluator residual = plan.hasResidual() ? new FilterEvaluator(plan.residual()) : null;
-        long offsetInJava = plan.offsetInJava();
-        Connection c = file.borrowReader();
-        try (PreparedStatement ps = c.prepareStatement(sql.select(plan))) {
-            GeoPackageSql.bind(ps, plan);
-            try (ResultSet rs = ps.executeQuery()) {
-                long skipped = 0, returned = 0;
-                while (returned < query.limit() && rs.next()) {
-                    Geometry g = codec.decode(rs.getBytes(2));
-                    // The R-tree holds float32 bounds rounded outward: its hits are candidates, JTS decides.
-                    if (bbox != null && !bbox.matches(g)) continue;
-                    Feature f = new Feature(rs.getLong(1), g, sql.properties(rs, 3));
-                    if (residual != null && !residual.matches(f)) continue;
-                    if (skipped < offsetInJava) { skipped++; continue; }
-                    sink.accept(f);
-                    returned++;
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("query on " + layer.name() + " failed: " + e.getMessage(), e);
-        } finally {
-            file.giveBack(c);
-        }
+        forEach(layer, sql, sql.plan(query), false, 0, row -> sink.accept(row.feature()));
     }
 
     /**
-     * The rows of {@link #forEach} with their versions, decoded only on demand. The incarnation is taken before the read
-     * starts, so rows a bulk write commits meanwhile are filed under the old one, which later reads no longer use. A bbox
-     * candidate whose R-tree box lies inside the query box matches without decoding its geometry.
+     * The rows of {@link #forEach} with their versions, decoded only on demand; a bbox-only page from the R-tree first
+     * ({@link #forEachInBox}). The incarnation is taken before the read starts, so rows a bulk write commits meanwhile are
+     * filed under the old one, which later reads no longer use.
      */
     void forEachStored(String layerName, FeatureQuery query, parkgrid.feature.StoredRowSink sink) throws IOException {
         Layer layer = layers.require(layerName);
@@ -178,23 +149,32 @@ final class GeoPackageReader {
             forEachInBox(layer, sql, query, incarnation, sink);
             return;
         }
-        QueryPlan plan = sql.plan(query);
+        forEach(layer, sql, sql.plan(query), true, incarnation, sink);
+    }
+
+    /**
+     * The one read of a planned query (every kind of filter) through the table joined with the R-tree; rows decoded on
+     * demand. A bbox candidate whose R-tree box lies inside the query box matches without decoding its geometry.
+     *
+     * @param withVersions read each row's version (else every row says 1: for readers that do not look at stamps)
+     */
+    private void forEach(Layer layer, GeoPackageSql sql, QueryPlan plan, boolean withVersions, long incarnation,
+                         parkgrid.feature.StoredRowSink sink) throws IOException {
+        FeatureQuery query = plan.query();
         BboxFilter bbox = plan.needsExactBboxTest() ? new BboxFilter(query.bbox()) : null;
         Envelope box = query.bbox();
         FilterEvaluator residual = plan.hasResidual() ? new FilterEvaluator(plan.residual()) : null;
         long offsetInJava = plan.offsetInJava();
         int extra = 3 + layer.properties().size();
         Connection c = file.borrowReader();
-        try (PreparedStatement ps = c.prepareStatement(sql.selectStamped(plan))) {
+        try (PreparedStatement ps = c.prepareStatement(sql.selectStamped(plan, withVersions))) {
             GeoPackageSql.bind(ps, plan);
             try (ResultSet rs = ps.executeQuery()) {
                 Cursor row = new Cursor(layer, sql, incarnation, rs, null);
                 long skipped = 0, returned = 0;
                 while (returned < query.limit() && rs.next()) {
                     row.next(rs.getLong(1), rs.getLong(extra));
-                    if (bbox != null && !(box.getMinX() <= rs.getDouble(extra + 1) && rs.getDouble(extra + 2) <= box.getMaxX()
-                            && box.getMinY() <= rs.getDouble(extra + 3) && rs.getDouble(extra + 4) <= box.getMaxY())
-                            && !bbox.matches(row.feature().geometry())) continue;
+                    if (bbox != null && !rtreeBoxInside(box, rs, extra + 1) && !bbox.matches(row.feature().geometry())) continue;
                     if (residual != null && !residual.matches(row.feature())) continue;
                     if (skipped < offsetInJava) { skipped++; continue; }
                     sink.accept(row);
@@ -235,9 +215,7 @@ final class GeoPackageReader {
                 long skipped = 0, returned = 0;
                 while (returned < query.limit() && rs.next()) {
                     row.next(rs.getLong(1), rs.getLong(6));
-                    boolean inside = box.getMinX() <= rs.getDouble(2) && rs.getDouble(3) <= box.getMaxX()
-                            && box.getMinY() <= rs.getDouble(4) && rs.getDouble(5) <= box.getMaxY();
-                    if (!inside && !bbox.matches(row.feature().geometry())) continue;
+                    if (!rtreeBoxInside(box, rs, 2) && !bbox.matches(row.feature().geometry())) continue;
                     if (skipped < query.offset()) { skipped++; continue; }
                     sink.accept(row);
                     returned++;
@@ -248,6 +226,15 @@ final class GeoPackageReader {
         } finally {
             file.giveBack(c);
         }
+    }
+
+    /**
+     * Whether the R-tree box in columns {@code minx} (then maxx, miny, maxy) lies inside {@code box}: then the feature
+     * matches without its geometry, since the R-tree's float32 bounds are rounded outward.
+     */
+    private static boolean rtreeBoxInside(Envelope box, ResultSet rs, int minx) throws SQLException {
+        return box.getMinX() <= rs.getDouble(minx) && rs.getDouble(minx + 1) <= box.getMaxX()
+                && box.getMinY() <= rs.getDouble(minx + 2) && rs.getDouble(minx + 3) <= box.getMaxY();
     }
 
     /**

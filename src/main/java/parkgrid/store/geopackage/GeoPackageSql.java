@@ -154,18 +154,15 @@ final class GeoPackageSql {
         return inside ? "SELECT count(*)" + from + "(" + within + ")" : "SELECT t.fid, t.geom" + from + "NOT (" + within + ")";
     }
 
-    /** Paging is in SQL only when SQL decides the matches; otherwise the Java test decides what counts. */
-    String select(QueryPlan plan) {
-        return "SELECT " + columns + " FROM " + table + " t" + plan.join() + plan.where() + plan.orderBy() + plan.paging();
-    }
-
     /**
-     * {@link #select} with the feature's version after the schema's columns (1 for a feature never changed one by one),
-     * and, when the plan joins the R-tree, the row's R-tree box (minx, maxx, miny, maxy) after it.
+     * The rows of a plan: fid, geom, the schema's columns, then the feature's version (1 for a feature never changed one
+     * by one, and for every row without {@code withVersions}) and, when the plan joins the R-tree, the row's R-tree box
+     * (minx, maxx, miny, maxy). Paging is in SQL only when SQL decides the matches; otherwise the Java test decides what
+     * counts.
      */
-    String selectStamped(QueryPlan plan) {
-        String version = ", COALESCE((SELECT v.version FROM " + quote(GeoPackageMigrations.VERSION_TABLE) + " v WHERE v.table_name = "
-                + literal(layer.name()) + " AND v.fid = t.fid), 1)";
+    String selectStamped(QueryPlan plan, boolean withVersions) {
+        String version = !withVersions ? ", 1" : ", COALESCE((SELECT v.version FROM " + quote(GeoPackageMigrations.VERSION_TABLE)
+                + " v WHERE v.table_name = " + literal(layer.name()) + " AND v.fid = t.fid), 1)";
         String box = plan.join().isEmpty() ? "" : ", r.minx, r.maxx, r.miny, r.maxy";
         return "SELECT " + columns + version + box + " FROM " + table + " t" + plan.join() + plan.where() + plan.orderBy() + plan.paging();
     }

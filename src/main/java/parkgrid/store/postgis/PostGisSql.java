@@ -154,11 +154,7 @@ final class PostGisSql {
         return "SELECT count(*) FROM " + table + plan.join() + plan.where();
     }
 
-    String select(QueryPlan plan) {
-        return "SELECT " + columns + " FROM " + table + plan.join() + plan.where() + plan.orderBy() + plan.paging();
-    }
-
-    /** The page's rows as {@link #select} orders and pages them, but only fid, {@code tableoid} and {@code xmin}. */
+    /** The plan's rows, ordered and paged, but only fid, {@code tableoid} and {@code xmin}. */
     String selectStampsOnly(QueryPlan plan) {
         return "SELECT fid, tableoid::bigint, xmin::text::bigint FROM " + table + plan.join() + plan.where() + plan.orderBy() + plan.paging();
     }
@@ -169,8 +165,8 @@ final class PostGisSql {
     }
 
     /**
-     * {@link #select} with the row's table ({@code tableoid}) and row version ({@code xmin}, new with every write of the
-     * row) after the schema's columns.
+     * The plan's rows, ordered and paged: fid, WKB geometry, the schema's columns, then the row's table ({@code tableoid})
+     * and row version ({@code xmin}, new with every write of the row).
      */
     String selectStamped(QueryPlan plan) {
         return "SELECT " + columns + ", tableoid::bigint, xmin::text::bigint FROM " + table + plan.join() + plan.where() + plan.orderBy()

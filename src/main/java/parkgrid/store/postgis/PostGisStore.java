@@ -359,42 +359,28 @@ public final class PostGisStore implements FeatureStore {
 
     @Override
     public void forEach(String layerName, FeatureQuery query, FeatureSink sink) throws IOException {
-        PostGisSql sql = new PostGisSql(schema, layers.require(layerName));
-        QueryPlan plan = sql.plan(query);
-        WKBReader wkb = new WKBReader(GeoJsonReader.WGS84);
-        // A page of at most WHOLE_RESULT_ROWS comes in one round trip; anything longer through a cursor, whose rows arrive
-        // in batches of the fetch size (memory stays flat), at the price of BEGIN, a fetch per batch and ROLLBACK.
-        boolean cursor = query.limit() > WHOLE_RESULT_ROWS;
-        try (Connection c = pool.getConnection()) {
-            if (cursor) c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql.select(plan))) {
-                if (cursor) ps.setFetchSize(1000);
-                PostGisSql.bind(ps, plan);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) sink.accept(new Feature(rs.getLong(1), geometry(wkb, rs.getBytes(2)), sql.properties(rs, 3)));
-                }
-            } finally {
-                if (cursor) {
-                    c.rollback();
-                    c.setAutoCommit(true);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("query on " + layerName + " failed: " + e.getMessage(), e);
-        }
+        Layer layer = layers.require(layerName);
+        PostGisSql sql = new PostGisSql(schema, layer);
+        forEachRow(layer, sql, sql.plan(query), row -> sink.accept(row.feature()));
     }
 
+    /** The rows of {@link #forEach} with their stamps; a page in two steps ({@link #pageInTwoSteps}). */
     @Override
     public void forEachStored(String layerName, FeatureQuery query, parkgrid.feature.StoredRowSink sink) throws IOException {
         Layer layer = layers.require(layerName);
         PostGisSql sql = new PostGisSql(schema, layer);
         QueryPlan plan = sql.plan(query);
+        if (query.limit() <= WHOLE_RESULT_ROWS) pageInTwoSteps(layer, sql, plan, sink); else forEachRow(layer, sql, plan, sink);
+    }
+
+    /**
+     * Every row of the plan with all its columns and stamps. A page of at most {@link #WHOLE_RESULT_ROWS} comes in one round
+     * trip; anything longer through a cursor, whose rows arrive in batches of the fetch size (memory stays flat), at the
+     * price of BEGIN, a fetch per batch and ROLLBACK.
+     */
+    private void forEachRow(Layer layer, PostGisSql sql, QueryPlan plan, parkgrid.feature.StoredRowSink sink) throws IOException {
         int extra = 3 + layer.properties().size();
-        boolean cursor = query.limit() > WHOLE_RESULT_ROWS;
-        if (!cursor) {
-            pageInTwoSteps(layer, sql, plan, sink);
-            return;
-        }
+        boolean cursor = plan.query().limit() > WHOLE_RESULT_ROWS;
         try (Connection c = pool.getConnection()) {
             if (cursor) c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql.selectStamped(plan))) {
@@ -414,7 +400,7 @@ public final class PostGisStore implements FeatureStore {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("query on " + layerName + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("query on " + layer.name() + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -277,6 +277,16 @@ async function featureById(collectionId, featureId) {
   return getJson('/collections/' + encodeURIComponent(collectionId) + '/items/' + encodeURIComponent(featureId), GEOJSON);
 }
 
+/** A clicked or searched feature with its whole stored geometry: itself when it has one, else the stored one (a tile's click). */
+function wholeFeature(entry, feature) {
+  return feature.geometry ? Promise.resolve(feature) : featureById(entry.id, feature.id);
+}
+
+/** Whether a clicked or searched feature is a polygon: by its geometry, or by the layer's kind for a tile's click. */
+function isAreaFeature(entry, feature) {
+  return feature.geometry ? /Polygon/.test(feature.geometry.type || '') : entry.kind === 'area';
+}
+
 function orderOf(entry) {
   const i = ORDER.indexOf(entry.role);
   return i < 0 ? ORDER.length : i;
@@ -558,7 +568,8 @@ function startPanels(config) {
     ParkGridPanels.start({ map: state.map, entries: state.entries, config, layerConfig: LAYERS,
       roles: state.roles, layerFor: (role) => ParkGridRoles.layerFor(state.roles, role),
       voltageClasses: VOLTAGE_CLASSES, escapeHtml, getJson, popupHtml, headingOf, findFeature, focusFeature,
-      openPopup, fitToFreeArea, geometryKind, featureStyle, legend: state.legend, addFeature, onFeatureClick, featureById });
+      openPopup, fitToFreeArea, geometryKind, featureStyle, legend: state.legend, addFeature, onFeatureClick, featureById,
+      wholeFeature, isAreaFeature });
   } catch (err) {
     // the map stays usable without the panels
     console.error('ParkGrid panels failed to start', err);

@@ -161,9 +161,7 @@ function build(root, ctx) {
   let picking = false;
   function onFeatureClick(entry, feature) {
     if (!picking) return false;
-    // a click on a tile gives no geometry: the layer's kind tells
-    const isArea = feature.geometry ? /Polygon/.test(feature.geometry.type || '') : entry.kind === 'area';
-    if (!isArea) {
+    if (!ctx.isAreaFeature(entry, feature)) {
       hint.textContent = 'Pick a polygon (area) feature 请选择面要素';
       return true;
     }
@@ -179,9 +177,9 @@ function build(root, ctx) {
   }
   /** Outlines the picked polygon; a tiled one's whole geometry comes from the server (a tile holds a cut of it). */
   async function outline(entry, feature, pickedSource) {
-    let shown = feature;
+    let shown;
     try {
-      if (!feature.geometry) shown = await ctx.featureById(entry.id, feature.id);
+      shown = await ctx.wholeFeature(entry, feature);
     } catch (err) {
       hint.textContent = 'Could not show the picked feature 无法显示所选要素: ' + (err.detail || err.message);
       return;

@@ -85,9 +85,9 @@ function build(root, ctx) {
   }
   /** Outlines the picked feature; a click on a tile knows no whole geometry, so a tiled feature's comes from the server. */
   async function outline(entry, feature, pickedSource) {
-    let shown = feature;
+    let shown;
     try {
-      if (!feature.geometry) shown = await ctx.featureById(entry.id, feature.id);
+      shown = await ctx.wholeFeature(entry, feature);
     } catch (err) {
       hint.textContent = 'Could not show the picked feature 无法显示所选要素: ' + (err.detail || err.message);
       return;

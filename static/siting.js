@@ -105,8 +105,7 @@ function build(root, ctx) {
   }
   ctx.onFeatureClick((entry, feature) => {
     if (!picking) return false;
-    const isArea = feature.geometry ? /Polygon/.test(feature.geometry.type || '') : entry.kind === 'area';
-    if (!isArea) {
+    if (!ctx.isAreaFeature(entry, feature)) {
       hint.textContent = 'Pick a polygon (area) feature 请选择面要素';
       return true;
     }
@@ -118,8 +117,7 @@ function build(root, ctx) {
     areaPickedRadio.checked = true;
     hint.textContent = 'Study area 研究范围: ' + entry.cfg.label + ' · ' + P.featureName(feature) + ' (#' + feature.id + ')';
     pickedOutline.clearLayers();
-    // a click on a tile gives no whole geometry: the stored one comes from the server
-    (feature.geometry ? Promise.resolve(feature) : ctx.featureById(entry.id, feature.id)).then((shown) => {
+    ctx.wholeFeature(entry, feature).then((shown) => {
       if (pickedArea === next) L.geoJSON(shown, { pane: shapePane, interactive: false, style: () => ({ color: '#ff6f00', weight: 3, dashArray: '6 4', fill: false }) }).addTo(pickedOutline);
     }, () => {});
     return true;

@@ -7,7 +7,8 @@
 # Needs target/parkgrid.jar (mvn -o -q -B -DskipTests package -Dnpm.skip=true), ogr2ogr, zip, /usr/bin/time, PostGIS.
 # Knobs: BENCH_DB (default jdbc:postgresql://127.0.0.1:5432/postgres), BENCH_DB_USER, BENCH_DB_PASSWORD, BENCH_LINES,
 # BENCH_SCHEMA (default import_bench), BENCH_SOURCES (default geojson,geopackage,shapefile), BENCH_JFR=1 (a JFR profile per import and server),
-# BENCH_HTTP=0 (child JVMs only), BENCH_PORT (default 7100).
+# BENCH_HTTP=0 (child JVMs only), BENCH_PORT (default 7100), BENCH_ROUNDS (default 1: HTTP import and ogr2ogr interleaved that many
+# times per source, with the medians and their ratio).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/out/import

@@ -44,12 +44,26 @@ final class HeapWatch implements AutoCloseable {
         reader.start();
     }
 
+    /**
+     * Starts jstat and returns once it has given its first sample: jstat is a JVM of its own, and its start-up
+     * (a few hundred ms of CPU on this 2-core machine) must not overlap the work being timed.
+     */
     static HeapWatch start(long pid, Path gcLog) throws IOException {
         long offset = Files.exists(gcLog) ? Files.size(gcLog) : 0;
         Path jstatBin = Path.of(System.getProperty("java.home"), "bin", "jstat");
         Process p = new ProcessBuilder(Files.exists(jstatBin) ? jstatBin.toString() : "jstat", "-gc", Long.toString(pid), "100")
                 .redirectErrorStream(true).start();
-        return new HeapWatch(p, gcLog, offset);
+        HeapWatch watch = new HeapWatch(p, gcLog, offset);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (watch.samples == 0 && p.isAlive() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return watch;
     }
 
     private void readJstat() {

@@ -98,6 +98,7 @@ public final class ImportBenchmark {
         Path jar = out.resolve("parkgrid.jar");
         int serverPort = Integer.parseInt(env("BENCH_PORT", "7100"));
         boolean overHttp = !env("BENCH_HTTP", "1").equals("0");
+        int rounds = Integer.parseInt(env("BENCH_ROUNDS", "1"));
         // interleaved: for each source the import over HTTP into the running server, the same import in a child JVM,
         // then ogr2ogr doing the same conversion, so all three see the same load
         for (String store : List.of("geopackage", "postgis")) {
@@ -120,28 +121,42 @@ public final class ImportBenchmark {
                         new String[] {"shapefile", shpZip.toString(), "/vsizip/" + shpZip + "/lines.shp"})) {
                     if (!sources.contains(input[0])) continue;
                     String label = "ParkGrid " + input[0] + " → " + store;
-                    if (server != null) {
-                        ImportOverHttp.Result r = server.post("lines_" + input[0], input[0], Path.of(input[1]));
-                        rows.add(String.format(Locale.ROOT, "%-44s %9.2f %7.1f %12.0f %12.0f %s | load %s", label + " (HTTP)", r.seconds(),
-                                r.cpuSeconds(), r.jstatPeakMb(), r.gcAfterMb(),
-                                "HTTP " + r.status() + (r.status() == 201 ? "" : " " + r.body()) + "; server CPU, jstat peak", load()));
+                    String ogrLabel = "ogr2ogr " + input[0] + " → " + (store.equals("postgis") ? "PostgreSQL" : "GPKG");
+                    List<Double> httpTimes = new ArrayList<>(), ogrTimes = new ArrayList<>();
+                    for (int round = 1; round <= rounds; round++) {
+                        String tag = rounds == 1 ? "" : " #" + round;
+                        if (server != null) {
+                            ImportOverHttp.Result r = server.post("lines_" + input[0] + (rounds == 1 ? "" : "_" + round), input[0], Path.of(input[1]));
+                            httpTimes.add(r.seconds());
+                            rows.add(String.format(Locale.ROOT, "%-44s %9.2f %7.1f %12.0f %12.0f %s | load %s", label + " (HTTP)" + tag, r.seconds(),
+                                    r.cpuSeconds(), r.jstatPeakMb(), r.gcAfterMb(),
+                                    "HTTP " + r.status() + (r.status() == 201 ? "" : " " + r.body()) + "; server CPU, jstat peak", load()));
+                            System.err.println(rows.get(rows.size() - 1));
+                        }
+                        String ogrRow;
+                        if (store.equals("geopackage")) {
+                            Files.deleteIfExists(gpkgOut);
+                            ogrRow = ogr(out, ogrLabel + tag, "ogr2ogr", "-f", "GPKG", gpkgOut.toString(), input[2], "-nln", "lines");
+                        } else {
+                            dropSchema();
+                            try (Connection c = DriverManager.getConnection(dbUrl(), env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""))) {
+                                c.createStatement().execute("CREATE SCHEMA " + SCHEMA);
+                            }
+                            ogrRow = ogr(out, ogrLabel + tag, "ogr2ogr", "-f", "PostgreSQL", pg, input[2], "-nln", SCHEMA + ".ogr_lines",
+                                    "-lco", "GEOMETRY_NAME=geom", "-lco", "SPATIAL_INDEX=GIST", "--config", "PG_USE_COPY", "YES");
+                            dropSchema();
+                        }
+                        ogrTimes.add(seconds(ogrRow));
+                        rows.add(ogrRow + " | load " + load());
+                        System.err.println(rows.get(rows.size() - 1));
+                    }
+                    if (server != null && rounds > 1) {
+                        double h = median(httpTimes), o = median(ogrTimes);
+                        rows.add(String.format(Locale.ROOT, "%-44s %9.2f vs %.2f s: %.2f× ogr2ogr (median of %d interleaved rounds) | load %s",
+                                "median " + input[0] + " → " + store + " (HTTP)", h, o, h / o, rounds, load()));
                         System.err.println(rows.get(rows.size() - 1));
                     }
                     rows.add(childRun(out, classpath, store, Path.of(input[1]), input[0], label + " (child JVM)") + " | load " + load());
-                    System.err.println(rows.get(rows.size() - 1));
-                    String ogrLabel = "ogr2ogr " + input[0] + " → " + (store.equals("postgis") ? "PostgreSQL" : "GPKG");
-                    if (store.equals("geopackage")) {
-                        Files.deleteIfExists(gpkgOut);
-                        rows.add(ogr(out, ogrLabel, "ogr2ogr", "-f", "GPKG", gpkgOut.toString(), input[2], "-nln", "lines") + " | load " + load());
-                    } else {
-                        dropSchema();
-                        try (Connection c = DriverManager.getConnection(dbUrl(), env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""))) {
-                            c.createStatement().execute("CREATE SCHEMA " + SCHEMA);
-                        }
-                        rows.add(ogr(out, ogrLabel, "ogr2ogr", "-f", "PostgreSQL", pg, input[2], "-nln", SCHEMA + ".ogr_lines",
-                                "-lco", "GEOMETRY_NAME=geom", "-lco", "SPATIAL_INDEX=GIST", "--config", "PG_USE_COPY", "YES") + " | load " + load());
-                        dropSchema();
-                    }
                     System.err.println(rows.get(rows.size() - 1));
                 }
             } finally {
@@ -276,6 +291,20 @@ public final class ImportBenchmark {
     /** The 1-minute load average, as `uptime` prints it. */
     static String load() throws IOException {
         return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    }
+
+    /** The time column of a result row, NaN when the run failed. */
+    private static double seconds(String row) {
+        try {
+            return Double.parseDouble(row.substring(44).trim().split("\\s+")[0]);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double median(List<Double> v) {
+        List<Double> sorted = v.stream().sorted().toList();
+        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
     }
 
     private static String ogr(Path out, String label, String... cmd) throws Exception {

@@ -72,8 +72,8 @@ final class ImportOverHttp implements AutoCloseable {
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+        HeapWatch watch = HeapWatch.start(server.pid(), gcLog); // returns once jstat runs, before the timer starts
         double cpu0 = server.cpuSeconds();
-        HeapWatch watch = HeapWatch.start(server.pid(), gcLog);
         long t0 = System.nanoTime();
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         double seconds = (System.nanoTime() - t0) / 1e9;

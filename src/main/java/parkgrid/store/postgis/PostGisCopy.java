@@ -1,8 +1,5 @@
 package parkgrid.store.postgis;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -11,126 +8,87 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.io.ByteOrderValues;
-import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import parkgrid.feature.Feature;
 import parkgrid.feature.Layer;
 
 /**
- * Writes checked rows into one layer table with {@code COPY … FROM STDIN} (PgJDBC's {@link CopyManager}) on the
- * caller's connection, so the rows share its transaction: text format, the geometry as hex EWKB with SRID 4326
- * (what the {@code geometry(kind, 4326)} column reads), NULL as {@code \N}. A multi kind's layer gets a single
- * geometry as a one-part multi, as {@code ST_Multi} does for the INSERT path.
+ * Writes checked rows into one layer table with one {@code COPY … FROM STDIN (FORMAT binary)} (PgJDBC's
+ * {@link CopyManager}) on the caller's connection, so the rows share its transaction. Binary rows are what the
+ * backend stores without parsing text: fid as int8, the geometry as EWKB with SRID 4326 (what the
+ * {@code geometry(kind, 4326)} column's receive function reads and checks against the column's type), text as
+ * UTF-8, integers as int8 and numbers as float8 ({@link BinaryCopyBuffer}), matching the column types of
+ * {@code SqlDialect.POSTGIS}. A multi kind's layer gets a single geometry as a one-part multi, as {@code ST_Multi}
+ * does for the INSERT path.
+ *
+ * <p>The COPY stays open across batches ({@link #write} streams each batch into it, {@link #finish} ends it), so
+ * the backend stores one batch while the next is read and encoded here, as {@code ogr2ogr} streams its COPY; a COPY
+ * per batch would leave each side waiting for the other. {@link #close} cancels a COPY that was not finished (a
+ * failed import), so the connection can roll back.
  */
-final class PostGisCopy {
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+final class PostGisCopy implements AutoCloseable {
+    /** The binary COPY signature, then flags (0) and the header extension's length (0). */
+    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final int SRID = 4326;
-    private static final int EWKB_SRID_FLAG = 0x20000000;
 
     private final String sql;
     private final boolean multi;
-    private final WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
-    private final Bytes buffer = new Bytes();
+    private final int fields;
+    private final BinaryCopyBuffer buffer = new BinaryCopyBuffer();
+    private final Connection connection;
+    private CopyIn copy;
 
-    PostGisCopy(PostGisSql sql, Layer layer) {
-        this.sql = sql.copyIn();
+    PostGisCopy(Connection connection, PostGisSql sql, Layer layer) {
+        this.connection = connection;
+        this.sql = sql.copyIn() + " (FORMAT binary)";
         this.multi = layer.geometryKind().name().startsWith("MULTI");
-    }
-
-    /** Copies one batch: {@code rows[i]} holds feature i's values in schema order, typed (String, Long, Double, null). */
-    void write(Connection c, List<Feature> features, List<Object[]> rows) throws SQLException {
-        buffer.reset();
-        for (int i = 0; i < features.size(); i++) {
-            Feature f = features.get(i);
-            ascii(Long.toString(f.id()));
-            buffer.write('\t');
-            if (f.hasGeometry()) ewkbHex(multi ? asMulti(f.geometry()) : f.geometry()); else ascii("\\N");
-            for (Object v : rows.get(i)) {
-                buffer.write('\t');
-                if (v == null) ascii("\\N");
-                else if (v instanceof String s) text(s);
-                else ascii(v.toString()); // Long, Double: Java's text is PostgreSQL's input (NaN, Infinity included)
-            }
-            buffer.write('\n');
-        }
-        try {
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn(sql, new ByteArrayInputStream(buffer.bytes, 0, buffer.size));
-        } catch (IOException e) {
-            throw new SQLException(sql + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void ewkbHex(Geometry g) {
-        byte[] b = wkb.write(g);
-        // WKB → EWKB: the type word gets the SRID flag and the SRID follows it (little endian, as written)
-        int type = (b[1] & 0xFF) | (b[2] & 0xFF) << 8 | (b[3] & 0xFF) << 16 | (b[4] & 0xFF) << 24;
-        hex(b[0]);
-        int flagged = type | EWKB_SRID_FLAG;
-        for (int k = 0; k < 4; k++) hex((byte) (flagged >>> (8 * k)));
-        for (int k = 0; k < 4; k++) hex((byte) (SRID >>> (8 * k)));
-        buffer.room(2 * (b.length - 5));
-        for (int k = 5; k < b.length; k++) hex(b[k]);
-    }
-
-    private void hex(byte v) {
-        buffer.room(2);
-        buffer.bytes[buffer.size++] = HEX[(v >> 4) & 0xF];
-        buffer.bytes[buffer.size++] = HEX[v & 0xF];
-    }
-
-    private void ascii(String s) {
-        buffer.room(s.length());
-        for (int k = 0; k < s.length(); k++) buffer.bytes[buffer.size++] = (byte) s.charAt(k);
-    }
-
-    /** COPY text escaping: backslash, and the row and column delimiters. */
-    private void text(String s) {
-        StringBuilder escaped = null;
-        for (int k = 0; k < s.length(); k++) {
-            char ch = s.charAt(k);
-            String e = switch (ch) {
-                case '\\' -> "\\\\";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                case '\t' -> "\\t";
-                default -> null;
-            };
-            if (e != null && escaped == null) escaped = new StringBuilder(s.length() + 8).append(s, 0, k);
-            if (escaped != null) {
-                if (e != null) escaped.append(e); else escaped.append(ch);
-            }
-        }
-        buffer.writeBytes((escaped == null ? s : escaped.toString()).getBytes(StandardCharsets.UTF_8));
+        this.fields = 2 + layer.properties().size();
     }
 
     /**
-     * The batch's COPY text: a growing array written without {@code ByteArrayOutputStream}'s synchronized per-byte
-     * calls, handed to PgJDBC without a copy.
+     * Streams one batch into the COPY (started, with the binary header, by the first batch): {@code rows[i]} holds
+     * feature i's values in schema order, typed (String, Long, Double, null).
      */
-    private static final class Bytes {
-        byte[] bytes = new byte[1 << 16];
-        int size;
-
-        void reset() {
-            size = 0;
+    void write(List<Feature> features, List<Object[]> rows) throws SQLException {
+        buffer.reset();
+        if (copy == null) buffer.raw(HEADER);
+        for (int i = 0; i < features.size(); i++) {
+            Feature f = features.get(i);
+            buffer.int16(fields);
+            buffer.int8Field(f.id());
+            if (f.hasGeometry()) buffer.ewkbField(multi ? asMulti(f.geometry()) : f.geometry(), SRID); else buffer.nullField();
+            for (Object v : rows.get(i)) {
+                if (v == null) buffer.nullField();
+                else if (v instanceof String s) buffer.textField(s);
+                else if (v instanceof Long l) buffer.int8Field(l);
+                else if (v instanceof Double d) buffer.float8Field(d);
+                else throw new IllegalArgumentException("no COPY encoding for a " + v.getClass().getSimpleName());
+            }
         }
+        if (copy == null) copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        copy.writeToCopy(buffer.bytes(), 0, buffer.size());
+    }
 
-        void room(int more) {
-            if (size + more > bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + more));
-        }
+    /** Ends the COPY with the binary trailer: the backend has then checked and stored every row (a duplicate fid fails here at the latest). */
+    void finish() throws SQLException {
+        if (copy == null) return;
+        CopyIn open = copy;
+        copy = null;
+        buffer.reset();
+        buffer.int16(-1);
+        open.writeToCopy(buffer.bytes(), 0, buffer.size());
+        open.endCopy();
+    }
 
-        void write(int b) {
-            room(1);
-            bytes[size++] = (byte) b;
-        }
-
-        void writeBytes(byte[] b) {
-            room(b.length);
-            System.arraycopy(b, 0, bytes, size, b.length);
-            size += b.length;
+    /** Cancels a COPY that {@link #finish} did not end, leaving the connection's transaction to be rolled back. */
+    @Override
+    public void close() throws SQLException {
+        if (copy != null && copy.isActive()) {
+            CopyIn open = copy;
+            copy = null;
+            open.cancelCopy();
         }
     }
 

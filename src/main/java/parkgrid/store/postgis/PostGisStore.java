@@ -209,9 +209,9 @@ public final class PostGisStore implements FeatureStore {
             for (LayerSource source : batch) {
                 createTable(c, source.layer());
                 PostGisSql sql = new PostGisSql(schema, source.layer());
-                PostGisCopy copy = new PostGisCopy(sql, source.layer());
-                try {
-                    ImportBatches.write(source, progress, (features, rows) -> copy.write(c, features, rows));
+                try (PostGisCopy copy = new PostGisCopy(c, sql, source.layer())) {
+                    ImportBatches.write(source, progress, copy::write);
+                    copy.finish();
                 } catch (SQLException e) {
                     throw duplicateIdOr(source.layer().name(), e);
                 }
@@ -228,9 +228,9 @@ public final class PostGisStore implements FeatureStore {
         Layer layer = layers.require(layerName);
         long[] written = {0};
         inTransaction(c -> {
-            try {
-                PostGisCopy copy = new PostGisCopy(new PostGisSql(schema, layer), layer);
-                written[0] = ImportBatches.append(layer, source, progress, (features, rows) -> copy.write(c, features, rows));
+            try (PostGisCopy copy = new PostGisCopy(c, new PostGisSql(schema, layer), layer)) {
+                written[0] = ImportBatches.append(layer, source, progress, copy::write);
+                copy.finish();
             } catch (SQLException e) {
                 throw duplicateIdOr(layerName, e);
             }

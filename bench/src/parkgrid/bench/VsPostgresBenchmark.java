@@ -80,6 +80,12 @@ public final class VsPostgresBenchmark {
         List<Figure> figures = new ArrayList<>();
         List<Figure> references = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        // VS_WRK=0 leaves the C client out; by default it runs after the Java client on each server when wrk is installed
+        boolean useWrk = !env("VS_WRK", "1").equals("0") && WrkLoad.available();
+        int wrkSeconds = intEnv("VS_WRK_SECONDS", 20);
+        List<Figure> wrkFigures = new ArrayList<>();
+        List<Double> wrkRatios = new ArrayList<>();
+        if (!useWrk) progress("wrk is not installed (apt-get install -y wrk) or VS_WRK=0: the Java client only");
         Figure before = pgbench(script, work, clients, pgSeconds, dbUrl, dbUser, references.size() + 1);
         references.add(before);
         progress("%s: %.1f tps, p50 %.1f ms, p99 %.1f ms", before.what(), before.perSecond(), before.p50Ms(), before.p99Ms());
@@ -110,16 +116,26 @@ public final class VsPostgresBenchmark {
                 progress("%s: %.1f req/s, p50 %.1f ms, p99 %.1f ms, server CPU %.1f ms/request", f.what(), f.perSecond(), f.p50Ms(),
                         f.p99Ms(), cpuMs);
                 figures.add(f);
+                if (useWrk) {
+                    double wcpu0 = server.cpuSeconds();
+                    WrkLoad.Result w = WrkLoad.run(server.baseUrl(), "villages", windows, ProvinceBenchmark.LIMIT, clients, wrkSeconds, work);
+                    Figure fw = new Figure("ParkGrid " + store + " (wrk)", w.requestsPerSecond(), w.p50Ms(), w.p99Ms(), (int) w.errors(),
+                            (server.cpuSeconds() - wcpu0) * 1000 / w.requests());
+                    progress("%s: %.1f req/s, p50 %.1f ms, p99 %.1f ms, server CPU %.1f ms/request, %d errors", fw.what(), fw.perSecond(),
+                            fw.p50Ms(), fw.p99Ms(), fw.cpuMs(), w.errors());
+                    wrkFigures.add(fw);
+                }
             }
             Figure after = pgbench(script, work, clients, pgSeconds, dbUrl, dbUser, references.size() + 1);
             references.add(after);
             progress("%s: %.1f tps, p50 %.1f ms, p99 %.1f ms", after.what(), after.perSecond(), after.p50Ms(), after.p99Ms());
             ratios.add(f(figures).perSecond() / ((before.perSecond() + after.perSecond()) / 2));
+            if (useWrk) wrkRatios.add(f(wrkFigures).perSecond() / ((before.perSecond() + after.perSecond()) / 2));
             before = after;
         }
 
-        System.out.printf(Locale.ROOT, "%nbbox page (1 000 villages of %d random windows), %d connections; load average %.1f%n",
-                windows.size(), clients, CpuWatch.loadAverage());
+        System.out.printf(Locale.ROOT, "%nbbox page (1 000 villages of %d random windows), %d connections; load average %.1f; "
+                + "kernel.sched_autogroup_enabled %s%n", windows.size(), clients, CpuWatch.loadAverage(), autogroup());
         System.out.printf(Locale.ROOT, "%-30s %10s %9s %9s %8s %14s %26s%n", "", "req/s", "p50 ms", "p99 ms", "p99/p50", "server CPU ms",
                 "÷ PostgreSQL alone beside");
         for (int i = 0; i < references.size(); i++) {
@@ -127,6 +143,11 @@ public final class VsPostgresBenchmark {
                 Figure f = figures.get(i - 1);
                 System.out.printf(Locale.ROOT, "%-30s %10.1f %9.1f %9.1f %8.2f %14.1f %25.2f×%s%n", f.what(), f.perSecond(), f.p50Ms(),
                         f.p99Ms(), f.p99Ms() / f.p50Ms(), f.cpuMs(), ratios.get(i - 1), f.bad() > 0 ? "  (" + f.bad() + " bad answers)" : "");
+                if (useWrk) {
+                    Figure w = wrkFigures.get(i - 1);
+                    System.out.printf(Locale.ROOT, "%-30s %10.1f %9.1f %9.1f %8.2f %14.1f %25.2f×%s%n", w.what(), w.perSecond(), w.p50Ms(),
+                            w.p99Ms(), w.p99Ms() / w.p50Ms(), w.cpuMs(), wrkRatios.get(i - 1), w.bad() > 0 ? "  (" + w.bad() + " errors)" : "");
+                }
             }
             Figure pg = references.get(i);
             System.out.printf(Locale.ROOT, "%-30s %10.1f %9.1f %9.1f %8.2f %14s %26s%n", pg.what(), pg.perSecond(), pg.p50Ms(), pg.p99Ms(),
@@ -241,6 +262,15 @@ public final class VsPostgresBenchmark {
         if (sorted.length == 0) return 0;
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /** The kernel's task-group scheduling by session (1: the JVMs and PostgreSQL's service each get a group), or "?". */
+    private static String autogroup() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/sched_autogroup_enabled")).strip();
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static void progress(String format, Object... args) {

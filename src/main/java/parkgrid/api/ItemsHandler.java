@@ -44,18 +44,17 @@ final class ItemsHandler {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         ItemsRequest request = ItemsRequest.parse(ctx, layer, true);
         FeatureQuery query = request.query();
-        long matched = store.count(layer.name(), query);
-        long returned = Math.max(0, Math.min(query.limit(), matched - query.offset()));
-        CollectionMetadata metadata = CollectionMetadata.titled(layer.title() + " – features")
-                .withNumbers(matched, returned).withTimeStamp(Instant.now())
-                .withLinks(pageLinks(ctx, layer, query, matched, returned)).withLayer(layer);
         if (format != FeatureFormats.HTML) ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
         Utf8ContentType.set(ctx, format.contentType());
         try (FeatureEncoder encoder = format.encoder(ctx.outputStream(),
                 new EncodingOptions(request.crs(), CrsTransformer.AxisOrder.AUTHORITY, request.properties()))) {
             encoder.useCache(cache);
-            encoder.start(metadata);
-            store.forEachStored(layer.name(), query, encoder.rows());
+            store.page(layer.name(), query, matched -> {
+                long returned = Math.max(0, Math.min(query.limit(), matched - query.offset()));
+                encoder.start(CollectionMetadata.titled(layer.title() + " – features")
+                        .withNumbers(matched, returned).withTimeStamp(Instant.now())
+                        .withLinks(pageLinks(ctx, layer, query, matched, returned)).withLayer(layer));
+            }, encoder.rows());
             encoder.end();
         }
     }

@@ -109,6 +109,23 @@ public interface FeatureStore extends AutoCloseable {
      */
     void forEachStored(String layerName, FeatureQuery query, StoredRowSink sink) throws IOException;
 
+    /** Takes a page's number of matching features before its first row (the response's head needs it). */
+    @FunctionalInterface
+    interface MatchedCount {
+        void accept(long matched) throws IOException;
+    }
+
+    /**
+     * A page as a response writes it: how many features match the query's filters (paging ignored, as {@link #count})
+     * to {@code matched}, then the page's rows to {@code sink} as {@link #forEachStored} streams them. This default
+     * counts, then reads; a store that can count in the page's own pass overrides it (PostGIS: {@code count(*) OVER ()}
+     * in the page's id query, one statement instead of two).
+     */
+    default void page(String layerName, FeatureQuery query, MatchedCount matched, StoredRowSink sink) throws IOException {
+        matched.accept(count(layerName, query));
+        forEachStored(layerName, query, sink);
+    }
+
     Optional<Feature> feature(String layerName, long id);
 
     /**

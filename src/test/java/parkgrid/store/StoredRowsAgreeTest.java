@@ -63,6 +63,18 @@ class StoredRowsAgreeTest extends OnBothStores {
         return out;
     }
 
+    /** {@link FeatureStore#page}: the count first (once, before any row), then the rows. */
+    private static List<String> viaPage(FeatureStore store, String layer, FeatureQuery q, long[] matched) throws IOException {
+        List<String> out = new ArrayList<>();
+        matched[0] = -1;
+        store.page(layer, q, m -> {
+            assertEquals(-1, matched[0], "counted once");
+            assertTrue(out.isEmpty(), "counted before the first row");
+            matched[0] = m;
+        }, row -> out.add(row.id() + " " + row.feature().geometry().toText() + " " + row.feature().properties()));
+        return out;
+    }
+
     @ParameterizedTest
     @MethodSource("stores")
     void bboxPagesAgreeWithForEachAtEveryOffset(String kind) throws Exception {
@@ -77,6 +89,12 @@ class StoredRowsAgreeTest extends OnBothStores {
             for (long offset : new long[] {0, 1, 37, 500, 10_000}) {
                 FeatureQuery q = new FeatureQuery(box, Map.of(), 100, offset);
                 assertEquals(viaForEach(store, layer.name(), q), viaStored(store, layer.name(), q), kind + " " + box + " offset " + offset);
+                long[] matched = new long[1];
+                assertEquals(viaForEach(store, layer.name(), q), viaPage(store, layer.name(), q, matched), kind + " " + box + " page at " + offset);
+                assertEquals(store.count(layer.name(), q), matched[0], kind + " " + box + " numberMatched at " + offset);
+                FeatureQuery named = new FeatureQuery(box, Map.of("name_zh", "线路" + (offset + 5)), 10, offset == 1 ? 1 : 0);
+                assertEquals(viaForEach(store, layer.name(), named), viaPage(store, layer.name(), named, matched), kind + " filtered page");
+                assertEquals(store.count(layer.name(), named), matched[0], kind + " " + box + " filtered numberMatched");
             }
             FeatureQuery all = new FeatureQuery(box, Map.of(), FeatureQuery.UNLIMITED, 0);
             List<String> ids = viaStored(store, layer.name(), all);

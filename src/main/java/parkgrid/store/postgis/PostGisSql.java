@@ -159,6 +159,15 @@ final class PostGisSql {
         return "SELECT fid, tableoid::bigint, xmin::text::bigint FROM " + table + plan.join() + plan.where() + plan.orderBy() + plan.paging();
     }
 
+    /**
+     * {@link #selectStampsOnly} with the number of all rows the plan matches (paging ignored) on every row, counted in
+     * the same pass ({@code count(*) OVER ()} is evaluated before ORDER BY and LIMIT).
+     */
+    String selectStampsOnlyCounted(QueryPlan plan) {
+        return "SELECT fid, tableoid::bigint, xmin::text::bigint, count(*) OVER () FROM " + table + plan.join() + plan.where() + plan.orderBy()
+                + plan.paging();
+    }
+
     /** The rows whose fid is in the array parameter: fid, WKB geometry, the schema's columns, {@code tableoid}, {@code xmin}. */
     String selectStampedByIds() {
         return "SELECT " + columns + ", tableoid::bigint, xmin::text::bigint FROM " + table + " WHERE fid = ANY(?)";

@@ -370,7 +370,17 @@ public final class PostGisStore implements FeatureStore {
         Layer layer = layers.require(layerName);
         PostGisSql sql = new PostGisSql(schema, layer);
         QueryPlan plan = sql.plan(query);
-        if (query.limit() <= WHOLE_RESULT_ROWS) pageInTwoSteps(layer, sql, plan, sink); else forEachRow(layer, sql, plan, sink);
+        if (query.limit() <= WHOLE_RESULT_ROWS) pageInTwoSteps(layer, sql, plan, null, sink); else forEachRow(layer, sql, plan, sink);
+    }
+
+    /** A page of at most {@link #WHOLE_RESULT_ROWS} rows counts its matches in its own id query ({@link #pageInTwoSteps}). */
+    @Override
+    public void page(String layerName, FeatureQuery query, MatchedCount matched, parkgrid.feature.StoredRowSink sink) throws IOException {
+        Layer layer = layers.require(layerName);
+        PostGisSql sql = new PostGisSql(schema, layer);
+        QueryPlan plan = sql.plan(query);
+        if (query.limit() <= WHOLE_RESULT_ROWS && plan.isDecidedBySql()) pageInTwoSteps(layer, sql, plan, matched, sink);
+        else FeatureStore.super.page(layerName, query, matched, sink);
     }
 
     /**
@@ -410,16 +420,23 @@ public final class PostGisStore implements FeatureStore {
      * page moves three numbers per row instead of the geometry and properties. The steps are two statements, as the
      * count and the page are: a row changed between them comes with its newer content and stamp, a row deleted between
      * them is left out.
+     *
+     * <p>With {@code matched}, the first step also counts every row the plan matches ({@code count(*) OVER ()}), given to
+     * {@code matched} before the first row: a page is then one statement on one connection, not a count and a page (an
+     * offset past the last row, which returns no row to carry the count, is counted apart).
      */
-    private void pageInTwoSteps(Layer layer, PostGisSql sql, QueryPlan plan, parkgrid.feature.StoredRowSink sink) throws IOException {
+    private void pageInTwoSteps(Layer layer, PostGisSql sql, QueryPlan plan, MatchedCount matched, parkgrid.feature.StoredRowSink sink)
+            throws IOException {
         int extra = 3 + layer.properties().size();
         try (Connection c = pool.getConnection()) {
             int n = 0;
+            long total = 0;
             long[] ids = new long[64], tables = new long[64], xmins = new long[64];
-            try (PreparedStatement ps = c.prepareStatement(sql.selectStampsOnly(plan))) {
+            try (PreparedStatement ps = c.prepareStatement(matched != null ? sql.selectStampsOnlyCounted(plan) : sql.selectStampsOnly(plan))) {
                 PostGisSql.bind(ps, plan);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        if (n == 0 && matched != null) total = rs.getLong(4);
                         if (n == ids.length) {
                             ids = java.util.Arrays.copyOf(ids, n * 2);
                             tables = java.util.Arrays.copyOf(tables, n * 2);
@@ -431,6 +448,18 @@ public final class PostGisStore implements FeatureStore {
                         n++;
                     }
                 }
+            }
+            if (matched != null) {
+                if (n == 0 && plan.query().offset() > 0) {
+                    try (PreparedStatement ps = c.prepareStatement(sql.count(plan))) {
+                        PostGisSql.bind(ps, plan);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            total = rs.getLong(1);
+                        }
+                    }
+                }
+                matched.accept(total);
             }
             StoredRowCursor row = new StoredRowCursor(layer, sql, null, c);
             boolean[] needed = new boolean[n];

@@ -4,7 +4,8 @@
 # ST_AsGeoJSON(t.*) over the same rows streamed by psql \copy to a file; interleaved runs, medians, ratio and the
 # server's peak heap. Reads the schema parkgrid_bench_ab that bench/ab.sh loads (run that once first).
 # Needs target/parkgrid.jar (mvn -o -q -B -DskipTests package) and psql.
-# Knobs: BENCH_DB, BENCH_DB_USER, BENCH_DB_PASSWORD, SCALE_SCHEMA, EXPORT_RUNS (3).
+# Knobs: BENCH_DB, BENCH_DB_USER, BENCH_DB_PASSWORD, SCALE_SCHEMA, EXPORT_RUNS (3), EXPORT_WARMUP (3),
+# PARKGRID_FEATURE_CACHE_MB (passed to the server; 0 times the cold path). Needs curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/out

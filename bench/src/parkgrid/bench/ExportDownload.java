@@ -7,11 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Downloads an export, reading and discarding the body in 64 KiB chunks while counting bytes and the
- * features in it (occurrences of {@code "type":"Feature"}, matched across chunk boundaries).
+ * features in it (occurrences of {@code "type":"Feature"}, matched across chunk boundaries); or, with
+ * {@link #curl}, has the C client curl write the body to a file, as {@code psql \copy} does, and counts after the
+ * timer stops.
  */
 final class ExportDownload {
     record Result(int status, long bytes, long features, double seconds, double firstByteSeconds, String tail) {
@@ -61,6 +65,49 @@ final class ExportDownload {
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Result(resp.statusCode(), bytes, features, seconds, firstByte,
                 new String(last, 0, lastLen, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The body written to {@code file} by {@code curl -s -o}, timed like a {@code psql} run (the process's wall time,
+     * start-up included); first byte as curl reports it ({@code time_starttransfer}). Features are counted in the file
+     * after the timer stops, so the figure is the server's and a C client's, not the counting's.
+     */
+    static Result curl(String url, Path file, Duration timeout) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("curl", "-s", "-m", Long.toString(timeout.toSeconds()), "-o", file.toString(),
+                "-w", "%{http_code} %{time_starttransfer}", url).redirectErrorStream(true).start();
+        String written = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        int exit = p.waitFor();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (exit != 0) throw new IOException("curl exited with " + exit + ": " + written);
+        String[] w = written.split(" ");
+        int[] fail = failure(FEATURE);
+        long bytes = 0, features = 0;
+        int state = 0;
+        byte[] buf = new byte[65_536];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    while (state > 0 && FEATURE[state] != b) state = fail[state - 1];
+                    if (FEATURE[state] == b) state++;
+                    if (state == FEATURE.length) {
+                        features++;
+                        state = fail[state - 1];
+                    }
+                }
+            }
+        }
+        long size = Files.size(file);
+        byte[] tail = new byte[(int) Math.min(200, size)];
+        try (var raf = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            raf.seek(size - tail.length);
+            raf.readFully(tail);
+        }
+        return new Result(Integer.parseInt(w[0]), bytes, features, seconds, Double.parseDouble(w[1]),
+                new String(tail, StandardCharsets.UTF_8));
     }
 
     /** KMP failure function. */

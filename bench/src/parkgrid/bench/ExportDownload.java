@@ -29,12 +29,11 @@ final class ExportDownload {
 
     static Result get(HttpClient client, String url, Duration timeout) throws IOException, InterruptedException {
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
-        int[] fail = failure(FEATURE);
+        FeatureCounter counter = new FeatureCounter();
         long t0 = System.nanoTime();
         HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
         double firstByte = (System.nanoTime() - t0) / 1e9;
-        long bytes = 0, features = 0;
-        int state = 0;
+        long bytes = 0;
         byte[] buf = new byte[65_536];
         byte[] last = new byte[200];
         int lastLen = 0;
@@ -42,15 +41,7 @@ final class ExportDownload {
             int n;
             while ((n = in.read(buf)) > 0) {
                 bytes += n;
-                for (int i = 0; i < n; i++) {
-                    byte b = buf[i];
-                    while (state > 0 && FEATURE[state] != b) state = fail[state - 1];
-                    if (FEATURE[state] == b) state++;
-                    if (state == FEATURE.length) {
-                        features++;
-                        state = fail[state - 1];
-                    }
-                }
+                counter.scan(buf, n);
                 // keep the last bytes to show how the body ended
                 int keep = Math.min(n, last.length);
                 if (lastLen + keep > last.length) {
@@ -63,7 +54,7 @@ final class ExportDownload {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Result(resp.statusCode(), bytes, features, seconds, firstByte,
+        return new Result(resp.statusCode(), bytes, counter.features, seconds, firstByte,
                 new String(last, 0, lastLen, StandardCharsets.UTF_8));
     }
 
@@ -81,23 +72,14 @@ final class ExportDownload {
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (exit != 0) throw new IOException("curl exited with " + exit + ": " + written);
         String[] w = written.split(" ");
-        int[] fail = failure(FEATURE);
-        long bytes = 0, features = 0;
-        int state = 0;
+        FeatureCounter counter = new FeatureCounter();
+        long bytes = 0;
         byte[] buf = new byte[65_536];
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 bytes += n;
-                for (int i = 0; i < n; i++) {
-                    byte b = buf[i];
-                    while (state > 0 && FEATURE[state] != b) state = fail[state - 1];
-                    if (FEATURE[state] == b) state++;
-                    if (state == FEATURE.length) {
-                        features++;
-                        state = fail[state - 1];
-                    }
-                }
+                counter.scan(buf, n);
             }
         }
         long size = Files.size(file);
@@ -106,8 +88,27 @@ final class ExportDownload {
             raf.seek(size - tail.length);
             raf.readFully(tail);
         }
-        return new Result(Integer.parseInt(w[0]), bytes, features, seconds, Double.parseDouble(w[1]),
+        return new Result(Integer.parseInt(w[0]), bytes, counter.features, seconds, Double.parseDouble(w[1]),
                 new String(tail, StandardCharsets.UTF_8));
+    }
+
+    /** Counts {@code "type":"Feature"} in a byte stream fed in chunks (KMP, so a match across chunks counts). */
+    private static final class FeatureCounter {
+        private final int[] fail = failure(FEATURE);
+        private int state;
+        long features;
+
+        void scan(byte[] buf, int n) {
+            for (int i = 0; i < n; i++) {
+                byte b = buf[i];
+                while (state > 0 && FEATURE[state] != b) state = fail[state - 1];
+                if (FEATURE[state] == b) state++;
+                if (state == FEATURE.length) {
+                    features++;
+                    state = fail[state - 1];
+                }
+            }
+        }
     }
 
     /** KMP failure function. */

@@ -26,17 +26,21 @@ import parkgrid.store.FeatureStore;
 import parkgrid.store.VersionedFeature;
 
 /**
- * {@code /collections/{id}/items}, {@code /items/{featureId}} and {@code /export}. Pages and exports are
- * streamed feature by feature from the store through the encoder the request picks ({@link FeatureFormats}),
- * so a whole-layer export needs memory for one feature at a time, not for the layer.
+ * {@code /collections/{id}/items}, {@code /items/{featureId}} and {@code /export}. Exports are streamed feature by
+ * feature from the store through the encoder the request picks ({@link FeatureFormats}), so a whole-layer export
+ * needs memory for one feature at a time, not for the layer. A page is encoded by one of the {@link PageAdmission}
+ * workers into a {@link HeldOutputStream} and sent once the worker is free (a page beyond its limit streams, as
+ * exports do).
  */
 final class ItemsHandler {
     private final FeatureStore store;
     private final parkgrid.io.EncodedFeatureCache cache;
+    private final PageAdmission admission;
 
-    ItemsHandler(FeatureStore store, parkgrid.io.EncodedFeatureCache cache) {
+    ItemsHandler(FeatureStore store, parkgrid.io.EncodedFeatureCache cache, PageAdmission admission) {
         this.store = store;
         this.cache = cache;
+        this.admission = admission;
     }
 
     void items(Context ctx) throws IOException {
@@ -46,17 +50,22 @@ final class ItemsHandler {
         FeatureQuery query = request.query();
         if (format != FeatureFormats.HTML) ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
         Utf8ContentType.set(ctx, format.contentType());
-        try (FeatureEncoder encoder = format.encoder(ctx.outputStream(),
-                new EncodingOptions(request.crs(), CrsTransformer.AxisOrder.AUTHORITY, request.properties()))) {
-            encoder.useCache(cache);
-            store.page(layer.name(), query, matched -> {
-                long returned = Math.max(0, Math.min(query.limit(), matched - query.offset()));
-                encoder.start(CollectionMetadata.titled(layer.title() + " – features")
-                        .withNumbers(matched, returned).withTimeStamp(Instant.now())
-                        .withLinks(pageLinks(ctx, layer, query, matched, returned)).withLayer(layer));
-            }, encoder.rows());
-            encoder.end();
-        }
+        HeldOutputStream page = new HeldOutputStream(ctx::outputStream, HeldOutputStream.DEFAULT_LIMIT);
+        admission.run(() -> {
+            try (FeatureEncoder encoder = format.encoder(page,
+                    new EncodingOptions(request.crs(), CrsTransformer.AxisOrder.AUTHORITY, request.properties()))) {
+                encoder.useCache(cache);
+                store.page(layer.name(), query, matched -> {
+                    long returned = Math.max(0, Math.min(query.limit(), matched - query.offset()));
+                    encoder.start(CollectionMetadata.titled(layer.title() + " – features")
+                            .withNumbers(matched, returned).withTimeStamp(Instant.now())
+                            .withLinks(pageLinks(ctx, layer, query, matched, returned)).withLayer(layer));
+                }, encoder.rows());
+                encoder.end();
+            }
+            return page;
+        });
+        page.release();
     }
 
     void item(Context ctx) throws IOException {

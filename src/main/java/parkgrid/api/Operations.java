@@ -124,8 +124,9 @@ final class Operations {
         LandingHandler landing = new LandingHandler(store);
         CollectionsHandler collections = new CollectionsHandler(store);
         LayerAdminHandler layerAdmin = new LayerAdminHandler(store, settings.roles(), collections);
-        ItemsHandler items = new ItemsHandler(store, parkgrid.io.EncodedFeatureCache.ofBytes(settings.featureCacheBytes()));
-        TilesHandler tiles = new TilesHandler(store, settings.analysisTimeLimit());
+        PageAdmission admission = new PageAdmission(settings.pageWorkers());
+        ItemsHandler items = new ItemsHandler(store, parkgrid.io.EncodedFeatureCache.ofBytes(settings.featureCacheBytes()), admission);
+        TilesHandler tiles = new TilesHandler(store, settings.analysisTimeLimit(), admission);
         ItemWriteHandler writes = new ItemWriteHandler(store, settings.limits(), settings.writePrecondition());
         Parameter itemIfMatch = settings.writePrecondition() == parkgrid.config.WritePrecondition.REQUIRED ? IF_MATCH : IF_MATCH_WHEN_GIVEN;
         OpenApiHandler openApi = new OpenApiHandler(store, this::all);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import parkgrid.feature.Layer;
+import parkgrid.filter.BoundFilter;
 import parkgrid.feature.ParkGridException;
 import parkgrid.geo.WebMercatorQuad;
 import parkgrid.store.FeatureStore;
@@ -31,10 +32,12 @@ final class TilesHandler {
 
     private final FeatureStore store;
     private final Duration timeLimit;
+    private final PageAdmission admission;
 
-    TilesHandler(FeatureStore store, Duration timeLimit) {
+    TilesHandler(FeatureStore store, Duration timeLimit, PageAdmission admission) {
         this.store = store;
         this.timeLimit = timeLimit;
+        this.admission = admission;
     }
 
     void tilesets(Context ctx) {
@@ -132,9 +135,9 @@ final class TilesHandler {
     void tile(Context ctx) {
         Layer layer = CollectionsHandler.layer(store, ctx.pathParam("collectionId"));
         TileAddress a = address(ctx);
-        TileQuery q = new TileQuery(a.zoom, a.row, a.col, ItemsRequest.tileFilter(ctx, layer),
-                ItemsRequest.properties(ctx.queryParam("properties"), layer), deadline());
-        send(ctx, cut(layer.name(), q));
+        BoundFilter filter = ItemsRequest.tileFilter(ctx, layer);
+        List<String> properties = ItemsRequest.properties(ctx.queryParam("properties"), layer);
+        send(ctx, admission.run(() -> cut(layer.name(), new TileQuery(a.zoom, a.row, a.col, filter, properties, deadline()))));
     }
 
     /** Several collections in one tile ({@code collections=a,b}, default every collection), one MVT layer each. */
@@ -153,10 +156,12 @@ final class TilesHandler {
             }
             if (layers.isEmpty()) throw ParkGridException.invalidParameter("collections", "collections '" + names + "' names no collection");
         }
-        Instant deadline = deadline();
-        ByteArrayOutputStream tile = new ByteArrayOutputStream();
-        for (Layer layer : layers) tile.writeBytes(cut(layer.name(), new TileQuery(a.zoom, a.row, a.col, null, null, deadline)));
-        send(ctx, tile.toByteArray());
+        send(ctx, admission.run(() -> {
+            Instant deadline = deadline(); // from the worker's start: the wait for one is not the tile's time
+            ByteArrayOutputStream tile = new ByteArrayOutputStream();
+            for (Layer layer : layers) tile.writeBytes(cut(layer.name(), new TileQuery(a.zoom, a.row, a.col, null, null, deadline)));
+            return tile.toByteArray();
+        }));
     }
 
     /** The store's tile; one cut off at its deadline says which limit cut it (the stores know only the deadline). */

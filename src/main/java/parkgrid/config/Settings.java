@@ -37,11 +37,13 @@ import java.util.Map;
  *                         {@link WritePrecondition}
  * @param featureCacheBytes {@code PARKGRID_FEATURE_CACHE_MB}: how much memory the cache of encoded GeoJSON features may use
  *                         (default 64 MB; 0 turns it off), see {@link parkgrid.io.EncodedFeatureCache}
+ * @param pageWorkers      {@code PARKGRID_PAGE_WORKERS}: how many item pages and vector tiles are read and encoded at once
+ *                         (default twice the processors; the rest wait their turn, first come first served; 0: no bound)
  */
 public record Settings(String host, int port, String databaseUrl, String databaseUser, String databasePassword, String databaseSchema,
                        Path geoPackage, String basemap, String tiandituKey, Duration analysisTimeLimit,
                        LayerRoles roles, ReadAccess readAccess, RequestLimits limits, ImportLimits imports,
-                       WritePrecondition writePrecondition, long featureCacheBytes) {
+                       WritePrecondition writePrecondition, long featureCacheBytes, int pageWorkers) {
 
     /** {@code PARKGRID_BASEMAP=mbtiles:<file>}: an MBTiles package on this machine is the basemap. */
     public static final String MBTILES_PREFIX = "mbtiles:";
@@ -57,6 +59,7 @@ public record Settings(String host, int port, String databaseUrl, String databas
             throw new IllegalArgumentException("PARKGRID_HOST must be an address or host name such as 127.0.0.1 or 0.0.0.0, got '"
                     + host + "'");
         }
+        if (pageWorkers < 0) throw new IllegalArgumentException("the number of page workers must not be negative, got " + pageWorkers);
         if (featureCacheBytes < 0) throw new IllegalArgumentException("the feature cache size must not be negative, got " + featureCacheBytes);
         if (port < 0 || port > 65535) throw new IllegalArgumentException("PARKGRID_PORT must be 0..65535, got " + port);
         if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql:")) {
@@ -108,14 +111,15 @@ public record Settings(String host, int port, String databaseUrl, String databas
                 RequestLimits.fromEnvironment(env),
                 ImportLimits.fromEnvironment(env),
                 WritePrecondition.parse(env.get("PARKGRID_WRITE_PRECONDITION")),
-                featureCacheBytes(env.get("PARKGRID_FEATURE_CACHE_MB")));
+                featureCacheBytes(env.get("PARKGRID_FEATURE_CACHE_MB")),
+                pageWorkers(env.get("PARKGRID_PAGE_WORKERS")));
     }
 
     /** The embedded defaults (listening on loopback) with the given GeoPackage file and port: what tests and benchmarks start. */
     public static Settings embedded(Path geoPackage, int port) {
         return new Settings(LOOPBACK, port, null, "postgres", "", "parkgrid", geoPackage, "none", null, Duration.ofSeconds(30),
                 LayerRoles.seed(), ReadAccess.PUBLIC, RequestLimits.DEFAULTS, ImportLimits.DEFAULT,
-                WritePrecondition.REQUIRED, DEFAULT_FEATURE_CACHE_MB << 20);
+                WritePrecondition.REQUIRED, DEFAULT_FEATURE_CACHE_MB << 20, defaultPageWorkers());
     }
 
     /** The same settings with another analysis time limit. */
@@ -197,6 +201,7 @@ public record Settings(String host, int port, String databaseUrl, String databas
         ImportLimits imports;
         WritePrecondition writePrecondition;
         long featureCacheBytes;
+        int pageWorkers;
 
         Copy(Settings s) {
             host = s.host;
@@ -215,11 +220,12 @@ public record Settings(String host, int port, String databaseUrl, String databas
             imports = s.imports;
             writePrecondition = s.writePrecondition;
             featureCacheBytes = s.featureCacheBytes;
+            pageWorkers = s.pageWorkers;
         }
 
         Settings settings() {
             return new Settings(host, port, databaseUrl, databaseUser, databasePassword, databaseSchema, geoPackage, basemap, tiandituKey, analysisTimeLimit, roles, readAccess, limits, imports, writePrecondition,
-                    featureCacheBytes);
+                    featureCacheBytes, pageWorkers);
         }
     }
 
@@ -241,6 +247,32 @@ public record Settings(String host, int port, String databaseUrl, String databas
         }
         throw new IllegalArgumentException("PARKGRID_FEATURE_CACHE_MB must be a whole number of megabytes from 0 (no cache) to 1048576, got '"
                 + mb + "'");
+    }
+
+    /** The same settings with another bound on the pages and tiles encoded at once (0: none). */
+    public Settings withPageWorkers(int workers) {
+        return copy(b -> b.pageWorkers = workers);
+    }
+
+    /**
+     * {@code PARKGRID_PAGE_WORKERS} when not set: twice the processors. One page's work is CPU (the store's read, the
+     * encoding) with short waits (PostgreSQL, the socket), so a few more workers than cores keep them busy, while the
+     * requests beyond wait in order instead of all sharing the cores at once (bench/README, session 9: the p99 of a
+     * bbox page at 8 connections on 2 cores went from 3.6–4.1× its median to 2.0–2.4×).
+     */
+    public static int defaultPageWorkers() {
+        return 2 * Runtime.getRuntime().availableProcessors();
+    }
+
+    private static int pageWorkers(String n) {
+        if (n == null || n.isBlank()) return defaultPageWorkers();
+        try {
+            int v = Integer.parseInt(n.trim());
+            if (v >= 0 && v <= 10_000) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("PARKGRID_PAGE_WORKERS must be a whole number from 0 (no bound) to 10000, got '" + n + "'");
     }
 
     public boolean usesPostGis() {

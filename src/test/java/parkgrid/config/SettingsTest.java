@@ -1,0 +1,35 @@
+package parkgrid.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The settings read from the environment that have no test of their own elsewhere. */
+class SettingsTest {
+    @Test
+    void pageWorkersDefaultToTwiceTheProcessorsAndZeroMeansNoBound() {
+        int twice = 2 * Runtime.getRuntime().availableProcessors();
+        assertEquals(twice, Settings.fromEnvironment(Map.of()).pageWorkers());
+        assertEquals(twice, Settings.fromEnvironment(Map.of("PARKGRID_PAGE_WORKERS", " ")).pageWorkers());
+        assertEquals(3, Settings.fromEnvironment(Map.of("PARKGRID_PAGE_WORKERS", "3")).pageWorkers());
+        assertEquals(0, Settings.fromEnvironment(Map.of("PARKGRID_PAGE_WORKERS", "0")).pageWorkers());
+        assertEquals(5, Settings.fromEnvironment(Map.of()).withPageWorkers(5).pageWorkers());
+        for (String bad : new String[] {"-1", "four", "10001", "2.5"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Settings.fromEnvironment(Map.of("PARKGRID_PAGE_WORKERS", bad)), bad);
+            assertTrue(e.getMessage().contains("PARKGRID_PAGE_WORKERS") && e.getMessage().contains(bad), e.getMessage());
+        }
+    }
+
+    @Test
+    void theFeatureCacheIsSixtyFourMegabytesUnlessSet() {
+        assertEquals(64L << 20, Settings.fromEnvironment(Map.of()).featureCacheBytes());
+        assertEquals(0, Settings.fromEnvironment(Map.of("PARKGRID_FEATURE_CACHE_MB", "0")).featureCacheBytes());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Settings.fromEnvironment(Map.of("PARKGRID_FEATURE_CACHE_MB", "-3")));
+        assertTrue(e.getMessage().contains("PARKGRID_FEATURE_CACHE_MB"), e.getMessage());
+    }
+}

@@ -349,4 +349,73 @@ class GeoPackageStoreTest extends VersionedWritesContract {
         System.out.println("kill -9 burst: " + rounds + " rounds, " + acknowledged + " acknowledged writes, all present");
         store = reopen();
     }
+    /**
+     * Every write leaves gpkg_contents' bounds (the layer extent QGIS and GDAL show) equal to min/max over every
+     * entry of the layer's R-tree — read from the root node (store.geopackage.RtreeExtent) instead of a scan: after an
+     * import of three levels, creates beyond each edge, moving them back inside (the extent shrinks), deleting the
+     * features on the edges, and a layer emptied one delete at a time (NULL bounds at the end).
+     */
+    @Test
+    void everyWriteLeavesTheContentsBoundsThoseOfTheWholeRtree() throws Exception {
+        java.util.Random random = new java.util.Random(19);
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        List<LayerData> layers = new ArrayList<>();
+        for (int size : new int[] {3000, 60}) {
+            List<Feature> features = new ArrayList<>();
+            for (int i = 1; i <= size; i++) {
+                features.add(new Feature(i, gf.createPoint(new org.locationtech.jts.geom.Coordinate(110 + 4 * random.nextDouble(),
+                        32 + 4 * random.nextDouble())), Map.of("name", "点 " + i)));
+            }
+            layers.add(new LayerData(new Layer("bounds_" + size, "Bounds " + size, null, null, GeometryKind.POINT,
+                    List.of(new parkgrid.feature.PropertyDefinition("name", parkgrid.feature.PropertyType.STRING)), null, null), features));
+        }
+        store.importLayers(layers);
+        assertBoundsAreTheRtrees("bounds_3000", "after the import");
+        double[][] beyond = {{120.5, 34}, {100.25, 34}, {112, 41.75}, {112, 20.125}};
+        for (int i = 0; i < beyond.length; i++) {
+            store.create("bounds_3000", new Feature(5000 + i, gf.createPoint(new org.locationtech.jts.geom.Coordinate(beyond[i][0], beyond[i][1])),
+                    Map.of("name", "边 " + i)), "测试");
+            assertBoundsAreTheRtrees("bounds_3000", "after create " + i);
+        }
+        double[] grown = contentsBounds("bounds_3000");
+        assertEquals(100.25, grown[0]);
+        assertEquals(120.5, grown[2]);
+        for (int i = 0; i < 2; i++) {
+            store.replace("bounds_3000", new Feature(5000 + i, gf.createPoint(new org.locationtech.jts.geom.Coordinate(112, 34)), Map.of("name", "回 " + i)),
+                    1, "测试");
+            assertBoundsAreTheRtrees("bounds_3000", "after moving " + i + " back inside");
+        }
+        assertTrue(contentsBounds("bounds_3000")[0] >= 110 && contentsBounds("bounds_3000")[2] <= 114, "the extent shrank back");
+        for (int i = 2; i < beyond.length; i++) {
+            store.delete("bounds_3000", 5000 + i, 1, "测试");
+            assertBoundsAreTheRtrees("bounds_3000", "after deleting " + i);
+        }
+        for (long id = 1; id <= 60; id++) {
+            store.delete("bounds_60", id, 1, "测试");
+            assertBoundsAreTheRtrees("bounds_60", "after deleting " + id + " of 60");
+        }
+        assertEquals(null, contentsBounds("bounds_60"), "an empty layer has no bounds");
+    }
+
+    private double[] contentsBounds(String name) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("contract.gpkg"));
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?")) {
+            s.setString(1, name);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), name + " in gpkg_contents");
+                if (rs.getObject(1) == null) return null;
+                return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
+            }
+        }
+    }
+
+    private void assertBoundsAreTheRtrees(String name, String when) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("contract.gpkg"));
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT c.min_x, c.min_y, c.max_x, c.max_y, r.x0, r.y0, r.x1, r.y1 FROM gpkg_contents c, "
+                     + "(SELECT min(minx) x0, min(miny) y0, max(maxx) x1, max(maxy) y1 FROM rtree_" + name + "_geom) r WHERE c.table_name = '" + name + "'")) {
+            assertTrue(rs.next(), name);
+            for (int i = 1; i <= 4; i++) assertEquals(rs.getObject(i + 4), rs.getObject(i), name + " " + when + ": bound " + i);
+        }
+    }
 }

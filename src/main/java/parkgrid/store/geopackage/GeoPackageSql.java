@@ -35,6 +35,11 @@ final class GeoPackageSql {
         return SqlDialect.rtree(layerName);
     }
 
+    /** One of the shadow tables SQLite keeps a layer's R-tree in ({@code node}, {@code rowid}, {@code parent}). */
+    static String rtreeShadow(String layerName, String table) {
+        return quote("rtree_" + layerName + "_geom_" + table);
+    }
+
     /**
      * GDAL's table of feature counts (its {@code gpkg_ogr_contents}, read by {@code ogrinfo} and QGIS too), kept by
      * the per-table triggers of {@link #featureCountTriggers}, so the count is exact in every committed state.

@@ -30,6 +30,7 @@ final class PackedRtree implements AutoCloseable {
 
     private final Connection c;
     private final String rtree;
+    private final String layerName;
     /** Boxes inserted per statement into the load table (one JDBC call per box cost more than the insert). */
     private static final int ROWS_PER_INSERT = 100;
     private final PreparedStatement add;
@@ -42,6 +43,7 @@ final class PackedRtree implements AutoCloseable {
     PackedRtree(Connection c, String layerName) throws SQLException {
         this.c = c;
         this.rtree = GeoPackageSql.rtree(layerName);
+        this.layerName = layerName;
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + LOAD);
             s.execute("CREATE TABLE " + LOAD + " (hilbert INTEGER NOT NULL, id INTEGER NOT NULL, box BLOB NOT NULL)");
@@ -161,7 +163,7 @@ final class PackedRtree implements AutoCloseable {
     }
 
     private String shadow(String table) {
-        return rtree.substring(0, rtree.length() - 1) + "_" + table + "\"";
+        return GeoPackageSql.rtreeShadow(layerName, table);
     }
 
     /**

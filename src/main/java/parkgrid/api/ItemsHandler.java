@@ -50,22 +50,26 @@ final class ItemsHandler {
         FeatureQuery query = request.query();
         if (format != FeatureFormats.HTML) ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
         Utf8ContentType.set(ctx, format.contentType());
-        HeldOutputStream page = new HeldOutputStream(ctx::outputStream, HeldOutputStream.DEFAULT_LIMIT);
-        admission.run(() -> {
-            try (FeatureEncoder encoder = format.encoder(page,
-                    new EncodingOptions(request.crs(), CrsTransformer.AxisOrder.AUTHORITY, request.properties()))) {
-                encoder.useCache(cache);
-                store.page(layer.name(), query, matched -> {
-                    long returned = Math.max(0, Math.min(query.limit(), matched - query.offset()));
-                    encoder.start(CollectionMetadata.titled(layer.title() + " – features")
-                            .withNumbers(matched, returned).withTimeStamp(Instant.now())
-                            .withLinks(pageLinks(ctx, layer, query, matched, returned)).withLayer(layer));
-                }, encoder.rows());
-                encoder.end();
-            }
-            return page;
-        });
-        page.release();
+        HeldOutputStream page = new HeldOutputStream(ctx::outputStream, HeldOutputStream.DEFAULT_LIMIT, admission.heldBudget());
+        try {
+            admission.run(() -> {
+                try (FeatureEncoder encoder = format.encoder(page,
+                        new EncodingOptions(request.crs(), CrsTransformer.AxisOrder.AUTHORITY, request.properties()))) {
+                    encoder.useCache(cache);
+                    store.page(layer.name(), query, matched -> {
+                        long returned = Math.max(0, Math.min(query.limit(), matched - query.offset()));
+                        encoder.start(CollectionMetadata.titled(layer.title() + " – features")
+                                .withNumbers(matched, returned).withTimeStamp(Instant.now())
+                                .withLinks(pageLinks(ctx, layer, query, matched, returned)).withLayer(layer));
+                    }, encoder.rows());
+                    encoder.end();
+                }
+                return page;
+            });
+            page.release();
+        } finally {
+            page.discard();
+        }
     }
 
     void item(Context ctx) throws IOException {

@@ -21,6 +21,7 @@ final class PageAdmission {
     private final Semaphore workers;
     private final int size;
     private final Duration maxWait;
+    private final HeldBudget held = new HeldBudget(HeldBudget.DEFAULT_BYTES);
 
     /** {@code size} workers (0: no bound, every request runs at once). */
     PageAdmission(int size) {
@@ -32,6 +33,11 @@ final class PageAdmission {
         this.size = size;
         this.workers = size == 0 ? null : new Semaphore(size, true);
         this.maxWait = maxWait;
+    }
+
+    /** What the pages encoded by these workers may hold at once while they wait to be sent. */
+    HeldBudget heldBudget() {
+        return held;
     }
 
     /** How many requests are waiting for a worker now. */

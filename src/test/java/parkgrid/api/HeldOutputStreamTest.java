@@ -12,16 +12,25 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** {@link HeldOutputStream}: nothing reaches the client before release up to the limit, every byte in order either way. */
+/**
+ * {@link HeldOutputStream}: nothing reaches the client before release up to the limit, every byte in order either way,
+ * and what is held is taken from the shared {@link HeldBudget} and given back on release, spill or discard.
+ */
 class HeldOutputStreamTest {
     private final ByteArrayOutputStream client = new ByteArrayOutputStream();
     private final AtomicInteger asked = new AtomicInteger();
 
+    private final HeldBudget budget = new HeldBudget(64L << 20);
+
     private HeldOutputStream held(int limit) {
+        return held(limit, budget);
+    }
+
+    private HeldOutputStream held(int limit, HeldBudget budget) {
         return new HeldOutputStream(() -> {
             asked.incrementAndGet();
             return client;
-        }, limit);
+        }, limit, budget);
     }
 
     private static byte[] bytes(int n, long seed) {
@@ -100,5 +109,83 @@ class HeldOutputStreamTest {
         out.release();
         assertEquals(0, client.size());
         assertEquals(1, asked.get());
+    }
+
+    @Test
+    void aPageBeyondTheBudgetStreamsAndEveryHeldByteIsGivenBack() throws IOException {
+        HeldBudget small = new HeldBudget(200_000);
+        HeldOutputStream first = held(1 << 20, small);
+        byte[] a = bytes(150_000, 7);
+        first.write(a, 0, a.length);
+        assertFalse(first.isStreaming());
+        assertTrue(small.taken() >= 150_000 && small.taken() <= 200_000, small.taken() + " bytes held");
+        HeldOutputStream second = held(1 << 20, small);
+        byte[] b = bytes(120_000, 8);
+        writeInPieces(second, b, 9);
+        assertTrue(second.isStreaming(), "no room left in the budget: the second page streams");
+        assertArrayEquals(b, client.toByteArray(), "all of it already went out, in order");
+        second.release();
+        second.discard();
+        first.release();
+        first.discard();
+        assertEquals(0, small.taken(), "both pages gave their buffers back");
+        byte[] both = new byte[a.length + b.length];
+        System.arraycopy(b, 0, both, 0, b.length);
+        System.arraycopy(a, 0, both, b.length, a.length);
+        assertArrayEquals(both, client.toByteArray());
+    }
+
+    @Test
+    void aPageThatFailsWhileEncodingGivesItsBufferBackAndSendsNothing() throws IOException {
+        HeldOutputStream out = held(1 << 20);
+        out.write(bytes(300_000, 10));
+        assertTrue(budget.taken() >= 300_000);
+        out.discard(); // as ItemsHandler's finally does when the encoder threw
+        assertEquals(0, budget.taken());
+        assertEquals(0, asked.get(), "the response was never touched: the error can still be problem+json");
+    }
+
+    @Test
+    void aSpilledPageHoldsNothingAnyMore() throws IOException {
+        HeldOutputStream out = held(100_000);
+        out.write(bytes(90_000, 11));
+        out.write(bytes(20_000, 12));
+        assertTrue(out.isStreaming());
+        assertEquals(0, budget.taken(), "past its limit a page holds nothing");
+        out.release();
+        out.discard();
+        assertEquals(0, budget.taken());
+        assertEquals(110_000, client.size());
+    }
+
+    @Test
+    void aBudgetNeverGoesPastItsSizeUnderConcurrentPages() throws Exception {
+        HeldBudget shared = new HeldBudget(1 << 20);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicLong most = new java.util.concurrent.atomic.AtomicLong();
+        java.util.List<java.util.concurrent.Future<byte[]>> pages = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            int n = i;
+            pages.add(pool.submit(() -> {
+                ByteArrayOutputStream mine = new ByteArrayOutputStream();
+                HeldOutputStream out = new HeldOutputStream(() -> mine, 1 << 20, shared);
+                byte[] page = bytes(50_000 + 7_919 * n, n);
+                try {
+                    for (int at = 0; at < page.length; at += 4_096) {
+                        out.write(page, at, Math.min(4_096, page.length - at));
+                        most.accumulateAndGet(shared.taken(), Math::max);
+                    }
+                    out.release();
+                } finally {
+                    out.discard();
+                }
+                assertArrayEquals(page, mine.toByteArray(), "page " + n);
+                return page;
+            }));
+        }
+        for (var p : pages) p.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        pool.shutdown();
+        assertTrue(most.get() <= 1 << 20, most.get() + " bytes held at most");
+        assertEquals(0, shared.taken());
     }
 }

@@ -7,7 +7,7 @@
 # VS_SERVER_JVM ({store} becomes geopackage or postgis, e.g. for a JFR file name), BENCH_DB, BENCH_DB_USER, BENCH_DB_PASSWORD,
 # BENCH_PORTS (e.g. 7400-7499: the server ports on a shared machine), VS_WRK (1: after the Java client, which checks
 # every answer, each server is loaded for VS_WRK_SECONDS (20) by wrk, a C client like pgbench's; 0: Java client only),
-# VS_AUTOGROUP (see below).
+# VS_AUTOGROUP (see below); PARKGRID_PAGE_WORKERS and PARKGRID_FEATURE_CACHE_MB pass through to the servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${1:-target/parkgrid.jar}

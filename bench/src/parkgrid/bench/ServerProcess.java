@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 
 /** A ParkGrid server in a JVM of its own ({@code java [jvmArgs] -jar parkgrid.jar}), configured by environment. */
 final class ServerProcess implements AutoCloseable {
+    /** The settings a benchmark run may give its servers from its own environment. */
+    private static final java.util.Set<String> PASSED_THROUGH = java.util.Set.of("PARKGRID_FEATURE_CACHE_MB", "PARKGRID_PAGE_WORKERS");
     private static final Pattern STARTED_IN = Pattern.compile("started in (\\d+) ms");
 
     final Process process;
@@ -46,8 +48,9 @@ final class ServerProcess implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(jar.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        // the bench's own PARKGRID_FEATURE_CACHE_MB passes through (to compare a server without the cache); no other setting does
-        pb.environment().keySet().removeIf(k -> k.startsWith("PARKGRID_") && !k.equals("PARKGRID_FEATURE_CACHE_MB"));
+        // the bench's own PARKGRID_FEATURE_CACHE_MB and PARKGRID_PAGE_WORKERS pass through (to compare a server without the
+        // cache, or with other page workers); no other setting does
+        pb.environment().keySet().removeIf(k -> k.startsWith("PARKGRID_") && !PASSED_THROUGH.contains(k));
         pb.environment().putAll(env);
         pb.environment().put("PARKGRID_PORT", Integer.toString(port));
         Files.createDirectories(log.getParent());

@@ -135,7 +135,8 @@ public final class VsPostgresBenchmark {
         }
 
         System.out.printf(Locale.ROOT, "%nbbox page (1 000 villages of %d random windows), %d connections; load average %.1f; "
-                + "kernel.sched_autogroup_enabled %s%n", windows.size(), clients, CpuWatch.loadAverage(), autogroup());
+                + "kernel.sched_autogroup_enabled %s; PARKGRID_PAGE_WORKERS %s%n", windows.size(), clients, CpuWatch.loadAverage(), autogroup(),
+                System.getenv().getOrDefault("PARKGRID_PAGE_WORKERS", "(default: processors on the GeoPackage, 2 × on PostGIS)"));
         System.out.printf(Locale.ROOT, "%-30s %10s %9s %9s %8s %14s %26s%n", "", "req/s", "p50 ms", "p99 ms", "p99/p50", "server CPU ms",
                 "÷ PostgreSQL alone beside");
         for (int i = 0; i < references.size(); i++) {

@@ -38,7 +38,8 @@ import java.util.Map;
  * @param featureCacheBytes {@code PARKGRID_FEATURE_CACHE_MB}: how much memory the cache of encoded GeoJSON features may use
  *                         (default 64 MB; 0 turns it off), see {@link parkgrid.io.EncodedFeatureCache}
  * @param pageWorkers      {@code PARKGRID_PAGE_WORKERS}: how many item pages and vector tiles are read and encoded at once
- *                         (default twice the processors; the rest wait their turn, first come first served; 0: no bound)
+ *                         (default: the processors on the GeoPackage store, twice them on PostGIS; the rest wait their
+ *                         turn, first come first served; 0: no bound)
  */
 public record Settings(String host, int port, String databaseUrl, String databaseUser, String databasePassword, String databaseSchema,
                        Path geoPackage, String basemap, String tiandituKey, Duration analysisTimeLimit,
@@ -112,14 +113,14 @@ public record Settings(String host, int port, String databaseUrl, String databas
                 ImportLimits.fromEnvironment(env),
                 WritePrecondition.parse(env.get("PARKGRID_WRITE_PRECONDITION")),
                 featureCacheBytes(env.get("PARKGRID_FEATURE_CACHE_MB")),
-                pageWorkers(env.get("PARKGRID_PAGE_WORKERS")));
+                pageWorkers(env.get("PARKGRID_PAGE_WORKERS"), blankToNull(env.get("PARKGRID_DB")) != null));
     }
 
     /** The embedded defaults (listening on loopback) with the given GeoPackage file and port: what tests and benchmarks start. */
     public static Settings embedded(Path geoPackage, int port) {
         return new Settings(LOOPBACK, port, null, "postgres", "", "parkgrid", geoPackage, "none", null, Duration.ofSeconds(30),
                 LayerRoles.seed(), ReadAccess.PUBLIC, RequestLimits.DEFAULTS, ImportLimits.DEFAULT,
-                WritePrecondition.REQUIRED, DEFAULT_FEATURE_CACHE_MB << 20, defaultPageWorkers());
+                WritePrecondition.REQUIRED, DEFAULT_FEATURE_CACHE_MB << 20, defaultPageWorkers(false));
     }
 
     /** The same settings with another analysis time limit. */
@@ -255,17 +256,20 @@ public record Settings(String host, int port, String databaseUrl, String databas
     }
 
     /**
-     * {@code PARKGRID_PAGE_WORKERS} when not set: twice the processors. One page's work is CPU (the store's read, the
-     * encoding) with short waits (PostgreSQL, the socket), so a few more workers than cores keep them busy, while the
-     * requests beyond wait in order instead of all sharing the cores at once (bench/README, session 9: the p99 of a
-     * bbox page at 8 connections on 2 cores went from 3.6–4.1× its median to 2.0–2.4×).
+     * {@code PARKGRID_PAGE_WORKERS} when not set: the processors on the GeoPackage store, twice them on PostGIS. A
+     * GeoPackage page is CPU in this process from start to end (SQLite, decoding, encoding), so more workers than
+     * cores only share them; a PostGIS page waits on the database for part of its time, which a second worker per core
+     * fills. Measured on 2 cores at 8 connections (bench/README, session 9, wrk): GeoPackage with 2 workers 759–797
+     * req/s and p99 2.3–2.5× the median, with 4 683–812 req/s and 2.6–2.9×, with no bound 2.8–3.0×; PostGIS with 4
+     * workers p99 1.9–2.0× the median at the same throughput as without a bound (2.2–2.35×).
      */
-    public static int defaultPageWorkers() {
-        return 2 * Runtime.getRuntime().availableProcessors();
+    public static int defaultPageWorkers(boolean postGis) {
+        int processors = Runtime.getRuntime().availableProcessors();
+        return postGis ? 2 * processors : processors;
     }
 
-    private static int pageWorkers(String n) {
-        if (n == null || n.isBlank()) return defaultPageWorkers();
+    private static int pageWorkers(String n, boolean postGis) {
+        if (n == null || n.isBlank()) return defaultPageWorkers(postGis);
         try {
             int v = Integer.parseInt(n.trim());
             if (v >= 0 && v <= 10_000) return v;

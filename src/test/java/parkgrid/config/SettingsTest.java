@@ -10,10 +10,14 @@ import org.junit.jupiter.api.Test;
 /** The settings read from the environment that have no test of their own elsewhere. */
 class SettingsTest {
     @Test
-    void pageWorkersDefaultToTwiceTheProcessorsAndZeroMeansNoBound() {
-        int twice = 2 * Runtime.getRuntime().availableProcessors();
-        assertEquals(twice, Settings.fromEnvironment(Map.of()).pageWorkers());
-        assertEquals(twice, Settings.fromEnvironment(Map.of("PARKGRID_PAGE_WORKERS", " ")).pageWorkers());
+    void pageWorkersDefaultToTheProcessorsOnTheGeoPackageTwiceThemOnPostGisAndZeroMeansNoBound() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertEquals(processors, Settings.fromEnvironment(Map.of()).pageWorkers());
+        assertEquals(processors, Settings.fromEnvironment(Map.of("PARKGRID_PAGE_WORKERS", " ")).pageWorkers());
+        assertEquals(processors, Settings.embedded(java.nio.file.Path.of("x.gpkg"), 0).pageWorkers());
+        assertEquals(2 * processors, Settings.fromEnvironment(Map.of("PARKGRID_DB", "jdbc:postgresql://127.0.0.1:5432/parkgrid")).pageWorkers());
+        assertEquals(processors, Settings.fromEnvironment(Map.of("PARKGRID_DB", " ")).pageWorkers(), "a blank PARKGRID_DB is the GeoPackage");
+        assertEquals(7, Settings.fromEnvironment(Map.of("PARKGRID_DB", "jdbc:postgresql://h/db", "PARKGRID_PAGE_WORKERS", "7")).pageWorkers());
         assertEquals(3, Settings.fromEnvironment(Map.of("PARKGRID_PAGE_WORKERS", "3")).pageWorkers());
         assertEquals(0, Settings.fromEnvironment(Map.of("PARKGRID_PAGE_WORKERS", "0")).pageWorkers());
         assertEquals(5, Settings.fromEnvironment(Map.of()).withPageWorkers(5).pageWorkers());

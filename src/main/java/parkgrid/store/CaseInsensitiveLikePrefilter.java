@@ -33,8 +33,13 @@ final class CaseInsensitiveLikePrefilter {
     static String sql(String column, Filter.Like like, List<Object> params) {
         if (!like.functions().equals(List.of(TextFunction.CASEI)) || !isAsciiWithoutOneCharacterWildcard(like.pattern())) return null;
         params.add(like.pattern());
-        params.add("*[" + FOLDING_TO_ASCII + "]*");
+        params.add(glob());
         return "(" + column + " LIKE ? ESCAPE '\\' OR " + column + " GLOB ?)";
+    }
+
+    /** The GLOB pattern for "holds one of the characters whose CASEI value holds an ASCII character". */
+    static String glob() {
+        return "*[" + FOLDING_TO_ASCII + "]*";
     }
 
     private static boolean isAsciiWithoutOneCharacterWildcard(String pattern) {
@@ -47,14 +52,30 @@ final class CaseInsensitiveLikePrefilter {
         return true;
     }
 
+    /**
+     * The set as a bracket body, runs of consecutive code points written as ranges ({@code İ-ı}, {@code ﬀ-ﬆ}): SQLite
+     * tests a bracket item by item at every character of every row, and the 19 characters are 9 items so (a search
+     * of 200 000 lines: 0.31 → 0.21 s in SQLite).
+     */
     private static String foldingToAscii() {
         StringBuilder s = new StringBuilder();
-        for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
-            if (!Character.isDefined(cp) || cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) continue;
-            String folded = TextFunction.CASEI.apply(new String(Character.toChars(cp)));
-            if (folded.chars().anyMatch(c -> c < 0x80)) s.appendCodePoint(cp);
+        int runStart = -1, previous = -2;
+        for (int cp = 0x80; cp <= Character.MAX_CODE_POINT + 1; cp++) {
+            boolean folds = cp <= Character.MAX_CODE_POINT && Character.isDefined(cp)
+                    && !(cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)
+                    && TextFunction.CASEI.apply(new String(Character.toChars(cp))).chars().anyMatch(c -> c < 0x80);
+            if (folds && cp == previous + 1) {
+                previous = cp;
+                continue;
+            }
+            if (runStart >= 0) {
+                s.appendCodePoint(runStart);
+                if (previous > runStart) s.append(previous > runStart + 1 ? "-" : "").appendCodePoint(previous);
+            }
+            runStart = folds ? cp : -1;
+            previous = folds ? cp : -2;
         }
-        // none of them is ']' or '^' (both ASCII), so the bracket expression needs no escaping
+        // none of them is ']', '^' or '-' (all ASCII), so the bracket expression needs no escaping
         return s.toString();
     }
 }

@@ -62,7 +62,7 @@ final class HeldOutputStream extends OutputStream {
         count += len;
     }
 
-    /** Whether the page outgrew the limit and is streaming to the client. */
+    /** Whether the page outgrew its limit or found no room in the budget, and is streaming to the client. */
     boolean isStreaming() {
         return streaming != null;
     }

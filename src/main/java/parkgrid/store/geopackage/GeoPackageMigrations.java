@@ -74,7 +74,7 @@ final class GeoPackageMigrations {
         }
         for (var layer : layers.entrySet()) {
             for (String sql : GeoPackageSql.maintainedCount(layer.getKey())) s.execute(sql);
-            if (layer.getValue()) s.execute(GeoPackageSql.contentsExtentFromRtree(layer.getKey()));
+            if (layer.getValue()) RtreeExtent.storeInContents(s.getConnection(), layer.getKey(), false);
         }
     }
 

@@ -76,14 +76,6 @@ final class GeoPackageSql {
     /** Adds {@code ?} rows to table {@code ?}'s count, as the insert trigger would one by one. */
     static final String FEATURE_COUNT_ADD = "UPDATE " + FEATURE_COUNT_TABLE + " SET feature_count = feature_count + ? WHERE lower(table_name) = lower(?)";
 
-    /** gpkg_contents' bounds of a table set from its R-tree (null for an empty one), as every write leaves them. */
-    static String contentsExtentFromRtree(String layerName) {
-        String r = rtree(layerName);
-        return "UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM " + r + "), min_y = (SELECT min(miny) FROM " + r
-                + "), max_x = (SELECT max(maxx) FROM " + r + "), max_y = (SELECT max(maxy) FROM " + r + ") WHERE table_name = "
-                + literal(layerName);
-    }
-
     private static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }

@@ -400,16 +400,7 @@ final class GeoPackageWriter {
 
     /** Keeps gpkg_contents' bounds current: QGIS and GDAL read the layer extent from there. */
     private void updateContentsExtent(Layer layer) throws SQLException {
-        double[] extent = RtreeExtent.of(file.writer(), layer.name());
-        try (PreparedStatement s = file.writer().prepareStatement("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
-                + "last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = ?")) {
-            for (int i = 0; i < 4; i++) {
-                if (extent == null) s.setNull(i + 1, java.sql.Types.DOUBLE);
-                else s.setDouble(i + 1, extent[i]);
-            }
-            s.setString(5, layer.name());
-            s.executeUpdate();
-        }
+        RtreeExtent.storeInContents(file.writer(), layer.name(), true);
     }
 
     private void rollback() {

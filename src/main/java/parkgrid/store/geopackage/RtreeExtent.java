@@ -20,6 +20,23 @@ final class RtreeExtent {
     private RtreeExtent() {
     }
 
+    /**
+     * Sets gpkg_contents' bounds of the layer (what QGIS and GDAL show as its extent) to its R-tree's extent, NULL
+     * when it is empty; {@code changed} also sets {@code last_change} to now.
+     */
+    static void storeInContents(Connection c, String layerName, boolean changed) throws SQLException {
+        double[] extent = of(c, layerName);
+        try (PreparedStatement s = c.prepareStatement("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?"
+                + (changed ? ", last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now')" : "") + " WHERE table_name = ?")) {
+            for (int i = 0; i < 4; i++) {
+                if (extent == null) s.setNull(i + 1, java.sql.Types.DOUBLE);
+                else s.setDouble(i + 1, extent[i]);
+            }
+            s.setString(5, layerName);
+            s.executeUpdate();
+        }
+    }
+
     /** {@code {minX, minY, maxX, maxY}} of the layer's R-tree, or null when it holds nothing. */
     static double[] of(Connection c, String layerName) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT data FROM " + GeoPackageSql.rtreeShadow(layerName, "node") + " WHERE nodeno = 1");

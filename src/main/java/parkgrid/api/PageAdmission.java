@@ -10,8 +10,9 @@ import parkgrid.feature.ParkGridException;
  * beyond wait their turn in arrival order (a fair semaphore) for up to {@link #MAX_WAIT}, then get 503 with
  * {@code Retry-After}. Without it, every request in flight shares the cores at once: with 8 connections on 2 cores
  * the scheduler's time slices and whichever thread wins the store's next connection decide who finishes, and the
- * slowest page took 3.6–4× the median; in arrival order a page waits for the ones before it and no longer
- * (bench/README, session 9). Whole-layer exports are not admitted here: they run for seconds and would hold a
+ * slowest page (p99) took 2.8–3.0× the median on the GeoPackage store and 2.2–2.35× on PostGIS; in arrival order a
+ * page waits for the ones before it and no longer: 2.3–2.5× and 1.9–2.0× at the same throughput (bench/README,
+ * session 9). Whole-layer exports are not admitted here: they run for seconds and would hold a
  * worker from every page behind them.
  */
 final class PageAdmission {

@@ -240,14 +240,18 @@ public record Settings(String host, int port, String databaseUrl, String databas
 
     private static long featureCacheBytes(String mb) {
         if (mb == null || mb.isBlank()) return DEFAULT_FEATURE_CACHE_MB << 20;
+        return wholeNumber("PARKGRID_FEATURE_CACHE_MB", mb, 1L << 20, "of megabytes from 0 (no cache) to 1048576") << 20;
+    }
+
+    /** Setting {@code name}'s {@code value} as a whole number from 0 to {@code max}; {@code range} words the range. */
+    private static long wholeNumber(String name, String value, long max, String range) {
         try {
-            long n = Long.parseLong(mb.trim());
-            if (n >= 0 && n <= (1L << 20)) return n << 20;
+            long n = Long.parseLong(value.trim());
+            if (n >= 0 && n <= max) return n;
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("PARKGRID_FEATURE_CACHE_MB must be a whole number of megabytes from 0 (no cache) to 1048576, got '"
-                + mb + "'");
+        throw new IllegalArgumentException(name + " must be a whole number " + range + ", got '" + value + "'");
     }
 
     /** The same settings with another bound on the pages and tiles encoded at once (0: none). */
@@ -270,13 +274,7 @@ public record Settings(String host, int port, String databaseUrl, String databas
 
     private static int pageWorkers(String n, boolean postGis) {
         if (n == null || n.isBlank()) return defaultPageWorkers(postGis);
-        try {
-            int v = Integer.parseInt(n.trim());
-            if (v >= 0 && v <= 10_000) return v;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("PARKGRID_PAGE_WORKERS must be a whole number from 0 (no bound) to 10000, got '" + n + "'");
+        return (int) wholeNumber("PARKGRID_PAGE_WORKERS", n, 10_000, "from 0 (no bound) to 10000");
     }
 
     public boolean usesPostGis() {
